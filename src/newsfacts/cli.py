@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from newsfacts import db as newsfacts_db
 from newsfacts import runner
 from newsfacts.records import record_json_schema
 from newsfacts.sources import DEFAULT_MAX_BYTES, parse_published
@@ -63,6 +64,9 @@ def extract(
         "--resume", help="Keep what an interrupted run with the same --output finished; do only the rest.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Print each input that becomes an error.")] = False,
+    db: Annotated[str | None, typer.Option(
+        "--db", help="Also load the records into this database (see `newsfacts load`); without "
+                     "--output they go only there.")] = None,
 ) -> None:
     """Extract the facts of each article into one JSON record per line.
 
@@ -81,7 +85,8 @@ def extract(
     try:
         if metadata is not None:
             runner.read_metadata_csv(metadata)
-        summary = _run_with_progress(inputs, output, errors, options, quiet, verbose)
+        run_output = output if output is not None or db is None else _temporary_records_path()
+        summary = _run_with_progress(inputs, run_output, errors, options, quiet, verbose)
     except (ValueError, RuntimeError) as exc:
         raise _usage_error(str(exc)) from None
     if not quiet:
@@ -91,6 +96,9 @@ def extract(
                   f"{f' ({codes})' if codes else ''}{skipped} in {summary.seconds:.1f} s")
         if summary.errors and output is not None:
             err.print(f"errors listed in {errors or runner.default_errors_path(output)}")
+    if db is not None:
+        load_code = _load_extracted(run_output, db, quiet, temporary=output is None, errors=errors)
+        raise typer.Exit(max(summary.exit_code, load_code))
     raise typer.Exit(summary.exit_code)
 
 
@@ -119,6 +127,86 @@ def _run_with_progress(inputs, output, errors, options, quiet, verbose) -> runne
 def schema() -> None:
     """Print the JSON Schema of the article record (the output contract)."""
     typer.echo(json.dumps(record_json_schema(), indent=2))
+
+
+@app.command()
+def load(
+    records: Annotated[Path, typer.Argument(help="JSONL file of article records.", show_default=False)],
+    db: Annotated[str, typer.Option(
+        "--db", help="SQLAlchemy URL or SQLite file path, e.g. postgresql://user@host/db.")
+    ] = newsfacts_db.DEFAULT_DB_URL,
+    batch_size: Annotated[int, typer.Option(min=1, help="Articles per transaction.")] = newsfacts_db.DEFAULT_BATCH_SIZE,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Load records into a database, replacing the rows of articles it already has.
+
+    Exit code 0 when every line loaded, 1 when some lines were bad (each is listed), 2 for usage errors.
+    """
+    if not records.is_file():
+        raise _usage_error(f"no such file: {records}")
+    raise typer.Exit(_load_into_db(records, db, quiet, batch_size))
+
+
+@app.command()
+def export(
+    records: Annotated[Path, typer.Argument(help="JSONL file of article records.", show_default=False)],
+    parquet: Annotated[Path, typer.Option(help="Folder for one Parquet file per table.", show_default=False)],
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No summary.")] = False,
+) -> None:
+    """Write records as Parquet files, one per database table (via DuckDB)."""
+    if not records.is_file():
+        raise _usage_error(f"no such file: {records}")
+    summary = newsfacts_db.export_parquet(newsfacts_db.iter_jsonl_records(records), parquet)
+    for bad in summary.failed:
+        err.print(f"[yellow]skipped[/] {records}:{bad}")
+    if not quiet:
+        tables = ", ".join(f"{name} {n}" for name, n in summary.rows.items())
+        err.print(f"{summary.records} records → {len(summary.files)} Parquet files in {parquet} ({tables})")
+    raise typer.Exit(summary.exit_code)
+
+
+def _load_into_db(records: Path, url: str, quiet: bool,
+                  batch_size: int = newsfacts_db.DEFAULT_BATCH_SIZE) -> int:
+    from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+
+    try:
+        engine = newsfacts_db.make_engine(url)
+        shown = engine.url.render_as_string(hide_password=True)
+        summary = newsfacts_db.load_jsonl(engine, records, batch_size=batch_size)
+    except ArgumentError as exc:
+        raise _usage_error(f"--db: not a database URL: {exc}") from None
+    except (SQLAlchemyError, newsfacts_db.SchemaVersionError, ImportError) as exc:
+        message = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0]
+        raise _usage_error(f"--db: cannot load into the database: {message}") from None
+    for bad in summary.failed:
+        err.print(f"[yellow]not loaded[/] {records}:{bad}")
+    if not quiet:
+        err.print(f"loaded {summary.loaded} records into {shown}"
+                  f"{f', {len(summary.failed)} lines not loaded' if summary.failed else ''} "
+                  f"in {summary.seconds:.1f} s")
+    return summary.exit_code
+
+
+def _temporary_records_path() -> Path:
+    import tempfile
+
+    return Path(tempfile.mkdtemp(prefix="newsfacts-extract-")) / "records.jsonl"
+
+
+def _load_extracted(records: Path, url: str, quiet: bool, *, temporary: bool, errors: Path | None) -> int:
+    """Load what `extract` wrote; a temporary records file (no --output) and its errors file go
+    away afterwards, the errors printed to stderr as they would be without --db."""
+    import shutil
+
+    try:
+        if temporary and errors is None:
+            errors_file = runner.default_errors_path(records)
+            if errors_file.exists():
+                sys.stderr.write(errors_file.read_text(encoding="utf-8"))
+        return _load_into_db(records, url, quiet) if records.exists() else 1
+    finally:
+        if temporary:
+            shutil.rmtree(records.parent, ignore_errors=True)
 
 
 def main() -> None:
