@@ -99,7 +99,7 @@ class Extractor:
                 articles.append(item)
         try:
             docs = list(self.nlp.pipe(self._make_doc(a) for a in articles))
-            for article, doc in zip(articles, docs):
+            for article, doc in zip(articles, docs, strict=True):
                 results[id(article)] = self._safe_record(doc, article)
         except Exception:  # one bad article must not cost the batch: redo them one by one
             for article in articles:
