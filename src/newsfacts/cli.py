@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 from rich.console import Console
@@ -67,6 +67,14 @@ def extract(
     db: Annotated[str | None, typer.Option(
         "--db", help="Also load the records into this database (see `newsfacts load`); without "
                      "--output they go only there.")] = None,
+    engine: Annotated[Literal["local", "dask"], typer.Option(
+        help="local: this machine's processes (--workers). dask: a Dask cluster; -o names a folder of "
+             "part files with a manifest, and a rerun does only the partitions not yet done.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        help="With --engine dask: the scheduler to use, e.g. tcp://host:8786. [default: a local "
+             "cluster, one worker per core, or --workers if above 1]")] = None,
+    partition_size: Annotated[int, typer.Option(
+        min=1, help="With --engine dask: input files per partition (per part file).")] = 64,
 ) -> None:
     """Extract the facts of each article into one JSON record per line.
 
@@ -82,6 +90,9 @@ def extract(
     options = runner.RunOptions(model=model, glob=glob, published=_published_option(published),
                                 metadata=metadata, max_bytes=max_bytes, workers=workers,
                                 batch_size=batch_size, resume=resume)
+    if engine == "dask" or scheduler is not None:
+        raise typer.Exit(_extract_on_dask(inputs, output, errors, db, options, scheduler, partition_size,
+                                          quiet, verbose))
     try:
         if metadata is not None:
             runner.read_metadata_csv(metadata)
@@ -100,6 +111,38 @@ def extract(
         load_code = _load_extracted(run_output, db, quiet, temporary=output is None, errors=errors)
         raise typer.Exit(max(summary.exit_code, load_code))
     raise typer.Exit(summary.exit_code)
+
+
+def _extract_on_dask(inputs, output, errors, db, options, scheduler, partition_size, quiet, verbose) -> int:
+    from newsfacts import scale
+
+    if output is None or errors is not None or db is not None:
+        raise _usage_error("--engine dask writes part files: give -o FOLDER, without --errors or --db")
+    if output.exists() and not output.is_dir():
+        raise _usage_error(f"--engine dask: -o must be a folder, and {output} is a file")
+
+    def on_partition(name: str, status: str, entry: dict) -> None:
+        if verbose and status == "failed":
+            err.print(f"[yellow]failed:[/] {name}: {entry.get('reason')}")
+
+    try:
+        if options.metadata is not None:
+            runner.read_metadata_csv(options.metadata)
+        summary = scale.run_dask(inputs, output, options, scheduler=scheduler, partition_size=partition_size,
+                                 n_workers=options.workers if options.workers > 1 else None,
+                                 on_partition=on_partition)
+    except (ValueError, RuntimeError) as exc:
+        raise _usage_error(str(exc)) from None
+    if not quiet:
+        codes = ", ".join(f"{code} {n}" for code, n in sorted(summary.error_codes.items()))
+        kept = f", {summary.partitions_skipped} kept from the earlier run" if summary.partitions_skipped else ""
+        err.print(f"{summary.articles} articles: {summary.records} records, {summary.errors} errors"
+                  f"{f' ({codes})' if codes else ''} in {summary.partitions} partitions{kept}, "
+                  f"{summary.seconds:.1f} s; parts and manifest.json in {output}")
+        if summary.partitions_failed:
+            err.print(f"[bold red]{summary.partitions_failed} partitions failed[/] (see manifest.json); "
+                      "rerun the same command to retry them")
+    return summary.exit_code
 
 
 def _run_with_progress(inputs, output, errors, options, quiet, verbose) -> runner.RunSummary:
