@@ -1,17 +1,723 @@
-"""Quotes: not extracted yet; the component keeps the pipeline whole until it lands."""
+"""Quotes and who said them: direct, partial and reported speech, with speakers resolved.
+
+Two passes over each article, both linear:
+
+1. `scan_quote_marks` walks the raw text once and pairs quotation marks ("straight", “curly”,
+   ‘single curly’, 'single straight'), skipping apostrophes inside words (don’t, Queen’s,
+   patients’ records), joining a quote that runs over several paragraphs (each opening with a
+   mark, only the last closing) and capping an unclosed quote at its paragraph end, so a stray
+   mark never swallows the rest of the article.
+2. `QuoteFinder` (the spaCy component "newsfacts_quotes") classifies each quoted span as
+   direct or partial, joins split quotes ("X," she said, "Y"), finds the cue verb and its
+   subject in the dependency parse, adds reported speech (X said (that) ..., according to X),
+   and resolves speakers: names and descriptions to the people and organisations found by
+   newsfacts_entities, pronouns to the nearest compatible antecedent, a quote without a cue to
+   the speaker of the quote or reported speech just before it.
+
+Cue words and speaker nouns are data: models/speech_verbs.json.
+"""
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.assets import load_json_asset
+from newsfacts.records import Quote, Speaker
+
+try:  # the entity linker's own lookups, when it provides them
+    from newsfacts.entities import entity_for_span as _entity_for_span
+except ImportError:  # pragma: no cover - depends on the entities module's version
+    _entity_for_span = None
+try:
+    from newsfacts.entities import person_gender as _person_gender
+except ImportError:  # pragma: no cover
+    _person_gender = None
+
+# ---------------------------------------------------------------------------------------------
+# Pass 1: quotation marks
+
+_DOUBLE, _SINGLE = "double", "single"
+_OPEN, _CLOSE, _EITHER = "open", "close", "either"
+_MARKS = {"“": (_DOUBLE, _OPEN), "„": (_DOUBLE, _OPEN), "”": (_DOUBLE, _CLOSE),
+          '"': (_DOUBLE, _EITHER), "«": (_DOUBLE, _OPEN), "»": (_DOUBLE, _CLOSE),
+          "‘": (_SINGLE, _OPEN), "’": (_SINGLE, _CLOSE), "'": (_SINGLE, _EITHER),
+          "`": (_SINGLE, _OPEN)}
+# What may stand right before an opening mark / right after a closing one.
+_BEFORE_OPEN = set(" \t\n([{—–-/:;,") | {"\u00a0"}
+_AFTER_CLOSE = set(" \t\n)]}—–-/:;,.!?…") | {"\u00a0"}
+
+
+@dataclass
+class _Mark:
+    at: int
+    style: str
+    role: str
+    possessive: bool = False  # "s’" / "s'" that may be a plural possessive
+
+
+@dataclass
+class QuoteSpan:
+    """A quoted stretch of text: `start`/`end` delimit the content without the outer marks,
+    `open_at`/`close_end` include them (for an unclosed quote, `close_end == end`)."""
+
+    open_at: int
+    start: int
+    end: int
+    close_end: int
+    style: str
+    paragraphs: int = 1
+    closed: bool = True
+
+
+def _classify(text: str, i: int) -> _Mark | None:
+    char = text[i]
+    style, role = _MARKS[char]
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 1] if i + 1 < len(text) else "\n"
+    if style == _SINGLE and char != "‘" and char != "`":
+        if prev.isalnum() and nxt.isalpha():
+            return None  # don’t, hospital’s, Queen’s
+        if (prev.isspace() or i == 0) and nxt.isdigit():
+            return None  # ’90s
+    if char == "‘" and prev.isalpha() and nxt.isalpha():
+        return None  # a misprinted apostrophe: don‘t
+    if role == _EITHER:
+        opens = (i == 0 or prev in _BEFORE_OPEN or prev in "“‘\"'") and not nxt.isspace()
+        closes = not prev.isspace() and (nxt in _AFTER_CLOSE or nxt in "”’\"'" or i + 1 == len(text))
+        if opens and not closes:
+            role = _OPEN
+        elif closes and not opens:
+            role = _CLOSE
+        elif not opens and not closes:
+            return None  # a mark standing between spaces, or a measurement (6'2)
+    possessive = style == _SINGLE and role != _OPEN and prev in "sS" and nxt in " \u00a0"
+    return _Mark(i, style, role, possessive)
+
+
+def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line: newlines separate paragraphs."""
+    bounds, start = [], 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if line.strip():
+            bounds.append((start, end))
+        start = end + 1
+    return bounds
+
+
+def _rstrip_at(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def scan_quote_marks(text: str) -> list[QuoteSpan]:
+    """Every quoted span of `text`, in order (see the module docstring)."""
+    paragraphs = _paragraph_bounds(text)
+    marks_by_para: list[list[_Mark]] = []
+    for start, end in paragraphs:
+        marks = []
+        for i in range(start, end):
+            if text[i] in _MARKS:
+                mark = _classify(text, i)
+                if mark is not None:
+                    marks.append(mark)
+        marks_by_para.append(marks)
+
+    spans: list[QuoteSpan] = []
+    current: QuoteSpan | None = None
+    skip_first = False  # the opening mark of a continued paragraph is already accounted for
+    for p, ((_p_start, p_end), marks) in enumerate(zip(paragraphs, marks_by_para, strict=True)):
+        for k, mark in enumerate(marks):
+            if skip_first and k == 0:
+                continue
+            if current is None:
+                if mark.role != _CLOSE:
+                    current = QuoteSpan(mark.at, mark.at + 1, -1, -1, mark.style)
+                continue
+            if mark.style != current.style:
+                continue  # a quote inside the quote, in the other style
+            if mark.role == _OPEN:
+                # A second opening mark: the first quote was never closed. End it before this one.
+                end = _rstrip_at(text, current.start, mark.at)
+                current.end = current.close_end = end
+                current.closed = False
+                spans.append(current)
+                current = QuoteSpan(mark.at, mark.at + 1, -1, -1, mark.style)
+                continue
+            if mark.possessive and any(m.style == mark.style and m.role != _OPEN
+                                       for m in marks[k + 1:]):
+                continue  # patients’ records: a later mark closes the quote
+            if mark.at == current.open_at + 1 and mark.role == _EITHER:
+                continue
+            current.end, current.close_end = mark.at, mark.at + 1
+            spans.append(current)
+            current = None
+        skip_first = False
+        if current is not None:
+            following = marks_by_para[p + 1] if p + 1 < len(marks_by_para) else []
+            next_start = paragraphs[p + 1][0] if p + 1 < len(paragraphs) else None
+            if (following and following[0].style == current.style and following[0].role != _CLOSE
+                    and not text[next_start:following[0].at].strip()):
+                current.paragraphs += 1
+                skip_first = True
+            else:
+                current.end = current.close_end = _rstrip_at(text, current.start, p_end)
+                current.closed = False
+                if current.end > current.start:
+                    spans.append(current)
+                current = None
+    return [s for s in spans if text[s.start:s.end].strip()]
+
+
+# ---------------------------------------------------------------------------------------------
+# Pass 2: quotes, cues and speakers in the parsed document
+
+_FEMALE_PRONOUNS = {"she", "her"}
+_MALE_PRONOUNS = {"he", "him"}
+_ORG_PRONOUNS = {"it", "they", "we", "its"}
+_FIRST_PERSON = {"i", "we", "you", "me", "us"}
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
+
+
+@dataclass
+class _Speaker:
+    text: str
+    name: str | None = None
+    person: str | None = None
+    organisation: str | None = None
+
+    def record(self) -> Speaker:
+        return Speaker(text=self.text, name=self.name, person=self.person,
+                       organisation=self.organisation)
+
+
+@dataclass
+class _Found:
+    kind: str
+    start: int
+    end: int
+    paragraphs: int = 1
+    speaker: _Speaker | None = None
+    cue: str | None = None
+    extra: dict = field(default_factory=dict)
 
 
 @Language.factory("newsfacts_quotes")
-def make_quotes(nlp: Language, name: str):
-    return _EmptyQuotes()
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder()
 
 
-class _EmptyQuotes:
+class QuoteFinder:
+    """The spaCy component: writes `doc._.quotes` (a list of `records.Quote`)."""
+
+    def __init__(self, cues: dict | None = None):
+        cues = cues if cues is not None else load_json_asset("speech_verbs.json")
+        self.direct_cues = frozenset(cues["direct"])
+        self.reported_cues = frozenset(cues["reported"])
+        self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
+        self.organisation_nouns = frozenset(cues["organisation_nouns"])
+        self.titles = {gender: frozenset(words) for gender, words in cues["titles"].items()}
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = []
+        try:
+            doc._.quotes = _Article(self, doc).quotes()
+        except Exception as exc:  # a parse we did not foresee must not cost the article
+            doc._.quotes = []
+            warnings = doc._.warnings if doc._.warnings is not None else []
+            warnings.append(f"quotes: extraction failed ({type(exc).__name__}: {exc})")
+            doc._.warnings = warnings
         return doc
+
+
+class _Article:
+    """One document's quotes; holds the per-document indexes the lookups share."""
+
+    def __init__(self, finder: QuoteFinder, doc: Doc):
+        self.finder = finder
+        self.doc = doc
+        self.text = doc.text
+        self.paragraphs = _paragraph_bounds(self.text)
+        self.para_starts = [s for s, _ in self.paragraphs]
+        self.token_starts = [t.idx for t in doc]
+        self.spans = scan_quote_marks(self.text)
+        self.quoted = [(s.open_at, s.close_end) for s in self.spans]
+        self.quoted_starts = [s.open_at for s in self.spans]
+        self.sent_starts = sorted(
+            {s.start_char for s in doc.sents} | {p for p in self.para_starts})
+        self.people = list(doc._.people or [])
+        self.organisations = list(doc._.organisations or [])
+        self.places = list(doc._.places or [])
+        self.genders: dict[str, str | None] = {}
+        self._mentions = self._mention_index()
+
+    # -- lookups ----------------------------------------------------------------------------
+
+    def _mention_index(self) -> list[tuple[int, int, str, object]]:
+        mentions = []
+        for kind, entities in (("person", self.people), ("organisation", self.organisations),
+                               ("place", self.places)):
+            for entity in entities:
+                for m in entity.mentions:
+                    mentions.append((m.start, m.end, kind, entity))
+        if not self.people and not self.organisations:  # no entity component: use the NER
+            for i, ent in enumerate(self.doc.ents):
+                kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label_)
+                if kind:
+                    mentions.append((ent.start_char, ent.end_char, kind, _BareEntity(
+                        f"{kind[0]}{i}", ent.text)))
+        mentions.sort(key=lambda m: m[0])
+        return mentions
+
+    def paragraph_of(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.para_starts, char) - 1)
+
+    def in_quote(self, char: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, char) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def token_at(self, char: int) -> Token:
+        return self.doc[max(0, bisect.bisect_right(self.token_starts, char) - 1)]
+
+    def sentence_start(self, char: int) -> int:
+        return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
+
+    def sentence_end(self, char: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, char)
+        end = self.sent_starts[i] if i < len(self.sent_starts) else len(self.text)
+        return min(end, self.paragraphs[self.paragraph_of(char)][1])
+
+    def entity_at(self, start: int, end: int, head: Token | None = None):
+        """(kind, entity) for a span: the entities module's lookup when it has one, else the
+        mention overlapping the span's head (or the span)."""
+        if _entity_for_span is not None:
+            try:
+                found = _entity_for_span(self.doc, start, end)
+            except Exception:
+                found = None
+            if found:
+                kind, ident = found
+                entity = self._by_id(kind, ident)
+                if entity is not None:
+                    return kind, entity
+        lo, hi = (head.idx, head.idx + len(head)) if head is not None else (start, end)
+        best = None
+        for m_start, m_end, kind, entity in self._mentions:
+            if m_start >= hi:
+                break
+            if m_end > lo and kind != "place":
+                best = (kind, entity)
+        return best
+
+    def _by_id(self, kind: str, ident: str):
+        pool = {"person": self.people, "organisation": self.organisations,
+                "place": self.places}.get(kind, [])
+        return next((e for e in pool if e.id == ident), None)
+
+    def gender(self, person) -> str | None:
+        if person.id in self.genders and self.genders[person.id]:
+            return self.genders[person.id]
+        found = None
+        if _person_gender is not None:
+            try:
+                found = _person_gender(person)
+            except Exception:
+                found = None
+        if found is None:
+            for m in getattr(person, "mentions", []):
+                before = self.text[max(0, m.start - 12):m.start].split()
+                words = [before[-1].lower().rstrip(".")] if before else []
+                words += [m.text.split()[0].lower().rstrip(".")] if m.text.split() else []
+                for g, titles in self.finder.titles.items():
+                    if any(w in titles for w in words):
+                        found = g
+        self.genders[person.id] = found
+        return found
+
+    # -- speakers ---------------------------------------------------------------------------
+
+    def subject_of(self, verb: Token) -> Token | None:
+        if verb.lower_ == "according":
+            for child in verb.children:
+                if child.lower_ == "to":
+                    return next((c for c in child.children if c.dep_ == "pobj"), None)
+            return None
+        for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+            if candidate is None:
+                continue
+            for child in candidate.children:
+                if child.dep_ in ("nsubj", "csubj") and not self.in_quote(child.idx):
+                    return child
+        if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            return verb.head
+        # A misparse across a paragraph break: the subject is the paragraph's first noun phrase.
+        p_start = self.paragraphs[self.paragraph_of(verb.idx)][0]
+        for token in self.doc[self.token_at(p_start).i:verb.i]:
+            if token.idx >= p_start and token.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and not self.in_quote(token.idx):
+                head = token
+                while head.dep_ in ("compound", "flat") and head.head.i < verb.i:
+                    head = head.head
+                return head
+        return None
+
+    def speaker_span(self, head: Token) -> tuple[int, int]:
+        for ent in self.doc.ents:
+            if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
+                return ent.start_char, ent.end_char
+        left = head.i
+        for child in sorted(head.lefts, key=lambda t: -t.i):
+            if child.dep_ in _NAME_DEPS and child.i == left - 1 or (
+                    child.dep_ in _NAME_DEPS and child.right_edge.i == left - 1):
+                left = child.left_edge.i
+        right = head.i
+        for child in head.rights:
+            if child.dep_ in ("prep", "relcl", "acl") and child.left_edge.i == right + 1 \
+                    and child.right_edge.i - head.i < 16:
+                right = child.right_edge.i
+            elif child.dep_ in ("flat", "compound") and child.i == right + 1:
+                right = child.i
+        # never across a paragraph break (the parser sometimes joins paragraphs)
+        p_start, p_end = self.paragraphs[self.paragraph_of(head.idx)]
+        while left < head.i and self.doc[left].idx < p_start:
+            left += 1
+        while right > head.i and (self.doc[right].is_punct or self.doc[right].idx >= p_end):
+            right -= 1
+        return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
+
+    def resolve(self, head: Token, before: int) -> _Speaker:
+        start, end = self.speaker_span(head)
+        written = self.text[start:end]
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _FEMALE_PRONOUNS | _MALE_PRONOUNS | _ORG_PRONOUNS:
+            if lower in _FEMALE_PRONOUNS | _MALE_PRONOUNS:
+                want = "f" if lower in _FEMALE_PRONOUNS else "m"
+                person = self.antecedent_person(head.idx, want)
+                if person is not None:
+                    if self.genders.get(person.id) is None:
+                        self.genders[person.id] = want
+                    return _Speaker(head.text, person.name, person=person.id)
+                return _Speaker(head.text)
+            if lower in _ORG_PRONOUNS:
+                found = self.antecedent_organisation(head)
+                if found is not None:
+                    return _Speaker(head.text, found.name, found.person, found.organisation)
+            return _Speaker(head.text)
+        if head.lemma_.lower() in self.finder.spokesperson_nouns:
+            # "a spokesman for the trust": the organisation speaks through them
+            for prep in head.rights:
+                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
+                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        inner = self.resolve(pobj, before)
+                        if inner.organisation or inner.person:
+                            return _Speaker(written, inner.name, inner.person, inner.organisation)
+            for child in head.lefts:
+                if child.dep_ == "poss":
+                    inner = self.resolve(child, before)
+                    if inner.organisation:
+                        return _Speaker(written, inner.name, None, inner.organisation)
+        found = self.entity_at(start, end, head)
+        if found is not None:
+            kind, entity = found
+            return _Speaker(written, entity.name, person=entity.id if kind == "person" else None,
+                            organisation=entity.id if kind == "organisation" else None)
+        if head.lemma_.lower() in self.finder.organisation_nouns and not self._distinguished(head):
+            org = self.described_organisation(head)
+            if org is not None:
+                return _Speaker(written, org.name, organisation=org.id)
+        return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    @staticmethod
+    def _distinguished(head: Token) -> bool:
+        # "the trust which runs Kings Mill": a description that sets it apart from the trust
+        # named before, so the nearest "... Trust" is the wrong guess
+        return any(c.dep_ in ("relcl", "acl", "prep") for c in head.rights)
+
+    def antecedent_person(self, before: int, want: str):
+        best = None
+        for m_start, _end, kind, entity in self._mentions:
+            if m_start >= before:
+                break
+            if kind != "person" or self.in_quote(m_start):
+                continue
+            gender = self.gender(entity)
+            if gender is None or gender == want:
+                best = entity
+        return best
+
+    def antecedent_organisation(self, pronoun: Token):
+        """The organisation an "it" stands for: the subject of a sentence just before (which may
+        describe the organisation without naming it), else the nearest organisation named."""
+        sent = pronoun.sent
+        seen = 0
+        start = sent.start
+        while start > 0 and seen < 2:
+            prev_sent = self.doc[start - 1].sent
+            start = prev_sent.start
+            seen += 1
+            for token in prev_sent:
+                if token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT" \
+                        and token.pos_ != "PRON" and not self.in_quote(token.idx):
+                    found = self.entity_at(*self.speaker_span(token), token)
+                    if found is not None and found[0] == "organisation" or (
+                            found is None
+                            and token.lemma_.lower() in self.finder.organisation_nouns):
+                        return self.resolve(token, token.idx)
+        best = None
+        for m_start, _end, kind, entity in self._mentions:
+            if m_start >= pronoun.idx:
+                break
+            if kind == "organisation" and not self.in_quote(m_start):
+                best = entity
+        return _Speaker(best.name, best.name, organisation=best.id) if best else None
+
+    def described_organisation(self, head: Token):
+        """"the trust": the nearest organisation named before whose name has that noun."""
+        noun = head.lower_
+        best = None
+        for m_start, _end, kind, entity in self._mentions:
+            if m_start >= head.idx:
+                break
+            if kind == "organisation" and noun in entity.name.lower().split():
+                best = entity
+        return best
+
+    # -- cues ---------------------------------------------------------------------------------
+
+    def is_cue(self, token: Token, lemmas: frozenset) -> bool:
+        if token.lower_ == "according":
+            return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
+        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas \
+            and token.tag_ != "VBN" or (token.tag_ == "VBN" and token.lemma_.lower() in lemmas
+                                         and any(c.dep_ == "aux" for c in token.children))
+
+    def cue_text(self, verb: Token) -> str:
+        if verb.lower_ == "according":
+            return self.text[verb.idx:self.doc[verb.i + 1].idx + len(self.doc[verb.i + 1])]
+        nxt = self.doc[verb.i + 1] if verb.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.text == ":" and nxt.idx == verb.idx + len(verb):
+            return verb.text + ":"
+        return verb.text
+
+    def cues_between(self, start: int, end: int) -> list[Token]:
+        if end <= start:
+            return []
+        first = self.token_at(start)
+        tokens = self.doc[first.i:]
+        found = []
+        for token in tokens:
+            if token.idx >= end:
+                break
+            if token.idx >= start and not self.in_quote(token.idx) \
+                    and self.is_cue(token, self.finder.direct_cues):
+                found.append(token)
+        return found
+
+    # -- the quotes -----------------------------------------------------------------------
+
+    def quotes(self) -> list[Quote]:
+        found: list[_Found] = []
+        direct = self.direct_quotes()
+        found.extend(direct)
+        found.extend(self.reported_speech(direct))
+        found.sort(key=lambda f: (f.start, f.kind))
+        return [Quote(id=f"q{i}", kind=f.kind, text=self.text[f.start:f.end], start=f.start,
+                      end=f.end, paragraphs=f.paragraphs,
+                      speaker=f.speaker.record() if f.speaker else None, cue=f.cue)
+                for i, f in enumerate(found, 1)]
+
+    def merged_spans(self) -> list[list[QuoteSpan]]:
+        """Quote spans grouped so a split quote ("X," she said, "Y") is one group."""
+        groups: list[list[QuoteSpan]] = []
+        for span in self.spans:
+            if groups:
+                last = groups[-1][-1]
+                gap = self.text[last.close_end:span.open_at]
+                same_para = self.paragraph_of(last.end) == self.paragraph_of(span.start)
+                first_text = self.text[last.start:last.end].rstrip()
+                continues = (first_text.endswith(",") or gap.lstrip().startswith(",")) \
+                    and gap.rstrip().endswith(",")
+                lower_next = self.text[span.start:span.start + 1].islower()
+                if same_para and continues and len(gap) < 80 and \
+                        (lower_next or first_text.endswith(",")) and \
+                        self.cues_between(last.close_end, span.open_at):
+                    groups[-1].append(span)
+                    continue
+            groups.append([span])
+        return groups
+
+    def direct_quotes(self) -> list[_Found]:
+        out: list[_Found] = []
+        for group in self.merged_spans():
+            first, last = group[0], group[-1]
+            content = self.text[first.start:last.end]
+            para = self.paragraph_of(first.open_at)
+            p_start, p_end = self.paragraphs[para]
+            sent_start = max(self.sentence_start(first.open_at), p_start)
+            lead = self.text[sent_start:first.open_at]
+            # A quote inside a sentence that started in an earlier quote: the lead is this
+            # paragraph's text since the last quote closed.
+            lead_stripped = lead.strip()
+            after_end = self.sentence_end(max(last.close_end - 1, last.start))
+            next_quote = bisect.bisect_left(self.quoted_starts, last.close_end)
+            if next_quote < len(self.quoted_starts):
+                after_end = min(after_end, self.quoted_starts[next_quote])
+            after_end = min(max(after_end, last.close_end), p_end)
+            tail = self.text[last.close_end:after_end]
+            words = len(content.split())
+            ends_clause = content.rstrip()[-1:] in ".,!?…:;—-" or tail.lstrip()[:1] in ",.!?"
+            lead_cues = self.cues_between(sent_start, first.open_at)
+            lead_ends_with_cue = bool(lead_cues) and not self.text[
+                lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(" ,:\u00a0")
+            is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped
+                         or lead_stripped.endswith(":")
+                         or (lead_ends_with_cue and content[:1].isupper())
+                         or (lead_stripped.endswith(",") and content[:1].isupper()
+                             and words >= 3)) and (ends_clause or words >= 4)
+            kind = "direct" if is_direct else "partial"
+            cue_token = None
+            gap_cues = [c for a, b in zip(group, group[1:], strict=False)
+                        for c in self.cues_between(a.close_end, b.open_at)]
+            tail_cues = self.cues_between(last.close_end, after_end)
+            if gap_cues:
+                cue_token = gap_cues[0]
+            elif kind == "partial":
+                sent_cues = lead_cues + tail_cues
+                cue_token = sent_cues[-1] if lead_cues else (sent_cues[0] if sent_cues else None)
+                if lead_cues:
+                    cue_token = lead_cues[-1]
+            elif tail_cues and (not lead_cues or not lead_stripped.endswith(":")):
+                cue_token = tail_cues[0]
+            elif lead_cues:
+                cue_token = lead_cues[-1]
+            elif not lead_stripped and para > 0:
+                # "She said:" as its own paragraph, the quote in the next
+                prev_start, prev_end = self.paragraphs[para - 1]
+                if self.text[prev_start:prev_end].rstrip().endswith(":"):
+                    cues = self.cues_between(self.sentence_start(prev_end - 1), prev_end)
+                    cue_token = cues[-1] if cues else None
+            speaker = None
+            cue = None
+            if cue_token is not None:
+                subject = self.subject_of(cue_token)
+                cue = self.cue_text(cue_token)
+                if subject is not None:
+                    speaker = self.resolve(subject, first.open_at)
+            if kind == "partial" and cue_token is None:
+                enclosing = self._enclosing_reported(first.open_at)
+                if enclosing is None:
+                    continue  # scare quotes or a title, not speech
+                cue, speaker = enclosing
+            if kind == "direct" and speaker is None:
+                speaker = self.previous_speaker(out, first.open_at)
+            out.append(_Found(kind, first.start, last.end,
+                              paragraphs=sum(s.paragraphs for s in group) - len(group) + 1
+                              if len(group) > 1 else first.paragraphs,
+                              speaker=speaker, cue=cue))
+        return out
+
+    def _enclosing_reported(self, char: int):
+        token = self.token_at(char)
+        for ancestor in token.ancestors:
+            if self.is_cue(ancestor, self.finder.direct_cues):
+                subject = self.subject_of(ancestor)
+                if subject is not None:
+                    return self.cue_text(ancestor), self.resolve(subject, char)
+        return None
+
+    def previous_speaker(self, found: list[_Found], char: int) -> _Speaker | None:
+        """A quote with no cue continues the speaker of the quote or reported speech just
+        before it (in this paragraph or the two before)."""
+        para = self.paragraph_of(char)
+        for earlier in reversed(found):
+            if earlier.speaker is not None and para - self.paragraph_of(earlier.end) <= 2:
+                candidate = earlier
+                break
+        else:
+            candidate = None
+        # reported speech in the preceding sentences may be nearer than the last quote
+        window_start = self.paragraphs[max(0, para - 1)][0]
+        if candidate is not None:
+            window_start = max(window_start, candidate.end)
+        for token in reversed(self.doc[self.token_at(window_start).i:self.token_at(char).i]):
+            if token.idx < window_start:
+                break
+            if not self.in_quote(token.idx) and self.is_cue(token, self.finder.reported_cues):
+                subject = self.subject_of(token)
+                if subject is not None:
+                    return self.resolve(subject, char)
+        return candidate.speaker if candidate is not None else None
+
+    def reported_speech(self, direct: list[_Found]) -> list[_Found]:
+        out: list[_Found] = []
+        covered_until = -1
+        for token in self.doc:
+            if token.idx < covered_until or self.in_quote(token.idx):
+                continue
+            if not self.is_cue(token, self.finder.reported_cues | {"according"}):
+                continue
+            para_start, para_end = self.paragraphs[self.paragraph_of(token.idx)]
+            if token.lower_ == "according":
+                content = self._according_content(token)
+            else:
+                clauses = [c for c in token.children if c.dep_ == "ccomp"
+                           and para_start <= c.idx < para_end]
+                clauses.sort(key=lambda c: (c.i < token.i, abs(c.i - token.i)))
+                content = None
+                if clauses:
+                    clause = clauses[0]
+                    first = clause.left_edge
+                    while first.i < clause.i and (first.dep_ == "mark" and first.lower_ in
+                                                  ("that", "whether", "if") or first.is_punct
+                                                  or first.is_space):
+                        first = self.doc[first.i + 1]
+                    last = clause.right_edge
+                    while last.i > first.i and (last.is_punct or last.is_space):
+                        last = self.doc[last.i - 1]
+                    start, end = max(first.idx, para_start), min(last.idx + len(last), para_end)
+                    if end > start:
+                        content = (start, end)
+            if content is None:
+                continue
+            start, end = content
+            quoted = sum(min(end, q_end) - max(start, q_start)
+                         for q_start, q_end in self.quoted if q_start < end and q_end > start)
+            if quoted > 0.5 * (end - start) or len(self.text[start:end].split()) < 2:
+                continue  # a direct quote, found already
+            subject = self.subject_of(token)
+            if subject is None or subject.lower_ in _FIRST_PERSON:
+                continue
+            speaker = self.resolve(subject, start)
+            out.append(_Found("indirect", start, end, speaker=speaker, cue=self.cue_text(token)))
+            covered_until = max(covered_until, end) if start > token.idx else covered_until
+        return out
+
+    def _according_content(self, according: Token) -> tuple[int, int] | None:
+        sent = according.sent
+        phrase = (according.left_edge.i, according.right_edge.i)
+        left = self.doc[sent.start:phrase[0]]
+        right = self.doc[phrase[1] + 1:sent.end]
+        part = right if len(right.text.strip(" ,.\n")) > len(left.text.strip(" ,.\n")) else left
+        tokens = [t for t in part if not (t.is_punct or t.is_space)]
+        if len(tokens) < 3:
+            return None
+        return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+@dataclass
+class _BareEntity:
+    id: str
+    name: str
+    mentions: list = field(default_factory=list)
+
+
+def quote_spans(doc_or_text: Doc | Span | str) -> list[tuple[int, int]]:
+    """(start, end) of the quoted content in a text: a convenience for benchmarks."""
+    text = doc_or_text if isinstance(doc_or_text, str) else doc_or_text.text
+    return [(s.start, s.end) for s in scan_quote_marks(text)]
