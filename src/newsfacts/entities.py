@@ -1,36 +1,617 @@
-"""People, organisations and places from the base model's entities."""
+"""People, organisations and places: the base model's entities, corrected by our own rules,
+linked to the NHS gazetteer and grouped into one record per real-world thing.
+
+How a document is read:
+1. A SpanRuler (patterns in models/entity_patterns.jsonl) proposes spans by general rules: names
+   after honorifics or role words, before or after speech verbs, in apposition with a role;
+   "X Hospital" / "X Medical Centre" / "... NHS (Foundation) Trust" and other organisation heads;
+   party names; UK counties and county abbreviations ("Notts"); the constituency of "X MP"; and
+   descriptions such as "the trust which runs ...".
+2. These override the base model's PERSON / ORG / GPE / LOC / FAC / NORP entities where they
+   overlap; base entities that name a known place, party or county abbreviation are relabelled.
+3. Mentions are grouped: hospitals and trusts by the gazetteer (canonical name, ODS code,
+   operator), acronyms with their expansions ("BMA"), surnames with full names ("Ms Hill"),
+   abbreviations with their county, "the Government" with the UK Government.
+4. Roles come from pre-modifiers ("Health secretary Jeremy Hunt") and appositions ("Nicky Hill,
+   director of HR for ..."); a politician's party from a party named in the same sentence.
+
+Other components call `entity_for_span(doc, start, end)` and `person_gender(person)`.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.pipeline import SpanRuler
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
-from newsfacts.records import Mention, Organisation, Person, Place
+from newsfacts.assets import load_json_asset, load_jsonl_asset
+from newsfacts.gazetteer import Gazetteer, Site, Trust, normalise_name
+from newsfacts.records import Mention, Organisation, Person, Place, Role
 
-_PERSON, _ORG, _PLACE = {"PERSON"}, {"ORG"}, {"GPE", "LOC"}
+PATTERNS_ASSET = "entity_patterns.jsonl"
+WORDS_ASSET = "entity_words.json"
+PLACES_ASSET = "uk_places.json"
+RULE_SPANS_KEY = "newsfacts_rules"
+
+_BASE_PERSON, _BASE_ORG, _BASE_PLACE = {"PERSON"}, {"ORG"}, {"GPE", "LOC", "FAC"}
+_REPLACEABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT",
+                "LAW", "LANGUAGE"}
+_APOSTROPHES = "'’"
+_DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
+# Pattern ids in the order in which they win over one another when their spans overlap.
+_RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "government": 8, "party": 7, "person_honorific": 6,
+                  "place_constituency": 6, "person_role": 5, "person_apposition": 4,
+                  "person_speaker": 4, "place_abbreviation": 3, "place_county": 3}
+
+
+@cache
+def _words() -> dict:
+    return load_json_asset(WORDS_ASSET)
+
+
+@cache
+def _known_places() -> frozenset[str]:
+    words = _words()
+    names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"]}
+    return frozenset(normalise_name(n) for n in names)
+
+
+@dataclass
+class _Candidate:
+    kind: str  # person | organisation | place
+    span: Span
+    source: str  # base label or rule id
+    key: str = ""
+    name: str = ""
+    org_kind: str = "other"
+    entry: Site | Trust | None = None
+    candidates: list = field(default_factory=list)
+    honorific: str | None = None
 
 
 @Language.factory("newsfacts_entities")
 def make_entities(nlp: Language, name: str) -> EntityLinker:
-    return EntityLinker()
+    return EntityLinker(nlp, name)
 
 
 class EntityLinker:
+    def __init__(self, nlp: Language, name: str = "newsfacts_entities"):
+        self.name = name
+        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=RULE_SPANS_KEY, overwrite=True,
+                               validate=True)
+        self.ruler.add_patterns(load_jsonl_asset(PATTERNS_ASSET))
+        self.gazetteer = Gazetteer.load()
+        words = _words()
+        self.honorifics: dict[str, str | None] = words["honorifics"]
+        self.parties: dict[str, str] = words["parties"]
+        self.abbreviations: dict[str, str] = words["place_abbreviations"]
+        self.org_heads: dict[str, str] = words["org_heads"]
+        self.known_kinds: dict[str, str] = words["known_kinds"]
+        self.role_words = set(words["role_words"])
+        self.political_roles = set(words["political_roles"])
+        self.speech_verbs = set(words["speech_verbs"])
+        self.government_words = set(words["government_words"])
+        self.government_modifiers = set(words["government_modifiers"])
+        self.politics_cues = set(words["national_politics_cues"])
+        self.places = _known_places()
+        self.counties = {normalise_name(c): c for c in words["uk_counties"]}
+
+    # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        groups: dict[tuple[str, str], list] = {}
-        for ent in doc.ents:
-            kind = ("person" if ent.label_ in _PERSON else "org" if ent.label_ in _ORG
-                    else "place" if ent.label_ in _PLACE else None)
-            if kind:
-                groups.setdefault((kind, ent.text), []).append(ent)
-        people, orgs, places = [], [], []
-        for (kind, text), ents in groups.items():
-            mentions = [Mention(text=e.text, start=e.start_char, end=e.end_char) for e in ents]
-            if kind == "person":
-                people.append(Person(id=f"p{len(people) + 1}", name=text, mentions=mentions))
-            elif kind == "org":
-                orgs.append(Organisation(id=f"o{len(orgs) + 1}", name=text, mentions=mentions))
-            else:
-                places.append(Place(id=f"l{len(places) + 1}", name=text, mentions=mentions))
-        doc._.people, doc._.organisations, doc._.places = people, orgs, places
+        self.ruler(doc)
+        candidates = self._candidates(doc)
+        self._write_ents(doc, candidates)
+        people, organisations, places = self._group(doc, candidates)
+        doc._.people, doc._.organisations, doc._.places = people, organisations, places
         return doc
+
+    # -- finding and correcting spans --------------------------------------------------------
+    def _candidates(self, doc: Doc) -> list[_Candidate]:
+        rule_spans = self._rule_spans(doc)
+        taken = [False] * len(doc)
+        chosen: list[_Candidate] = []
+        for span in rule_spans:
+            if any(taken[i] for i in range(span.start, span.end)):
+                continue
+            candidate = self._from_rule(doc, span)
+            if candidate is None:
+                continue
+            if candidate.source == "trust_description":
+                # The hospitals and places inside the description are mentions of their own.
+                chosen.append(candidate)
+                continue
+            for i in range(candidate.span.start, candidate.span.end):
+                taken[i] = True
+            chosen.append(candidate)
+        for ent in doc.ents:
+            if ent.label_ not in _REPLACEABLE:
+                continue
+            span = _trim(ent)
+            if span is None or any(taken[i] for i in range(span.start, span.end)):
+                continue
+            candidate = self._from_base(doc, span, ent.label_)
+            if candidate is not None:
+                for i in range(span.start, span.end):
+                    taken[i] = True
+                chosen.append(candidate)
+        # Parties written as modifiers inside other names ("The Conservative Government").
+        for span in doc.spans.get(RULE_SPANS_KEY, []):
+            if span.id_ == "party" and any(
+                    c.span.start <= span.start and span.end <= c.span.end and c.source != "party"
+                    for c in chosen):
+                chosen.append(self._party(span))
+        chosen.sort(key=lambda c: (c.span.start, c.span.end))
+        return chosen
+
+    def _rule_spans(self, doc: Doc) -> list[Span]:
+        spans = list(doc.spans.get(RULE_SPANS_KEY, []))
+        ranked = sorted(spans, key=lambda s: (-_RULE_PRIORITY.get(s.id_, 0), -(s.end - s.start),
+                                              s.start))
+        result: list[Span] = []
+        for rule in dict.fromkeys(_RULE_PRIORITY):
+            of_rule = [s for s in ranked if s.id_ == rule]
+            result.extend(sorted(filter_spans(of_rule), key=lambda s: s.start))
+        return result
+
+    def _from_rule(self, doc: Doc, span: Span) -> _Candidate | None:
+        rule = span.id_
+        if rule == "trust_description":
+            return self._trust_description(doc, span)
+        if rule == "party":
+            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span)
+                   and e.label_ in _BASE_ORG for e in doc.ents):
+                return None  # "The Conservative Government": the party is added inside it later
+            return self._party(span)
+        if rule == "government":
+            return self._organisation(doc, span, rule)
+        if rule.startswith("place"):
+            if rule == "place_constituency":
+                span = doc[span.start: span.end - 1]
+            if rule == "place_abbreviation" and span.end < len(doc) and doc[span.end].is_title:
+                return None  # "Notts County" is a football club, not the county
+            return self._place(span, rule)
+        if rule == "org_head":
+            span = _trim(span)
+            return self._organisation(doc, span, rule) if span is not None else None
+        return self._person_from_rule(doc, span, rule)
+
+    def _person_from_rule(self, doc: Doc, span: Span, rule: str) -> _Candidate | None:
+        tokens = list(span)
+        honorific = None
+        if rule == "person_honorific":
+            honorific = tokens[0].text.rstrip(".")
+            tokens = [t for t in tokens[1:] if t.text != "."]
+        elif rule == "person_role":
+            tokens = tokens[1:]
+        elif rule == "person_speaker":
+            tokens = [t for t in tokens if t.lemma_ not in self.speech_verbs or t.pos_ != "VERB"]
+        elif rule == "person_apposition":
+            comma = next(i for i, t in enumerate(tokens) if t.text == ",")
+            tokens = tokens[:comma]
+        if not tokens:
+            return None
+        name_span = doc[tokens[0].i: tokens[-1].i + 1]
+        if rule != "person_honorific" and self._is_not_a_person(name_span):
+            return None
+        return _Candidate("person", name_span, rule, honorific=honorific)
+
+    def _is_not_a_person(self, span: Span) -> bool:
+        """Name-shaped spans that the article's own vocabulary says are places, parties or
+        organisations ("Nottingham University Hospitals said")."""
+        low = span.text.lower()
+        if normalise_name(span.text) in self.places or low in self.parties:
+            return True
+        if low in self.abbreviations or self._org_kind_from_head(span) is not None:
+            return True
+        return bool(self.gazetteer.lookup(span.text))
+
+    def _from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
+        text = span.text
+        low = _straight(text).lower()
+        if low in self.parties:
+            return self._party(span)
+        if low in self.abbreviations:
+            return self._place(span, label)
+        if label in _BASE_PERSON:
+            if normalise_name(text) in self.places and len(span) == 1:
+                return self._place(span, label)
+            if self._org_kind_from_head(span) is not None:
+                return self._organisation(doc, span, label)
+            return _Candidate("person", span, label)
+        if label in _BASE_ORG:
+            if span[-1].text in {"MP", "MEP", "MSP"} and len(span) > 1:
+                return self._place(span[:-1], label)
+            return self._organisation(doc, span, label)
+        if label in _BASE_PLACE:
+            if self._org_kind_from_head(span) is not None or self.gazetteer.lookup(text):
+                return self._organisation(doc, span, label)
+            return self._place(span, label)
+        return None
+
+    def _place(self, span: Span, source: str) -> _Candidate:
+        low = _straight(span.text).lower()
+        name = self.abbreviations.get(low) or self.counties.get(normalise_name(span.text)) or span.text
+        return _Candidate("place", span, source, key=normalise_name(name), name=name)
+
+    def _party(self, span: Span) -> _Candidate:
+        name = self.parties.get(_straight(span.text).lower(), span.text)
+        return _Candidate("organisation", span, "party", key="party:" + name, name=name,
+                          org_kind="political_party")
+
+    def _org_kind_from_head(self, span: Span) -> str | None:
+        words = [t.lower_ for t in span]
+        for size in (4, 3, 2, 1):
+            head = " ".join(words[-size:])
+            if len(words) > size and head in self.org_heads:
+                return self.org_heads[head]
+        return None
+
+    def _organisation(self, doc: Doc, span: Span, source: str) -> _Candidate:
+        text = span.text
+        entries = self.gazetteer.lookup(text)
+        low = normalise_name(text)
+        kind = self.known_kinds.get(low) or self._org_kind_from_head(span) or "other"
+        candidate = _Candidate("organisation", span, source, key="org:" + low, name=_strip_the(text),
+                               org_kind=kind, candidates=entries)
+        if entries:
+            candidate.org_kind = "hospital" if isinstance(entries[0], Site) else entries[0].kind
+        if low.split(" ")[-1] in self.government_words and self._is_national_government(doc, span):
+            candidate.key, candidate.name, candidate.org_kind = "gov:uk", "UK Government", "government"
+        return candidate
+
+    def _is_national_government(self, doc: Doc, span: Span) -> bool:
+        words = [t.lower_ for t in span if t.lower_ not in _DETERMINERS]
+        if any(w not in self.government_modifiers and w not in self.government_words for w in words):
+            return False
+        return any(t.lower_ in self.politics_cues for t in doc)
+
+    def _trust_description(self, doc: Doc, span: Span) -> _Candidate | None:
+        """"The trust which runs Kings Mill Hospital, near Mansfield, and Newark Hospital": the
+        description ends after the last hospital of the list; it stands for their operator."""
+        end = span.end
+        allowed = {",", "and", "near", "in", "at", "both", "the", "its", "&"}
+        i = span.end
+        sentence_end = span.sent.end
+        hospitals: list[Span] = []
+        rule_spans = [s for s in doc.spans[RULE_SPANS_KEY] if s.id_ == "org_head"]
+        while i < sentence_end:
+            covering = [s for s in rule_spans if s.start <= i < s.end]
+            if covering:
+                hospital = max(covering, key=lambda s: s.end - s.start)
+                hospitals.append(_trim(hospital) or hospital)
+                end = i = hospital.end
+                continue
+            token = doc[i]
+            if token.lower_ in allowed or (token.is_title and token.pos_ == "PROPN"):
+                i += 1
+                continue
+            break
+        if not hospitals:
+            return None
+        operators = set()
+        for hospital in hospitals:
+            sites = [e for e in self.gazetteer.lookup(hospital.text) if isinstance(e, Site)]
+            operators |= {s.trust for s in sites}
+        if len(operators) != 1 or None in operators:
+            return None
+        trust = self.gazetteer.by_ods(operators.pop())
+        if trust is None:
+            return None
+        candidate = _Candidate("organisation", doc[span.start:end], "trust_description",
+                               key="ods:" + trust.ods, name=trust.name, org_kind=trust.kind,
+                               entry=trust, candidates=[trust])
+        return candidate
+
+    # -- doc.ents ------------------------------------------------------------------------------
+    def _write_ents(self, doc: Doc, candidates: list[_Candidate]) -> None:
+        labels = {"person": "PERSON", "organisation": "ORG", "place": "GPE"}
+        ours = [Span(doc, c.span.start, c.span.end, label=labels[c.kind]) for c in candidates
+                if c.source != "trust_description" and not _inside_other(c, candidates)]
+        covered = set()
+        for span in ours:
+            covered.update(range(span.start, span.end))
+        kept = [e for e in doc.ents if e.label_ not in _REPLACEABLE
+                and not any(i in covered for i in range(e.start, e.end))]
+        doc.ents = filter_spans([*kept, *ours])
+
+    # -- grouping into records -------------------------------------------------------------
+    def _group(self, doc: Doc, candidates: list[_Candidate]):
+        self._link_gazetteer(doc, candidates)
+        people = self._group_people(doc, candidates)
+        organisations, org_ids = self._group_organisations(doc, candidates)
+        places = self._group_places(candidates)
+        self._add_roles(doc, people, candidates, org_ids)
+        return [p for p, _ in people], organisations, places
+
+    def _link_gazetteer(self, doc: Doc, candidates: list[_Candidate]) -> None:
+        context_places = [c.name for c in candidates if c.kind == "place"]
+        context_places += [t.text for t in doc if t.is_title and normalise_name(t.text) in self.places]
+        sure = [c.candidates[0] for c in candidates if len(c.candidates) == 1]
+        for c in candidates:
+            if c.kind != "organisation" or c.entry is not None or not c.candidates:
+                continue
+            entry = self.gazetteer.resolve(c.candidates, context_places, sure)
+            if entry is None:
+                continue
+            c.entry = entry
+            c.key = "ods:" + entry.ods
+            c.name = entry.name
+            c.org_kind = "hospital" if isinstance(entry, Site) else entry.kind
+
+    def _group_people(self, doc: Doc, candidates: list[_Candidate]):
+        people: list[tuple[Person, list[_Candidate]]] = []
+        persons = [c for c in candidates if c.kind == "person"]
+        # Full names first, so that a later "Hill" or "Ms Hill" joins "Nicky Hill".
+        for c in sorted(persons, key=lambda c: -len(c.span)):
+            name = c.span.text
+            target = None
+            for person, group in people:
+                if name == person.name or (len(c.span) == 1 and person.name.split()[-1] == name):
+                    target = (person, group)
+                    break
+            if target is None:
+                person = Person(id="", name=name)
+                people.append((person, []))
+                target = people[-1]
+            person, group = target
+            group.append(c)
+            if name != person.name and name not in person.aliases:
+                person.aliases.append(name)
+            if c.honorific:
+                titled = f"{c.honorific} {name}"
+                if titled not in person.aliases:
+                    person.aliases.append(titled)
+        people.sort(key=lambda pair: min(c.span.start_char for c in pair[1]))
+        for index, (person, group) in enumerate(people, start=1):
+            person.id = f"p{index}"
+            person.mentions = _mentions(group)
+        return people
+
+    def _group_organisations(self, doc: Doc, candidates: list[_Candidate]):
+        groups: dict[str, list[_Candidate]] = {}
+        for c in candidates:
+            if c.kind == "organisation":
+                groups.setdefault(c.key, []).append(c)
+        self._merge_acronyms(groups)
+        self._add_trust_references(doc, candidates, groups)
+        order = sorted(groups, key=lambda k: min(c.span.start_char for c in groups[k]))
+        org_ids = {key: f"o{i}" for i, key in enumerate(order, start=1)}
+        organisations: list[Organisation] = []
+        operators_needed: dict[str, str] = {}
+        for key in order:
+            group = groups[key]
+            first = group[0]
+            entry = next((c.entry for c in group if c.entry is not None), None)
+            fixed = next((c.name for c in group if c.key.startswith(("party:", "gov:"))), None)
+            name = entry.name if entry else fixed or _fullest(group)
+            aliases = list(dict.fromkeys(c.span.text for c in group if c.span.text != name))
+            organisation = Organisation(
+                id=org_ids[key], name=name, kind=next((c.org_kind for c in group
+                                                       if c.org_kind != "other"), first.org_kind),
+                aliases=aliases, mentions=_mentions(group), ods_code=entry.ods if entry else None)
+            if isinstance(entry, Site) and entry.trust:
+                operators_needed[org_ids[key]] = entry.trust
+            organisations.append(organisation)
+        for org_id, trust_ods in operators_needed.items():
+            key = "ods:" + trust_ods
+            if key not in org_ids:
+                trust = self.gazetteer.by_ods(trust_ods)
+                if trust is None:
+                    continue
+                org_ids[key] = f"o{len(organisations) + 1}"
+                organisations.append(Organisation(id=org_ids[key], name=trust.name, kind=trust.kind,
+                                                  ods_code=trust.ods))
+            next(o for o in organisations if o.id == org_id).operator = org_ids[key]
+        return organisations, org_ids
+
+    def _merge_acronyms(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"BMA" joins "the British Medical Association" when its letters are that name's
+        initials."""
+        initials = {}
+        for key, group in groups.items():
+            words = [w for w in re.split(r"[\s\-]+", _strip_the(_fullest(group)))
+                     if w and w.lower() not in {"of", "and", "the", "for", "&"}]
+            if len(words) >= 2:
+                initials.setdefault("".join(w[0].upper() for w in words), key)
+        for key in list(groups):
+            text = _fullest(groups[key])
+            target = initials.get(text)
+            if text.isupper() and target and target != key and target in groups:
+                groups[target].extend(groups.pop(key))
+
+    def _add_trust_references(self, doc: Doc, candidates: list[_Candidate],
+                              groups: dict[str, list[_Candidate]]) -> None:
+        """"the trust" after a trust was named refers to the one named last."""
+        trust_mentions = sorted((c.span.start, key) for key, group in groups.items() for c in group
+                                if c.org_kind == "nhs_trust")
+        if not trust_mentions:
+            return
+        taken = {i for c in candidates for i in range(c.span.start, c.span.end)}
+        for token in doc:
+            if token.lower_ != "trust" or token.i == 0 or token.i in taken:
+                continue
+            det = doc[token.i - 1]
+            if det.lower_ != "the" or token.i + 1 < len(doc) and doc[token.i + 1].is_title:
+                continue
+            before = [key for start, key in trust_mentions if start < det.i]
+            if before:
+                span = doc[det.i: token.i + 1]
+                groups[before[-1]].append(_Candidate("organisation", span, "trust_reference",
+                                                     key=before[-1], org_kind="nhs_trust"))
+
+    def _group_places(self, candidates: list[_Candidate]) -> list[Place]:
+        groups: dict[str, list[_Candidate]] = {}
+        for c in candidates:
+            if c.kind == "place":
+                groups.setdefault(c.key or normalise_name(c.span.text), []).append(c)
+        places = []
+        for index, (_, group) in enumerate(groups.items(), start=1):
+            places.append(Place(id=f"l{index}", name=group[0].name or _fullest(group),
+                                mentions=_mentions(group)))
+        return places
+
+    # -- roles -----------------------------------------------------------------------------
+    def _add_roles(self, doc: Doc, people, candidates: list[_Candidate], org_ids) -> None:
+        org_at = {}
+        for c in candidates:
+            if c.kind == "organisation" and c.key in org_ids:
+                for i in range(c.span.start, c.span.end):
+                    org_at[i] = (c, org_ids[c.key])
+        place_at = {i: c for c in candidates if c.kind == "place"
+                    for i in range(c.span.start, c.span.end)}
+        parties = [c for c in candidates if c.org_kind == "political_party"]
+        for person, group in people:
+            for c in group:
+                role = (self._premodifier_role(doc, c.span, org_at, place_at)
+                        or self._apposition_role(doc, c.span, org_at))
+                if role and role not in person.roles:
+                    person.roles.append(role)
+                if person.party is None and role and self._is_political(role.title):
+                    party = [p for p in parties if p.span.sent == c.span.sent]
+                    if party:
+                        before = [p for p in party if p.span.start < c.span.start]
+                        person.party = (before[-1] if before else party[0]).name
+
+    def _is_political(self, title: str | None) -> bool:
+        return bool(title) and any(w.lower() in self.political_roles for w in title.split())
+
+    def _premodifier_role(self, doc: Doc, span: Span, org_at, place_at) -> Role | None:
+        """"Health secretary Jeremy Hunt", "Gedling MP Vernon Coaker", "Chief medical officer at
+        NHS North East London Dr Paul Gilluley"."""
+        i = span.start - 1
+        while i >= 0 and (doc[i].lower_.rstrip(".") in self.honorifics or doc[i].text == "."):
+            i -= 1
+        end = i + 1
+        start = end
+        while i >= span.sent.start:
+            token = doc[i]
+            if token.is_punct or token.pos_ in {"VERB", "AUX", "DET", "PRON", "SCONJ", "CCONJ"}:
+                break
+            if i not in org_at and i not in place_at and token.pos_ not in {
+                    "NOUN", "PROPN", "ADJ", "ADP"}:
+                break
+            start = i
+            i -= 1
+        while start < end and doc[start].pos_ == "ADP":
+            start += 1
+        phrase = doc[start:end]
+        if not len(phrase) or not any(t.lower_ in self.role_words for t in phrase
+                                      if start + 0 <= t.i < end and t.i not in org_at):
+            return None
+        organisation = None
+        orgs = [org_at[t.i] for t in phrase if t.i in org_at]
+        title_tokens = [t for t in phrase if t.i not in org_at]
+        if orgs:
+            organisation = orgs[-1][1]
+            first_org = min(t.i for t in phrase if t.i in org_at)
+            title_tokens = [t for t in phrase if t.i < first_org]
+            while title_tokens and title_tokens[-1].pos_ == "ADP":
+                title_tokens.pop()
+            if not title_tokens:
+                title_tokens = [t for t in phrase if t.i not in org_at]
+        places = [t for t in title_tokens if t.i in place_at]
+        title_words = [t for t in title_tokens if t.i not in place_at]
+        if not title_words:
+            return None
+        title = " ".join(t.text for t in title_words)
+        if places and title_words[-1].text in {"MP", "MEP", "MSP"}:
+            title = f"{title} for {' '.join(t.text for t in places)}"
+        return Role(title=title, organisation=organisation)
+
+    def _apposition_role(self, doc: Doc, span: Span, org_at) -> Role | None:
+        """"Nicky Hill, director of HR for Nottingham University Hospitals NHS Trust, ..."."""
+        if span.end >= len(doc) or doc[span.end].text != ",":
+            return None
+        tokens = []
+        for token in doc[span.end + 1: span.sent.end]:
+            if token.text in {",", ";", ".", "(", ")", "\u201c", '"'} or token.pos_ in {"VERB", "AUX"}:
+                break
+            tokens.append(token)
+        if not tokens or not any(t.lower_ in self.role_words for t in tokens if t.i not in org_at):
+            return None
+        orgs = [t for t in tokens if t.i in org_at]
+        if orgs:
+            title_tokens = [t for t in tokens if t.i < orgs[0].i]
+            while title_tokens and title_tokens[-1].pos_ == "ADP":
+                title_tokens.pop()
+            while title_tokens and title_tokens[0].pos_ == "DET":
+                title_tokens.pop(0)
+            title = " ".join(t.text for t in title_tokens) or None
+            return Role(title=title, organisation=org_at[orgs[-1].i][1])
+        while tokens and tokens[0].pos_ == "DET":
+            tokens.pop(0)
+        return Role(title=" ".join(t.text for t in tokens), organisation=None)
+
+
+# -- helpers -------------------------------------------------------------------------------------
+def _straight(text: str) -> str:
+    return text.replace("’", "'")
+
+
+def _strip_the(text: str) -> str:
+    return re.sub(r"^(the|The)\s+", "", text)
+
+
+def _trim(span: Span) -> Span | None:
+    """Without leading determiners and trailing possessives: "the Queen's Medical Centre"."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _DETERMINERS:
+        start += 1
+    while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
+        end -= 1
+    return doc[start:end] if end > start else None
+
+
+def _inside_other(candidate: _Candidate, candidates: list[_Candidate]) -> bool:
+    return any(o is not candidate and o.span.start <= candidate.span.start
+               and candidate.span.end <= o.span.end and len(o.span) > len(candidate.span)
+               for o in candidates)
+
+
+def _fullest(group: list[_Candidate]) -> str:
+    texts = [_strip_the(c.span.text) for c in group if c.source not in {"trust_reference"}]
+    texts = texts or [_strip_the(c.span.text) for c in group]
+    return max(texts, key=lambda t: (not t.isupper(), len(t)))
+
+
+def _mentions(group: list[_Candidate]) -> list[Mention]:
+    seen = {}
+    for c in sorted(group, key=lambda c: (c.span.start_char, c.span.end_char)):
+        seen[(c.span.start_char, c.span.end_char)] = Mention(text=c.span.text, start=c.span.start_char,
+                                                             end=c.span.end_char)
+    return list(seen.values())
+
+
+# -- interfaces for the other components -----------------------------------------------------------
+def entity_for_span(doc: Doc, start_char: int, end_char: int) -> tuple[str, str] | None:
+    """("person", "p1"), ("organisation", "o3") or ("place", "l2") for the entity with a mention
+    that overlaps the character span, preferring the tightest mention (then the largest overlap)."""
+    best = None
+    for kind, records in (("person", doc._.people), ("organisation", doc._.organisations),
+                          ("place", doc._.places)):
+        for record in records or ():
+            for mention in record.mentions:
+                overlap = min(end_char, mention.end) - max(start_char, mention.start)
+                if overlap <= 0:
+                    continue
+                covers = mention.start <= start_char and end_char <= mention.end
+                rank = (not covers, mention.end - mention.start if covers else -overlap)
+                if best is None or rank < best[0]:
+                    best = (rank, (kind, record.id))
+    return best[1] if best else None
+
+
+def person_gender(person: Person) -> str | None:
+    """"f" or "m" from a gendered honorific the article used with the person (Ms, Mrs, Miss, Mr,
+    Sir, Lady, Lord, Dame), else None."""
+    honorifics = _words()["honorifics"]
+    genders = {honorifics.get(form.split()[0].lower().rstrip("."))
+               for form in (person.name, *person.aliases) if form.split()}
+    genders.discard(None)
+    return genders.pop() if len(genders) == 1 else None

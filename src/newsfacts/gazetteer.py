@@ -1,0 +1,164 @@
+"""The NHS gazetteer: hospital sites and the trusts that run them, from models/nhs_gazetteer.jsonl
+(built by scripts/build_gazetteer.py from NHS Choices and ODS data, Open Government Licence v3.0).
+
+    >>> gaz = Gazetteer.load()
+    >>> [s.name for s in gaz.lookup("the QMC")]
+    ["Queen's Medical Centre"]
+    >>> gaz.by_ods("RK5").name
+    'Sherwood Forest Hospitals NHS Foundation Trust'
+
+`lookup` returns every candidate: a name such as "City Hospital" or "Queen's Hospital" is shared
+by several sites, and `resolve` picks one only when the article's context (towns, counties, trusts,
+other sites) singles it out; otherwise the caller leaves the mention unlinked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from newsfacts.assets import load_jsonl_asset
+
+GAZETTEER_ASSET = "nhs_gazetteer.jsonl"
+
+
+@dataclass(frozen=True)
+class Trust:
+    ods: str
+    name: str
+    kind: str = "nhs_trust"
+    closed: bool = False
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Site:
+    ods: str
+    name: str
+    trust: str | None
+    city: str | None = None
+    county: str | None = None
+    postcode: str | None = None
+    aliases: tuple[str, ...] = ()
+    acronyms: tuple[str, ...] = ()
+    kind: str = field(default="hospital")
+
+
+Entry = Site | Trust
+
+
+def normalise_name(text: str) -> str:
+    """The lookup key of a name: case, apostrophes, 'the', 'St.'/'Saint' and '&' don't matter,
+    and a trailing plural ('Nottingham City Hospitals') reads as the singular."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"[\u2018\u2019\u02bc`']", "", text)
+    text = text.replace("&", " and ").replace("st.", "st ")
+    text = re.sub(r"\bsaint\b", "st", text)
+    text = re.sub(r"[^\w\s-]", " ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"^the ", "", text)
+    return re.sub(r"\b(hospital|infirmarie)s$", r"\1", text).replace("infirmarie", "infirmary")
+
+
+class Gazetteer:
+    def __init__(self, records: Iterable[dict]):
+        self.sites: dict[str, Site] = {}
+        self.trusts: dict[str, Trust] = {}
+        for record in records:
+            common = {"ods": record["ods"], "name": record["name"],
+                      "aliases": tuple(record.get("aliases", ())),
+                      "acronyms": tuple(record.get("acronyms", ()))}
+            if record["type"] == "site":
+                self.sites[record["ods"]] = Site(trust=record.get("trust"), city=record.get("city"),
+                                                 county=record.get("county"),
+                                                 postcode=record.get("postcode"), **common)
+            else:
+                self.trusts[record["ods"]] = Trust(kind=record.get("kind", "nhs_trust"),
+                                                   closed=bool(record.get("closed")), **common)
+        self._by_key: dict[str, list[Entry]] = {}
+        self._by_acronym: dict[str, list[Entry]] = {}
+        self._sites_of: dict[str, list[Site]] = {}
+        for entry in [*self.trusts.values(), *self.sites.values()]:
+            for form in (entry.name, *entry.aliases):
+                bucket = self._by_key.setdefault(normalise_name(form), [])
+                if entry not in bucket:
+                    bucket.append(entry)
+            for letters in entry.acronyms:
+                self._by_acronym.setdefault(letters, []).append(entry)
+        for site in self.sites.values():
+            if site.trust:
+                self._sites_of.setdefault(site.trust, []).append(site)
+
+    @classmethod
+    @cache
+    def load(cls) -> Gazetteer:
+        """The shipped gazetteer, read once per process."""
+        return cls(load_jsonl_asset(GAZETTEER_ASSET))
+
+    def lookup(self, name: str) -> list[Entry]:
+        """Every site or trust that `name` may denote: by canonical name or alias (any case,
+        apostrophes, 'the'), or by acronym when `name` is written in capitals ("QMC")."""
+        bare = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+        if bare.isupper() and bare.isalpha() and bare in self._by_acronym:
+            return _prefer_open(list(self._by_acronym[bare]))
+        found = list(self._by_key.get(normalise_name(name), ()))
+        return _prefer_open(found)
+
+    def by_ods(self, code: str) -> Entry | None:
+        code = code.strip().upper()
+        return self.sites.get(code) or self.trusts.get(code)
+
+    def sites_of_trust(self, trust_ods: str) -> list[Site]:
+        return list(self._sites_of.get(trust_ods.strip().upper(), ()))
+
+    def operator_of(self, site: Site) -> Trust | None:
+        return self.trusts.get(site.trust) if site.trust else None
+
+    def surface_forms(self) -> Iterable[tuple[str, bool]]:
+        """(form, is_acronym) for every name the gazetteer knows, for building a matcher."""
+        for entry in [*self.trusts.values(), *self.sites.values()]:
+            for form in (entry.name, *entry.aliases):
+                yield form, False
+            for letters in entry.acronyms:
+                yield letters, True
+
+    def resolve(self, candidates: list[Entry], context: Iterable[str] = (),
+                context_entries: Iterable[Entry] = ()) -> Entry | None:
+        """The one candidate the context singles out, or None. A single candidate is itself;
+        several are told apart by the place names in `context` (towns, counties, words of the
+        site's name) and by `context_entries`, the sites and trusts the article names elsewhere."""
+        if len(candidates) == 1:
+            return candidates[0]
+        if not candidates:
+            return None
+        places = {normalise_name(p) for p in context if p}
+        entries = list(context_entries)
+        trusts_named = {e.ods for e in entries if isinstance(e, Trust)}
+        trusts_named |= {e.trust for e in entries if isinstance(e, Site) and e.trust}
+
+        def score(entry: Entry) -> int:
+            if isinstance(entry, Trust):
+                return 2 * (entry.ods in trusts_named)
+            hits = 0
+            if entry.trust in trusts_named:
+                hits += 2
+            for place in (entry.city, entry.county):
+                if place and normalise_name(place) in places:
+                    hits += 1
+            return hits
+
+        scored = sorted(((score(c), c) for c in candidates), key=lambda pair: -pair[0])
+        if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
+            return scored[0][1]
+        return None
+
+
+def _prefer_open(entries: list[Entry]) -> list[Entry]:
+    # A closed trust's old name often equals a site's ("Nottingham City Hospital NHS Trust" ran
+    # Nottingham City Hospital): today's site or trust is what an article means.
+    current = [e for e in entries if not (isinstance(e, Trust) and e.closed)]
+    return current or entries
