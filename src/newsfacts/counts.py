@@ -1,18 +1,707 @@
-"""Counts: not extracted yet; the component keeps the pipeline whole until it lands."""
+"""Counts: numbers that count something, with their hedging, the counted noun phrase, the
+organisation or place they belong to, breakdowns (`part_of`) and consistency checks.
+
+Word lists and qualifier effects are data (models/count_words.json). The counted noun is read
+from the dependency parse (the noun a number modifies, climbing noun compounds: "11 day case
+procedures" counts procedures), with a surface fallback for poor parses. Numbers inside dates
+(doc._.dates, or the base model's TIME / MONEY / PERCENT / ORDINAL entities) are never counts;
+a DATE entity only vetoes a number whose counted noun is a time unit or that looks like a year,
+because the small model labels "11 day case procedures" and "between 20 and 30 staff" as DATE.
+
+Area totals ("around 450 patients across Notts" against 380 at one trust + 71 at another) are a
+heuristic: a hedged count in a sentence with a total marker ("in total", "across", ...) is
+checked against the sum of the other counts of the article that have a compatible head (see
+`compatible_heads`), are not part of a breakdown, are not vague ("hundreds of"), are smaller
+than the total and belong to some organisation or place. No gazetteer containment test is made
+yet: being in the same article is taken as being inside the area.
+"""
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from newsfacts.assets import load_json_asset
+from newsfacts.records import ConsistencyCheck, Count
+
+ASSET = "count_words.json"
+
+_DIGITS = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$")
+_SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k|mn)$", re.IGNORECASE)
+_YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
+_NP_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "VERB", "ADV", "PART", "CCONJ"}
+_HYPHENS = {"-", "–", "—"}
+_QUOTES = "\"“”"
 
 
-@Language.factory("newsfacts_counts")
-def make_counts(nlp: Language, name: str):
-    return _EmptyCounts()
+@dataclass
+class _Core:
+    """A number as written, before its counted noun is known."""
+
+    start: int  # token indices, end exclusive
+    end: int
+    value: float
+    step: float  # the place of the last significant digit, for hedges read as rounding
+    vague: dict | None = None
+    high_value: float | None = None  # the upper end of a range
+    qualifier: str | None = None
+    qualifier_start: int | None = None
 
 
-class _EmptyCounts:
+@dataclass
+class _Found:
+    core: _Core
+    unit_start: int
+    unit_end: int
+    head: str
+    text_end: int  # token index, end exclusive
+    head_token: Token | None
+    inherited: _Found | None = None
+    count: Count | None = None
+    locus: str | None = None
+    parts: list = field(default_factory=list)
+
+
+def _number_value(text: str, words: dict, scales: dict) -> float | None:
+    lower = text.lower()
+    if _DIGITS.match(text):
+        return float(text.replace(",", ""))
+    if lower in words:
+        return float(words[lower])
+    if lower in scales:
+        return float(scales[lower])
+    return None
+
+
+def _int_if_whole(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+def _step_of(text: str, scale: float = 1.0) -> float:
+    """10**k for the last significant digit of a written number: "450" -> 10, "1.2" -> 0.1."""
+    digits = text.replace(",", "")
+    if "." in digits:
+        return scale * 10 ** -len(digits.split(".")[1])
+    stripped = digits.rstrip("0")
+    return scale * 10 ** (len(digits) - len(stripped)) if stripped else scale
+
+
+class CountExtractor:
+    def __init__(self, nlp: Language, words: dict | None = None):
+        self.words = words if words is not None else load_json_asset(ASSET)
+        w = self.words
+        self.number_words = w["number_words"]
+        self.scale_words = w["scale_words"]
+        self.vague = w["vague_quantities"]
+        self.qualifiers = w["qualifiers"]
+        self.excluded_units = set(w["excluded_unit_nouns"])
+        self.time_compounds = set(w["time_unit_compounds"])
+        self.phone_numbers = set(w["phone_numbers"])
+        self.phone_context = set(w["phone_context"])
+        self.phone_nouns = set(w["phone_nouns"])
+        self.result_nouns = set(w["result_nouns"])
+        self.range_connectors = set(w["range_connectors"])
+        self.elliptic_cues = set(w["elliptic_cues"])
+        self.breakdown_cues = w["breakdown_cues"]
+        self.total_markers = w["total_markers"]
+        self.place_preps = set(w["place_prepositions"])
+        self.pronouns = set(w["pronoun_subjects"])
+        self.head_group = {head: i for i, group in enumerate(w["compatible_heads"]) for head in group}
+        self.fractions = w["fraction_prefixes"]
+        # Matchers are built once: they are the only per-token work besides the parse itself.
+        self.qualifier_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.qualifier_matcher.add("QUALIFIER", [nlp.make_doc(q) for q in self.qualifiers])
+        self.vague_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.vague_matcher.add("VAGUE", [nlp.make_doc(q) for q in self.vague])
+        self.fraction_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.fraction_matcher.add("FRACTION", [nlp.make_doc(q) for q in self.fractions if q != "a"])
+        try:  # the entities component may expose a resolver; fall back to our own overlap test
+            from newsfacts.entities import entity_for_span
+        except ImportError:
+            entity_for_span = None
+        self.entity_for_span = entity_for_span
+
+    # -- numbers -------------------------------------------------------------------------
+    def _cores(self, doc: Doc) -> list[_Core]:
+        cores: list[_Core] = []
+        taken: set[int] = set()
+        for _, start, end in sorted(self.vague_matcher(doc), key=lambda m: (m[1], -m[2])):
+            if any(i in taken for i in range(start, end)):
+                continue
+            phrase = doc[start:end].text.lower()
+            spec = self.vague[" ".join(phrase.split())]
+            cores.append(_Core(start, end, spec["value"], 1, vague=spec))
+            taken.update(range(start, end))
+        fractions = {start: (end, doc[start:end].text.lower()) for _, start, end in self.fraction_matcher(doc)}
+        i = 0
+        n = len(doc)
+        while i < n:
+            if i in taken:
+                i += 1
+                continue
+            core = self._number_run(doc, i, fractions)
+            if core is None:
+                i += 1
+                continue
+            cores.append(core)
+            taken.update(range(core.start, core.end))
+            i = core.end
+        cores.sort(key=lambda c: c.start)
+        return self._merge_ranges(doc, cores)
+
+    def _number_run(self, doc: Doc, i: int, fractions: dict) -> _Core | None:
+        tok = doc[i]
+        scaled = _SCALED.match(tok.text)
+        if scaled:
+            mult = self.scale_words[scaled.group(2).lower()]
+            return _Core(i, i + 1, float(scaled.group(1)) * mult, _step_of(scaled.group(1), mult))
+        fraction = 1.0
+        start = i
+        if i in fractions:  # "a quarter of a million", "half a million"
+            end, phrase = fractions[i]
+            if end < len(doc) and doc[end].lower_ in self.scale_words and doc[end].lower_ != "hundred":
+                fraction = self.fractions[" ".join(phrase.split())]
+                i = end
+            else:
+                return None
+        elif tok.lower_ == "a" and i + 1 < len(doc) and doc[i + 1].lower_ in ("hundred", "thousand", "million"):
+            i += 1
+        first = _number_value(doc[i].text, self.number_words, self.scale_words)
+        if first is None:
+            return None
+        if doc[i].lower_ in self.scale_words and start == i:
+            return None  # a bare "million" or "m" is not a number by itself
+        # Word and digit runs: "two hundred and fifty", "twenty-one", "1.2 million".
+        total, current = 0.0, first
+        step_text = doc[i].text
+        j = i + 1
+        last_scale = 1.0 if doc[i].lower_ not in self.scale_words else current
+        while j < len(doc):
+            t = doc[j]
+            lower = t.lower_
+            if lower in self.scale_words and not _DIGITS.match(t.text) and lower not in ("k",):
+                if lower in ("m", "bn", "mn") and t.whitespace_ == "" and j > i:
+                    pass
+                scale = self.scale_words[lower]
+                if scale == 100:
+                    current *= 100
+                else:
+                    total += current * scale
+                    current = 0.0
+                last_scale = scale
+                j += 1
+                continue
+            if lower in self.number_words and not _DIGITS.match(doc[j - 1].text):
+                value = self.number_words[lower]
+                prev = doc[j - 1].lower_
+                if prev in self.number_words and self.number_words[prev] >= 20 and value < 10:
+                    current += value
+                    j += 1
+                    continue
+            if (lower in _HYPHENS or lower == "and") and j + 1 < len(doc):
+                nxt = doc[j + 1].lower_
+                prev = doc[j - 1].lower_
+                if lower in _HYPHENS and prev in self.number_words and nxt in self.number_words \
+                        and self.number_words[prev] >= 20 and self.number_words[nxt] < 10:
+                    current += self.number_words[nxt]
+                    j += 2
+                    continue
+                if lower == "and" and prev in ("hundred", "thousand") and nxt in self.number_words:
+                    current += self.number_words[nxt]
+                    j += 2
+                    continue
+            break
+        value = (total + current) * fraction
+        step = _step_of(step_text, last_scale if last_scale > 1 else 1.0) if _DIGITS.match(step_text) else 1.0
+        if fraction != 1.0:
+            step = value
+        return _Core(start, j, value, step)
+
+    def _merge_ranges(self, doc: Doc, cores: list[_Core]) -> list[_Core]:
+        merged: list[_Core] = []
+        k = 0
+        while k < len(cores):
+            core = cores[k]
+            nxt = cores[k + 1] if k + 1 < len(cores) else None
+            if nxt and core.vague is None and nxt.vague is None and nxt.start == core.end + 1:
+                link = doc[core.end].lower_
+                between = core.start > 0 and doc[core.start - 1].lower_ == "between" and link == "and"
+                if link in self.range_connectors or between:
+                    if nxt.value > core.value:
+                        merged.append(_Core(core.start - 1 if between else core.start, nxt.end,
+                                            core.value, core.step, high_value=nxt.value,
+                                            qualifier="between" if between else None))
+                    # "2-1", "3-3": scores and results, never counts
+                    k += 2
+                    continue
+            merged.append(core)
+            k += 1
+        return merged
+
+    # -- exclusions --------------------------------------------------------------------------
+    def _excluded(self, doc: Doc, core: _Core, date_spans: list[tuple[int, int]], head: Token | None) -> bool:
+        first, last = doc[core.start], doc[core.end - 1]
+        if core.vague is None:
+            if first.ent_type_ in ("MONEY", "PERCENT", "ORDINAL", "TIME") or last.ent_type_ in ("MONEY", "PERCENT", "ORDINAL"):
+                return True
+            if core.start > 0 and (doc[core.start - 1].is_currency or doc[core.start - 1].text in "£$€"):
+                return True
+            if first.text[:1] in "£$€":
+                return True
+        nxt = doc[core.end] if core.end < len(doc) else None
+        if nxt is not None and (nxt.text in ("%",) or nxt.lower_ in ("per", "percent")):
+            return True
+        if core.end - core.start == 1 and core.vague is None:
+            text = first.text
+            if _YEARLIKE.match(text) and (first.ent_type_ == "DATE" or head is None):
+                return True
+            if text in self.phone_numbers:
+                prev = doc[core.start - 1].lower_ if core.start > 0 else ""
+                if prev in self.phone_context or (nxt is not None and nxt.lower_ in self.phone_nouns):
+                    return True
+            if first.lower_ == "one" and nxt is not None and nxt.lower_ == "of":
+                return True
+        # "one in five patients": a ratio
+        if nxt is not None and nxt.lower_ == "in" and core.end + 1 < len(doc) and doc[core.end + 1].like_num:
+            return True
+        if core.start >= 2 and doc[core.start - 1].lower_ == "in" and doc[core.start - 2].like_num \
+                and doc[core.start - 2].lower_ not in ("hundred", "thousand", "million"):
+            return True
+        if head is not None and core.high_value is None and head.lower_ in self.result_nouns \
+                and any(t.text in _HYPHENS for t in doc[core.end:head.i]):
+            return True
+        # a number claimed by the dates component counts only if its counted noun lies outside
+        for s, e in date_spans:
+            if first.idx < e and last.idx + len(last) > s:
+                if head is None or head.idx < e or head.lower_ in self.excluded_units:
+                    return True
+        return False
+
+    def _time_unit_modifier(self, doc: Doc, core: _Core, head: Token) -> bool:
+        """"72-hour walkout", "a 34-year-old man", "24 hour strike": the number measures time."""
+        j = core.end
+        if j < len(doc) and doc[j].text in _HYPHENS:
+            j += 1
+        if j >= len(doc) or j > head.i:
+            return False
+        word = doc[j]
+        if word.lower_ not in self.excluded_units:
+            return False
+        pair = f"{word.lower_} {doc[j + 1].lower_}" if j + 1 < len(doc) else ""
+        return pair not in self.time_compounds
+
+    # -- the counted noun ------------------------------------------------------------------
+    def _counted(self, doc: Doc, core: _Core) -> tuple[int, int, Token, int] | None:
+        """(unit start, unit end, head token, text end) or None when nothing is counted."""
+        j = core.end
+        if core.vague is not None and doc[core.end - 1].lower_ == "of":
+            return self._noun_phrase_from(doc, j)
+        if j < len(doc) and doc[j].lower_ == "of":
+            return self._noun_phrase_from(doc, j + 1)
+        head = None
+        for t in doc[core.start:core.end]:
+            h = t.head
+            if h.i >= core.end and h.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "dep"):
+                head = h
+                break
+        if head is not None:
+            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+                head = head.head
+            between = doc[core.end:head.i]
+            if all(t.pos_ in _NP_MODIFIER_POS and t.text not in ",;:" and t.lower_ not in ("and", "or")
+                   for t in between) and head.i - core.end <= 5:
+                return core.end, head.i + 1, head, head.i + 1
+        return self._surface_noun_phrase(doc, core.end)
+
+    def _surface_noun_phrase(self, doc: Doc, j: int) -> tuple[int, int, Token, int] | None:
+        k = j
+        last_noun = None
+        while k < len(doc) and k - j < 6:
+            t = doc[k]
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "VBN", "VBG", "JJR")):
+                if t.pos_ in ("NOUN", "PROPN"):
+                    last_noun = t
+                k += 1
+                continue
+            if t.text in _HYPHENS and last_noun is None and k > j:
+                k += 1
+                continue
+            break
+        if last_noun is None or last_noun.pos_ != "NOUN" and last_noun.tag_ != "NNPS":
+            return None
+        return j, last_noun.i + 1, last_noun, last_noun.i + 1
+
+    def _noun_phrase_from(self, doc: Doc, j: int) -> tuple[int, int, Token, int] | None:
+        """The phrase after "of": skip determiners and possessors ("the trust's junior doctors")."""
+        k = j
+        start = j
+        while k < len(doc) and k - j < 8:
+            t = doc[k]
+            if t.pos_ == "DET" or t.tag_ in ("PRP$", "POS") or t.lower_ in ("'s", "’s"):
+                start = k + 1
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("VBN",) or t.text in _HYPHENS:
+                pass
+            elif t.pos_ == "PRON":
+                return None
+            else:
+                break
+            k += 1
+        found = self._surface_noun_phrase(doc, start)
+        if found is None:
+            return None
+        _, unit_end, head, _ = found
+        # keep "Unison and Unite members" whole: proper-noun coordination before the head
+        return start, unit_end, head, unit_end
+
+    def _anaphoric(self, doc: Doc, core: _Core, previous: list[_Found]) -> _Found | None:
+        """"around 8,900 of them", "17 of those arrested", "just 37 in 2019", "310 in adult care"."""
+        j = core.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("them", "those", "these"):
+            if doc[j + 1].lower_ == "those" and j + 2 < len(doc) and doc[j + 2].tag_ in ("VBN", "NNS", "NN"):
+                head = doc[j + 2]
+                return _Found(core, head.i, head.i + 1, head.text, head.i + 1, head)
+            if previous:
+                ante = previous[-1]
+                return _Found(core, ante.unit_start, ante.unit_end, ante.head, j + 2, None, inherited=ante)
+            return None
+        if not previous or core.vague is not None:
+            return None
+        ante = previous[-1]
+        if doc[core.start].sent.start != doc[ante.core.start].sent.start:
+            return None
+        nxt = doc[j] if j < len(doc) else None
+        if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("ADP", "CCONJ") or nxt.is_sent_end):
+            return None
+        gap = doc[ante.text_end:core.start]
+        if not any(t.lower_ in self.elliptic_cues or t.text in self.elliptic_cues for t in gap) \
+                and not (ante.inherited is not None and ante.core.start > 0):
+            return None
+        return _Found(core, ante.unit_start, ante.unit_end, ante.head, core.end, None, inherited=ante)
+
+    # -- links -------------------------------------------------------------------------------
+    def _resolve(self, doc: Doc, start: int, end: int, want: tuple[str, ...]) -> tuple[str, str] | None:
+        if start >= end:
+            return None
+        if self.entity_for_span is not None:
+            try:
+                found = self.entity_for_span(doc, start, end)
+            except Exception:  # a resolver bug must not lose the counts
+                found = None
+            if found and found[0] in want:
+                return found
+        pools = []
+        if "organisation" in want:
+            pools.append(("organisation", doc._.organisations or []))
+        if "place" in want:
+            pools.append(("place", doc._.places or []))
+        for kind, pool in pools:
+            for entity in pool:
+                for mention in entity.mentions:
+                    if mention.start < end and mention.end > start:
+                        return kind, entity.id
+        return None
+
+    def _subject_org(self, doc: Doc, token: Token, sentence_orgs: dict, exclude: tuple[int, int]) -> str | None:
+        node = token
+        seen = 0
+        while seen < 12:
+            seen += 1
+            for child in node.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and not (child.left_edge.i <= exclude[0] < child.right_edge.i + 1):
+                    if child.lower_ in self.pronouns or child.pos_ == "PRON":
+                        if child.lower_ in ("this", "these", "that"):
+                            continue
+                        prior = self._previous_org(doc, child, sentence_orgs)
+                        if prior:
+                            return prior
+                        continue
+                    span = doc[child.left_edge.i:child.right_edge.i + 1]
+                    hit = self._resolve(doc, doc[child.left_edge.i].idx, doc[child.i].idx + len(doc[child.i]), ("organisation",)) \
+                        or self._resolve(doc, span.start_char, span.end_char, ("organisation",))
+                    if hit:
+                        return hit[1]
+            if node.head.i == node.i:
+                break
+            node = node.head
+        return None
+
+    def _previous_org(self, doc: Doc, pronoun: Token, sentence_orgs: dict) -> str | None:
+        sent = pronoun.sent
+        # earlier in the same sentence ("The trust ... said it had cancelled"), then earlier ones
+        head = pronoun.head
+        while head.head.i != head.i:
+            head = head.head
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and child.pos_ != "PRON":
+                    hit = self._resolve(doc, doc[child.left_edge.i].idx,
+                                        doc[child.right_edge.i].idx + len(doc[child.right_edge.i]),
+                                        ("organisation",))
+                    if hit:
+                        return hit[1]
+        for start in sorted((s for s in sentence_orgs if s < sent.start), reverse=True)[:2]:
+            if sentence_orgs[start]:
+                return sentence_orgs[start]
+        return None
+
+    def _sentence_subject_org(self, doc: Doc, sent: Span) -> str | None:
+        root = sent.root
+        for child in root.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ != "PRON":
+                hit = self._resolve(doc, doc[child.left_edge.i].idx,
+                                    doc[child.right_edge.i].idx + len(doc[child.right_edge.i]), ("organisation",))
+                if hit:
+                    return hit[1]
+        return None
+
+    def _place_and_locus(self, doc: Doc, found: _Found) -> tuple[str | None, str | None, str | None]:
+        """(place id, organisation id, locus text) from "across Notts", "at both Nottingham
+        hospitals" or a place inside the counted phrase ("Nottinghamshire patients")."""
+        unit = doc[found.unit_start:found.unit_end]
+        hit = self._resolve(doc, unit.start_char, unit.end_char - len(doc[found.unit_end - 1]) - 1, ("place",)) \
+            if found.unit_end - found.unit_start > 1 else None
+        place = hit[1] if hit else None
+        org = None
+        locus = None
+        anchor = found.head_token or doc[found.core.start]
+        clause = anchor
+        while clause.pos_ not in ("VERB", "AUX") and clause.head.i != clause.i:
+            clause = clause.head
+        for prep in clause.subtree:
+            if prep.dep_ != "prep" or prep.lower_ not in self.place_preps or prep.i < found.core.start:
+                continue
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            if not objs:
+                continue
+            span = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
+            resolved = self._resolve(doc, span.start_char, span.end_char, ("place", "organisation"))
+            if resolved and resolved[0] == "place" and place is None:
+                place = resolved[1]
+            elif resolved and resolved[0] == "organisation" and org is None:
+                org = resolved[1]
+            if locus is None and any(t.pos_ == "PROPN" for t in span):
+                locus = span.text
+        return place, org, locus
+
+    # -- the component -----------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         doc._.counts = []
         doc._.consistency = []
+        date_spans = [(d.start, d.end) for d in (doc._.dates or [])]
+        found_all: list[_Found] = []
+        quals = {}
+        for _, start, end in self.qualifier_matcher(doc):
+            if end not in quals or start < quals[end][0]:
+                quals[end] = (start, doc[start:end].text)
+        for core in self._cores(doc):
+            if core.start in quals and core.qualifier is None:
+                core.qualifier_start, core.qualifier = quals[core.start]
+            found = self._find(doc, core, date_spans, found_all)
+            if found is not None:
+                found_all.append(found)
+        counts = self._build(doc, found_all)
+        doc._.counts = counts
+        doc._.consistency = self._breakdowns(doc, found_all) + self._area_totals(doc, found_all)
         return doc
+
+    def _find(self, doc: Doc, core: _Core, date_spans, previous: list[_Found]) -> _Found | None:
+        counted = self._counted(doc, core)
+        if counted is None:
+            if self._excluded(doc, core, date_spans, None):
+                return None
+            return self._anaphoric(doc, core, previous)
+        unit_start, unit_end, head, text_end = counted
+        if head.lower_ in ("them", "those", "these"):
+            return self._anaphoric(doc, core, previous)
+        if self._excluded(doc, core, date_spans, head):
+            return None
+        if head.lower_ in self.excluded_units or head.lemma_.lower() in self.excluded_units:
+            return None
+        if self._time_unit_modifier(doc, core, head):
+            return None
+        # coordination without its own number: "about 2,700 appointments and operations"
+        for child in head.children:
+            if child.dep_ == "conj" and child.i > head.i and child.pos_ == "NOUN" \
+                    and not any(t.like_num for t in doc[head.i + 1:child.i + 1]) \
+                    and child.i - head.i <= 4 and not any(t.text in ",;:" for t in doc[head.i + 1:child.i]) \
+                    and not any(c.dep_ == "nummod" for c in child.children):
+                unit_end = text_end = child.i + 1
+        head_text = head.text if head.pos_ == "PROPN" else head.text.lower()
+        return _Found(core, unit_start, unit_end, head_text, text_end, head)
+
+    def _bounds(self, core: _Core) -> tuple[float | None, float | None, bool]:
+        value = core.value
+        if core.vague is not None:
+            return core.vague.get("low"), core.vague.get("high"), bool(core.vague.get("approximate", True))
+        if core.high_value is not None:
+            return value, core.high_value, True
+        spec = self.qualifiers.get(" ".join((core.qualifier or "").lower().split()))
+        if spec is None:
+            return value, value, False
+        bound = spec["bound"]
+        unit = 1 if float(value).is_integer() else core.step
+        if bound == "rounded":
+            half = core.step / 2
+            low = value - half
+            high = value + half - unit if unit >= 1 else value + half
+            return math.ceil(low) if unit >= 1 else low, high, True
+        if bound == "exact":
+            return value, value, bool(spec["approximate"])
+        if bound == "low_strict":
+            return value + unit, None, True
+        if bound == "low":
+            return value, None, True
+        if bound == "high":
+            return None, value, True
+        if bound == "high_strict":
+            return None, value - unit, True
+        return None, None, bool(spec["approximate"])
+
+    def _build(self, doc: Doc, found_all: list[_Found]) -> list[Count]:
+        sentence_orgs: dict[int, str | None] = {}
+        for sent in doc.sents:
+            sentence_orgs[sent.start] = self._sentence_subject_org(doc, sent)
+        counts = []
+        for n, found in enumerate(found_all, start=1):
+            core = found.core
+            start_tok = core.qualifier_start if core.qualifier_start is not None else core.start
+            start = doc[start_tok].idx
+            last = doc[found.text_end - 1]
+            end = last.idx + len(last)
+            unit_span = doc[found.unit_start:found.unit_end]
+            low, high, approximate = self._bounds(core)
+            anchor = found.head_token or doc[core.start]
+            org = self._subject_org(doc, anchor, sentence_orgs, (start_tok, found.text_end))
+            place, pp_org, locus = self._place_and_locus(doc, found)
+            org = org or pp_org
+            if found.inherited is not None and found.inherited.count is not None:
+                org = org or found.inherited.count.organisation
+            qualifier = core.qualifier.lower() if core.qualifier else None
+            if core.vague is not None:
+                qualifier = doc[core.start:core.end].text.lower()
+            found.locus = locus or org or place
+            found.count = Count(
+                id=f"c{n}", text=doc.text[start:end], start=start, end=end,
+                value=_int_if_whole(core.value),
+                low=None if low is None else _int_if_whole(low),
+                high=None if high is None else _int_if_whole(high),
+                approximate=approximate, qualifier=qualifier,
+                unit=unit_span.text if found.inherited is None else found.inherited.count.unit,
+                head=found.head, organisation=org, place=place, sentence=doc[core.start].sent.text.strip())
+            counts.append(found.count)
+        return counts
+
+    # -- part_of and consistency -------------------------------------------------------------
+    def _breakdowns(self, doc: Doc, found_all: list[_Found]) -> list[ConsistencyCheck]:
+        checks = []
+        cue_words = {c for c in self.breakdown_cues if " " not in c}
+        i = 0
+        while i < len(found_all):
+            total = found_all[i]
+            parts = []
+            j = i + 1
+            total_sent = doc[total.core.start].sent
+            while j < len(found_all):
+                cand = found_all[j]
+                sent = doc[cand.core.start].sent
+                gap = doc[total.text_end:cand.core.start]
+                if not parts:
+                    same = sent.start == total_sent.start
+                    next_sent = sent.start == total_sent.end or (sent.start > total_sent.end and
+                                                                 all(not s for s in [gap.text.strip() == ""]) and False)
+                    if not (same or next_sent):
+                        break
+                    colon = same and any(t.text in (":", "–", "—") for t in gap)
+                    cue = any(t.lower_ in cue_words for t in gap) or "of which" in gap.text.lower()
+                    following = next_sent and (cue or ":" in gap.text)
+                    if not ((same and (colon or cue)) or following):
+                        break
+                    if next_sent and any(f.core.start < cand.core.start and doc[f.core.start].sent.start == sent.start
+                                         for f in found_all[i + 1:j]):
+                        break
+                else:
+                    prev = parts[-1]
+                    between = doc[prev.text_end:cand.core.start]
+                    if doc[cand.core.start].sent.start != doc[prev.core.start].sent.start or \
+                            len(between) > 8 or not any(t.text == "," or t.lower_ in ("and", "or") for t in between):
+                        break
+                parts.append(cand)
+                j += 1
+            if len(parts) >= 2 and total.core.vague is None and all(p.core.value < total.core.value for p in parts):
+                for part in parts:
+                    part.count.part_of = total.count.id
+                    if part.count.organisation is None:
+                        part.count.organisation = total.count.organisation
+                total.parts = parts
+                actual = sum(p.core.value for p in parts)
+                low = total.count.low if total.count.low is not None else total.count.value
+                high = total.count.high if total.count.high is not None else total.count.value
+                ok = low <= actual <= high
+                names = " + ".join(_fmt(p.core.value) for p in parts)
+                note = (f"{names} = {_fmt(actual)}: the parts "
+                        + ("add up to" if ok else "do not add up to")
+                        + f" the whole, {total.count.text!r} ({_fmt(total.core.value)})")
+                checks.append(ConsistencyCheck(kind="breakdown", counts=[total.count.id, *(p.count.id for p in parts)],
+                                               expected=_int_if_whole(total.core.value), actual=_int_if_whole(actual),
+                                               ok=ok, note=note))
+                i = j
+                continue
+            i += 1
+        return checks
+
+    def _area_part(self, f: _Found, total: _Found, group: int) -> bool:
+        """A count that can be one area's share of `total`: a definite or hedged figure (not a
+        bound like "more than"), of a compatible head, for some organisation or place."""
+        c = f.count
+        if f is total or c.part_of is not None or f.core.vague is not None or f.locus is None:
+            return False
+        if f.core.qualifier is not None:
+            spec = self.qualifiers.get(" ".join(f.core.qualifier.lower().split()))
+            if spec is None or spec["bound"] not in ("rounded", "exact"):
+                return False
+        return (self.head_group.get(c.head.lower()) == group and c.value < total.count.value
+                and c.sentence != total.count.sentence)
+
+    def _area_totals(self, doc: Doc, found_all: list[_Found]) -> list[ConsistencyCheck]:
+        checks = []
+        markers = [m.lower() for m in self.total_markers]
+        for total in found_all:
+            c = total.count
+            if not c.approximate or total.core.vague is not None or c.part_of or c.low is None or c.high is None:
+                continue
+            sentence = c.sentence.lower()
+            if not any(re.search(rf"\b{re.escape(m)}\b", sentence) for m in markers):
+                continue
+            group = self.head_group.get(c.head.lower())
+            if group is None:
+                continue
+            parts = [f for f in found_all if self._area_part(f, total, group)]
+            loci = {}
+            for f in parts:
+                loci.setdefault(f.locus, f)  # one count per organisation or place: no double counting
+            parts = list(loci.values())
+            if len(parts) < 2:
+                continue
+            actual = sum(f.core.value for f in parts)
+            ok = c.low <= actual <= c.high
+            names = " + ".join(f"{_fmt(f.core.value)} ({f.locus})" for f in parts)
+            note = (f"{names} = {_fmt(actual)}, " + ("consistent" if ok else "NOT consistent")
+                    + f" with {c.text!r} read as {_fmt(c.low)}..{_fmt(c.high)}")
+            checks.append(ConsistencyCheck(kind="total", counts=[c.id, *(f.count.id for f in parts)],
+                                           expected=_int_if_whole(c.value), actual=_int_if_whole(actual), ok=ok,
+                                           note=note))
+        return checks
+
+
+def _fmt(x: float | int) -> str:
+    x = _int_if_whole(x)
+    return f"{x:,}" if isinstance(x, int) else f"{x:g}"
+
+
+@Language.factory("newsfacts_counts")
+def make_counts(nlp: Language, name: str) -> CountExtractor:
+    return CountExtractor(nlp)
