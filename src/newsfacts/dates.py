@@ -1,17 +1,830 @@
-"""Dates: not extracted yet; the component keeps the pipeline whole until it lands."""
+"""Dates: every temporal expression of an article, typed and resolved to a TIMEX3-style value.
+
+Candidates come from the base model's DATE and TIME entities plus our own token patterns
+(`models/date_patterns.json`, run by one spaCy `Matcher` built when the component is made).
+Each candidate is trimmed to its temporal words, glued to a neighbouring candidate when the two
+name one moment ("8am" + "on" + "Tuesday"), then resolved by `TimexResolver`; a candidate the
+resolver cannot read as time ("11 day case procedures", "the last minute") is dropped.
+
+Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
+
+- Granularity is kept: "December" -> 2015-12, "last week" -> 2016-W01, "2019" -> 2019,
+  "Monday night" -> 2016-01-11TNI, "8am on Tuesday" -> 2016-01-12T08:00, "summer" -> 2016-SU,
+  "the third quarter" -> 2015-Q3, "the 1990s" -> 199.
+- News direction (as HeidelTime's news rules): a bare weekday or month is the latest one up to
+  and including the publication date, unless the clause speaks of the future ("will", "is due
+  to", "going to", "next", ...), then the first one from the publication date on.
+- A part of the day or a clock time alone ("early in the morning", "at 9pm") hangs on the
+  day in context: the last day-precise date resolved in the same or the three previous
+  sentences, else the publication date.
+- Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y.
+- Sets: the value is the period of recurrence. "daily", "every day" and "seven days a week"
+  (which means every day) -> P1D; "weekly", "three days a week" -> P1W (the frequency itself is
+  not encoded); "every Monday", "Mondays" -> XXXX-WXX-1.
+- Financial years: "the 2022/23 financial year" (UK, April to March) -> 2022, the calendar year
+  it starts in; "fiscal 1989" -> 1989.
+- Vague references: "now", "currently" -> PRESENT_REF; "recently", "the past" -> PAST_REF;
+  "the future", "soon" -> FUTURE_REF.
+
+`anchor` is "published" when the value was computed from the publication date (or from a
+date in context that was), "absolute" when the text alone gives it. Without a publication
+date relative expressions get value null and anchor null. dateparser reads only short
+candidate strings with digits (numeric and absolute dates, DATE_ORDER DMY for UK news), never
+a whole paragraph, and its answers are cached.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import dateparser
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from newsfacts.assets import load_json_asset
+from newsfacts.records import DateMention
+
+PATTERNS_ASSET = "date_patterns.json"
+CONTEXT_SENTENCES = 3
+
+
+@dataclass(frozen=True)
+class Timex:
+    type: str
+    value: str | None
+    anchor: str | None
+    day: dt.date | None = None  # the day the value lies on, when it is day-precise
+
+
+# --------------------------------------------------------------------------------------------
+# Calendar helpers
+
+
+def _iso_week(day: dt.date) -> str:
+    year, week, _ = day.isocalendar()
+    return f"{year}-W{week:02d}"
+
+
+def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + delta
+    return index // 12, index % 12 + 1
+
+
+def _quarter(day: dt.date) -> int:
+    return (day.month - 1) // 3 + 1
+
+
+def _weekday_on_or_before(dct: dt.date, weekday: int) -> dt.date:
+    return dct - dt.timedelta(days=(dct.isoweekday() - weekday) % 7)
+
+
+def _weekday_on_or_after(dct: dt.date, weekday: int) -> dt.date:
+    return dct + dt.timedelta(days=(weekday - dct.isoweekday()) % 7)
+
+
+# --------------------------------------------------------------------------------------------
+# The resolver: one candidate string -> Timex (or None when it is not a time expression)
+
+
+class TimexResolver:
+    """Reads one candidate's text. Word lists come from `models/date_patterns.json`."""
+
+    def __init__(self, lists: dict):
+        self.weekdays: dict[str, int] = lists["weekdays"]
+        self.weekdays_plural: dict[str, int] = lists["weekdays_plural"]
+        self.months: dict[str, int] = lists["months"]
+        self.parts: dict[str, str] = lists["parts_of_day"]
+        self.seasons: dict[str, str] = lists["seasons"]
+        self.units: dict[str, str] = lists["units"]
+        self.numbers: dict[str, float] = lists["number_words"]
+        self.vague = set(lists["vague_numbers"])
+        self.ordinals: dict[str, int] = lists["ordinals"]
+        self.relative_words: dict[str, int] = lists["relative_words"]
+        self.present_ref = set(lists["present_ref"])
+        self.past_ref = set(lists["past_ref"])
+        self.future_ref = set(lists["future_ref"])
+        self.set_words: dict[str, str] = lists["set_words"]
+        self.not_dates = set(lists["not_dates"])
+
+        def alt(words) -> str:
+            return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+        wd, mo, pd = alt(self.weekdays), alt(self.months), alt(self.parts)
+        unit, num = alt(self.units), alt([*self.numbers, *self.vague])
+        clock = r"(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.?m\.?|p\.?m\.?)?"
+        self.re_clock = re.compile(rf"^(?:at |by |from |until )?{clock}$")
+        self.re_clock_any = re.compile(
+            r"(?<![\d/])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.?m\.?|p\.?m\.?)"
+            r"|(?<![\d/.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d/])|(?P<word>noon|midday|midnight)")
+        self.re_weekday = re.compile(rf"\b(?P<wd>{wd})\b")
+        self.re_month = re.compile(rf"\b(?P<mo>{mo})\b")
+        self.re_part = re.compile(rf"\b(?P<pd>{pd})\b")
+        self.re_year = re.compile(r"(?<![\d£$€.,])(?P<y>(?:1[5-9]|20)\d\d)(?![\d%])")
+        self.re_day_month = re.compile(
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<mo>{mo})\b")
+        self.re_month_day = re.compile(
+            rf"\b(?P<mo>{mo}) (?:the )?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\b(?! ?\d\d\d\d\b(?!,))|"
+            rf"\b(?P<mo2>{mo}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,? (?=\d{{4}})")
+        self.re_numeric = re.compile(
+            r"^(?P<a>\d{1,4})[/.-](?P<b>\d{1,2})[/.-](?P<c>\d{2,4})$")
+        self.re_duration = re.compile(
+            rf"^(?:the )?(?:(?:past|last|next|previous|coming|first|final|following|"
+            rf"initial|full|entire|whole|same|latest|remaining|other|recent|extra|further) )*"
+            rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|a few|a couple of|a half|"
+            rf"a dozen|dozens of|hundreds of|thousands of)? ?"
+            rf"(?:and a half )?(?P<unit>{unit})(?: and a half)?(?: long| old)?$")
+        self.re_ago = re.compile(
+            rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
+            rf"(?P<dir>ago|earlier|later|before|after|previously|from now|hence|since)$")
+        self.re_relative_unit = re.compile(
+            r"^(?:(?P<mod>earlier|later|early|late|mid|the end of|the start of|"
+            r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
+            r"(?P<rel>this|last|next|past|coming|previous|current|following|present|"
+            r"same|latest|prior|recent) "
+            r"(?P<unit>week|month|year|weekend|quarter|decade|century|fortnight|"
+            r"spring|summer|autumn|fall|winter)$")
+        self.re_year_part = re.compile(
+            r"^(?:(?:the )?(?:early|late|mid|end of|start of|beginning of|middle of|"
+            r"spring of|summer of|autumn of|winter of|fall of) ?)?(?:the (?:year )?)?"
+            r"(?:(?:calendar|financial|fiscal|tax|academic|school) (?:year )?)?"
+            r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2}|\d{4}))?"
+            r"(?: (?:financial|fiscal|tax|academic|school) year)?$")
+        self.re_decade = re.compile(r"^(?:the )?(?:early |late |mid )?(?P<d>(?:1[5-9]|20)\d)0s$")
+        self.re_quarter = re.compile(
+            rf"^(?:the )?(?P<ord>{alt(self.ordinals)}|latest|current|same|past|previous|"
+            r"last|recent|year earlier|year ago|prior|fiscal|this|next|)\s?quarter"
+            r"(?: of (?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(?P<y>\d{4}|"
+            r"this year|last year|next year|the year))?$|^q(?P<q>[1-4])(?: (?P<y2>\d{4}))?$")
+        self.re_season = re.compile(
+            rf"^(?:(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
+            rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}}))?$")
+
+    # -- small readers -------------------------------------------------------------------
+
+    def _number(self, text: str | None) -> str:
+        """'8' -> '8', 'eight' -> '8', 'several' -> 'X'."""
+        if not text:
+            return "1"
+        text = text.replace(",", ".")
+        if re.fullmatch(r"\d+(?:\.\d+)?", text):
+            return text.rstrip("0").rstrip(".") if "." in text else text
+        words = text.replace(" of", "").split()
+        if words[0] in ("a", "an") and len(words) == 2 and words[1] in ("few", "couple"):
+            return "X" if words[1] == "few" else "2"
+        if words[0] in ("dozens", "hundreds", "thousands"):
+            return "X"
+        total = 0.0
+        for word in words:
+            if word in self.numbers:
+                value = self.numbers[word]
+                total = total * value if value == 100 and total else total + value
+            else:
+                return "X"
+        return f"{total:g}"
+
+    def _clock(self, text: str) -> str | None:
+        match = self.re_clock_any.search(text)
+        if not match:
+            return None
+        if match.group("word"):
+            return {"noon": "12:00", "midday": "12:00", "midnight": "24:00"}[match.group("word")]
+        hour = int(match.group("h") or match.group("h2"))
+        minute = int(match.group("m") or match.group("m2") or 0)
+        meridiem = (match.group("ap") or "").replace(".", "")
+        if meridiem == "pm" and hour < 12:
+            hour += 12
+        if meridiem == "am" and hour == 12:
+            hour = 0
+        if hour > 24 or minute > 59:
+            return None
+        return f"{hour:02d}:{minute:02d}"
+
+    def _time_suffix(self, text: str) -> str:
+        clock = self._clock(text)
+        if clock:
+            return "T" + clock
+        part = self.re_part.search(text)
+        if part:
+            return "T" + self.parts[part.group("pd")]
+        return ""
+
+    # -- main entry ----------------------------------------------------------------------
+
+    def resolve(self, raw: str, dct: dt.date | None, future: bool = False,
+                context_day: dt.date | None = None) -> Timex | None:
+        text = canonical(raw)
+        if not text or text in self.not_dates:
+            return None
+        for rule in (self._refs, self._sets, self._financial_year, self._numeric,
+                     self._relative_word, self._ago, self._duration, self._relative_unit,
+                     self._quarters, self._seasons, self._decade, self._month_dates,
+                     self._weekday, self._part_or_clock, self._fallback):
+            found = rule(text, dct, future, context_day)
+            if found is not None:
+                return found or None  # False: a rule recognised a non-date
+        return None
+
+    # -- rules: each returns a Timex, False (recognised, not a date) or None (not mine) ----
+
+    def _refs(self, text, dct, future, context_day):
+        for words, value in ((self.present_ref, "PRESENT_REF"), (self.past_ref, "PAST_REF"),
+                             (self.future_ref, "FUTURE_REF")):
+            if text in words:
+                return Timex("DATE", value, "published" if dct else None)
+        return None
+
+    def _sets(self, text, dct, future, context_day):
+        if text in self.set_words:
+            return Timex("SET", self.set_words[text], "absolute")
+        if text in self.weekdays_plural:
+            return Timex("SET", f"XXXX-WXX-{self.weekdays_plural[text]}", "absolute")
+        match = re.fullmatch(r"(?:every|each) (?:single )?(\w+)", text)
+        if match:
+            word = match.group(1)
+            if word in self.weekdays:
+                return Timex("SET", f"XXXX-WXX-{self.weekdays[word]}", "absolute")
+            if word in self.parts:
+                return Timex("SET", f"XXXX-XX-XXT{self.parts[word]}", "absolute")
+            unit = self.units.get(word)
+            if unit:
+                return Timex("SET", _period("1", unit), "absolute")
+        match = re.fullmatch(
+            r"(?P<n>\S+(?: \S+)?) (?P<what>days|nights|hours|times|day|night|shifts) "
+            r"(?:a|per|each|every) (?P<per>day|week|month|year)", text)
+        if match:
+            n, what, per = self._number(match.group("n")), match.group("what"), match.group("per")
+            if what.startswith(("day", "night")) and per == "week" and n == "7":
+                return Timex("SET", "P1D", "absolute")
+            if what.startswith("hour") and per == "day" and n == "24":
+                return Timex("SET", "PT1H", "absolute")
+            return Timex("SET", _period("1", self.units[per]), "absolute")
+        return None
+
+    def _financial_year(self, text, dct, future, context_day):
+        match = self.re_year_part.match(text)
+        if not match:
+            return None
+        year = int(match.group("y"))
+        if match.group("y2"):
+            second = match.group("y2")
+            second_year = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
+            if second_year not in (year + 1, year):
+                return None  # "2019-22" is a range of years, not one year
+        return Timex("DATE", f"{year:04d}", "absolute")
+
+    def _numeric(self, text, dct, future, context_day):
+        match = self.re_numeric.match(text)
+        if not match:
+            return None
+        day = _parse_numeric_date(text)
+        if day is None:
+            return False
+        return Timex("DATE", day.isoformat(), "absolute", day)
+
+    def _relative_word(self, text, dct, future, context_day):
+        words = text.split()
+        hits = [w for w in words if w in self.relative_words]
+        if not hits:
+            if re.fullmatch(r"(?:the )?(?:day|night) before yesterday", text):
+                hits = ["yesterday"]
+            elif not re.fullmatch(r"(?:this|last|early this|late last|late this) "
+                                  rf"(?:{'|'.join(self.parts)})", text):
+                return None
+        if len(words) > 6:
+            return None
+        if not dct:
+            return Timex(_type_with_time(self._time_suffix(text)), None, None)
+        offset = self.relative_words.get(hits[0], 0) if hits else 0
+        if text.startswith("last ") and not hits:  # "last night": the evening before
+            offset = -1
+        if "day before yesterday" in text:
+            offset = -2
+        if "day after tomorrow" in text:
+            offset = 2
+        day = dct + dt.timedelta(days=offset)
+        suffix = self._time_suffix(text)
+        if "tonight" in words and not suffix:
+            suffix = "TNI"
+        return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
+
+    def _ago(self, text, dct, future, context_day):
+        match = self.re_ago.match(text)
+        if not match:
+            return None
+        unit = self.units[match.group("unit")]
+        if match.group("dir") in ("later", "after", "since") and not match.group("n"):
+            return None
+        n = self._number(match.group("n"))
+        if not dct or n == "X" or "." in n:
+            if not dct:
+                return Timex("DATE", None, None)
+            return Timex("DATE", "PAST_REF" if match.group("dir") in ("ago", "earlier",
+                                                                    "before") else "FUTURE_REF",
+                         "published")
+        sign = -1 if match.group("dir") in ("ago", "earlier", "before", "previously") else 1
+        amount = int(n) * sign
+        if unit == "Y":
+            return Timex("DATE", f"{dct.year + amount:04d}", "published")
+        if unit == "DE":
+            return Timex("DATE", f"{dct.year + 10 * amount:04d}", "published")
+        if unit == "M":
+            year, month = _add_months(dct.year, dct.month, amount)
+            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+        if unit in ("W", "2W"):
+            weeks = amount * (2 if unit == "2W" else 1)
+            return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=weeks)), "published")
+        if unit == "D":
+            day = dct + dt.timedelta(days=amount)
+            return Timex("DATE", day.isoformat(), "published", day)
+        return None
+
+    def _duration(self, text, dct, future, context_day):
+        match = self.re_duration.match(text)
+        if not match:
+            return None
+        unit_word = match.group("unit")
+        unit = self.units[unit_word]
+        n_text = match.group("n")
+        plural = unit_word.endswith("s") and unit_word not in ("hrs", "mins", "secs")
+        if not n_text:
+            if not plural:
+                return None  # "the week", "the year": a date, not mine
+            if unit == "WE":
+                return None
+            if not text.startswith(("the ", "past ", "last ", "next ", "coming ", "recent ",
+                                    "previous ", "following ")) and text != unit_word:
+                return None
+            n = "X"
+        else:
+            n = self._number(n_text)
+        if unit == "WE":
+            return Timex("DURATION", f"P{n}WE", "absolute")
+        if "and a half" in text and n != "X":
+            n = f"{float(n) + 0.5:g}"
+        return Timex("DURATION", _period(n, unit), "absolute")
+
+    def _relative_unit(self, text, dct, future, context_day):
+        match = self.re_relative_unit.match(text)
+        if not match:
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        rel, unit = match.group("rel"), match.group("unit")
+        step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
+                "following": 1}.get(rel, 0)
+        if rel == "recent":
+            return Timex("DATE", "PAST_REF", "published")
+        if unit == "week":
+            return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=step)), "published")
+        if unit == "fortnight":
+            return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=step)), "published")
+        if unit == "weekend":
+            base = dct + dt.timedelta(weeks=step)
+            if step == 0 and not future and dct.isoweekday() < 5:
+                base = dct - dt.timedelta(weeks=1)  # "this weekend" said of a past weekend
+            return Timex("DATE", _iso_week(base) + "-WE", "published")
+        if unit == "month":
+            year, month = _add_months(dct.year, dct.month, step)
+            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+        if unit == "year":
+            return Timex("DATE", f"{dct.year + step:04d}", "published")
+        if unit == "quarter":
+            year, month = _add_months(dct.year, dct.month, 3 * step)
+            return Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+        if unit == "decade":
+            return Timex("DATE", f"{dct.year // 10 + step:03d}", "published")
+        if unit == "century":
+            return Timex("DATE", f"{dct.year // 100 + step:02d}", "published")
+        season = self.seasons[unit]
+        return Timex("DATE", f"{_season_year(dct, season, step, future):04d}-{season}",
+                     "published")
+
+    def _quarters(self, text, dct, future, context_day):
+        match = self.re_quarter.match(text)
+        if not match:
+            return None
+        if match.group("q"):
+            if match.group("y2"):
+                return Timex("DATE", f"{match.group('y2')}-Q{match.group('q')}", "absolute")
+            number, year_text = int(match.group("q")), None
+        else:
+            word = match.group("ord") or ""
+            year_text = match.group("y")
+            number = self.ordinals.get(word) if word not in ("last",) else None
+        if year_text and year_text.isdigit():
+            if number is None:
+                return Timex("DATE", f"{year_text}-QX", "absolute")
+            return Timex("DATE", f"{year_text}-Q{number}", "absolute")
+        if not dct:
+            return Timex("DATE", None, None)
+        year = dct.year + {"last year": -1, "next year": 1}.get(year_text or "", 0)
+        if number is None:
+            word = match.group("ord") or ""
+            step = {"last": -1, "previous": -1, "past": -1, "prior": -1, "latest": -1,
+                    "recent": -1, "next": 1, "year earlier": -4, "year ago": -4}.get(word, 0)
+            y, m = _add_months(dct.year, dct.month, 3 * step)
+            return Timex("DATE", f"{y:04d}-Q{(m - 1) // 3 + 1}", "published")
+        if not year_text and number > _quarter(dct) and not future:
+            year -= 1
+        return Timex("DATE", f"{year:04d}-Q{number}", "published")
+
+    def _seasons(self, text, dct, future, context_day):
+        match = self.re_season.match(text)
+        if not match:
+            return None
+        season = self.seasons[match.group("s")]
+        if match.group("y"):
+            return Timex("DATE", f"{match.group('y')}-{season}", "absolute")
+        if not dct:
+            return Timex("DATE", None, None)
+        step = {"last": -1, "next": 1}.get(match.group("rel") or "", 0)
+        return Timex("DATE", f"{_season_year(dct, season, step, future):04d}-{season}",
+                     "published")
+
+    def _decade(self, text, dct, future, context_day):
+        match = self.re_decade.match(text)
+        if match:
+            return Timex("DATE", match.group("d"), "absolute")
+        return None
+
+    def _month_dates(self, text, dct, future, context_day):
+        month_match = self.re_month.search(text)
+        if not month_match:
+            return None
+        day_number = None
+        explicit = self.re_day_month.search(text) or self.re_month_day.search(text)
+        if explicit:
+            month_word = explicit.group("mo") if "mo" in explicit.groupdict() and \
+                explicit.group("mo") else explicit.group("mo2")
+            day_number = int(explicit.group("d") if explicit.group("d") else explicit.group("d2"))
+        else:
+            month_word = month_match.group("mo")
+        month = self.months[month_word]
+        years = self.re_year.findall(text)
+        rest = text
+        for word in (month_word, *years, str(day_number or "")):
+            rest = rest.replace(word, " ", 1) if word else rest
+        rest = re.sub(r"\b(?:the|of|on|in|early|late|mid|end|start|beginning|middle|this|last|"
+                      r"next|st|nd|rd|th|at|around|by)\b|[,.]", " ", rest)
+        rest = self.re_weekday.sub(" ", rest)
+        suffix = self._time_suffix(text)
+        rest = self.re_part.sub(" ", rest)
+        rest = self.re_clock_any.sub(" ", rest)
+        if rest.strip():
+            return None  # words we cannot account for: leave to the fallback
+        if day_number is not None and not 1 <= day_number <= 31:
+            return False
+        if years:
+            year, anchor = int(years[0]), "absolute"
+        elif not dct:
+            return Timex(_type_with_time(suffix), None, None)
+        else:
+            anchor = "published"
+            explicit_next = bool(re.search(r"\bnext\b", text))
+            explicit_last = bool(re.search(r"\blast\b", text))
+            wants_future = (future or explicit_next) and not explicit_last
+            year = dct.year
+            probe = (month, day_number or 1)
+            now = (dct.month, dct.day if day_number else 1)
+            if wants_future and probe < now:
+                year += 1
+            elif not wants_future and probe > now:
+                year -= 1
+            if explicit_last and (month, day_number or 1) >= now and year == dct.year:
+                year -= 1
+        if day_number is None:
+            return Timex("DATE", f"{year:04d}-{month:02d}", anchor)
+        try:
+            day = dt.date(year, month, day_number)
+        except ValueError:
+            return False
+        return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
+
+    def _weekday(self, text, dct, future, context_day):
+        match = self.re_weekday.search(text)
+        if not match:
+            return None
+        rest = self.re_weekday.sub(" ", text, count=1)
+        rest = self.re_clock_any.sub(" ", rest)
+        rest = self.re_part.sub(" ", rest)
+        rest = re.sub(r"\b(?:the|on|at|this|last|next|coming|past|early|late|in|from|until|"
+                      r"and|of|by|around|about)\b|[,.]", " ", rest)
+        if rest.strip():
+            return None
+        suffix = self._time_suffix(text)
+        if not dct:
+            return Timex(_type_with_time(suffix), None, None)
+        weekday = self.weekdays[match.group("wd")]
+        if re.search(r"\bnext\b", text):
+            day = _weekday_on_or_after(dct + dt.timedelta(days=1), weekday)
+        elif re.search(r"\b(?:last|past)\b", text.replace("last night", "")):
+            day = _weekday_on_or_before(dct - dt.timedelta(days=1), weekday)
+        elif future or re.search(r"\bcoming\b", text):
+            day = _weekday_on_or_after(dct, weekday)
+        else:
+            day = _weekday_on_or_before(dct, weekday)
+        return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
+
+    def _part_or_clock(self, text, dct, future, context_day):
+        stripped = re.sub(r"\b(?:early|late|in|the|at|on|from|this|of|around|about|by|until|"
+                          r"o'clock|oclock)\b", " ", text).strip()
+        if not stripped:
+            return None
+        clock = self.re_clock.match(stripped)
+        part = stripped in self.parts
+        if not clock and not part and stripped not in ("noon", "midday", "midnight"):
+            return None
+        if clock and not clock.group("ap") and not re.search(r"[:.]", stripped) and \
+                "o'clock" not in text:
+            return None  # a bare number is not a time
+        suffix = self._time_suffix(text)
+        if not suffix:
+            return None
+        base = context_day or dct
+        if base is None:
+            return Timex(_type_with_time(suffix), None, None)
+        return Timex(_type_with_time(suffix), base.isoformat() + suffix, "published", base)
+
+    def _fallback(self, text, dct, future, context_day):
+        # Only short strings with digits and a month or a numeric date go to dateparser: words
+        # alone are where its false hits live ("We" -> Wednesday, "£5m" -> five minutes ago).
+        if len(text) > 40 or not re.search(r"\d", text) or not (
+                self.re_month.search(text) or re.search(r"\d[/.-]\d", text)):
+            return None
+        day = _parse_absolute(text)
+        if day is None:
+            return None
+        return Timex("DATE", day.isoformat(), "absolute", day)
+
+
+def _period(n: str, unit: str) -> str:
+    if unit in ("H", "S"):
+        return f"PT{n}{unit}"
+    if unit == "M" and False:
+        return ""
+    if unit == "DE":
+        return f"P{_times(n, 10)}Y"
+    if unit == "CE":
+        return f"P{_times(n, 100)}Y"
+    if unit == "2W":
+        return f"P{_times(n, 2)}W"
+    if unit == "Q":
+        return f"P{_times(n, 3)}M"
+    return f"P{n}{unit}"
+
+
+def _times(n: str, factor: int) -> str:
+    return "X" if n == "X" else f"{float(n) * factor:g}"
+
+
+def _type_with_time(suffix: str) -> str:
+    return "TIME" if suffix else "DATE"
+
+
+def _season_year(dct: dt.date, season: str, step: int, future: bool) -> int:
+    # Winter is filed under the year it starts in, as TimeBank does.
+    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+    year = dct.year
+    if step == 0 and not future and starts[season] > dct.month and season != "WI":
+        year -= 1
+    if season == "WI" and dct.month < 3:
+        year -= 1
+    return year + step
+
+
+@lru_cache(maxsize=4096)
+def _parse_numeric_date(text: str) -> dt.date | None:
+    settings = {"DATE_ORDER": "YMD" if re.match(r"\d{4}", text) else "DMY",
+                "REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+@lru_cache(maxsize=4096)
+def _parse_absolute(text: str) -> dt.date | None:
+    settings = {"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"]}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+_CANON_SUBS = [
+    (re.compile(r"[’‘`]"), "'"),
+    (re.compile(r"\s+([,.;:])"), r"\1"),
+    (re.compile(r"(?<=[a-z])\.(?=\s|,|$)"), ""),  # "sept." -> "sept", "p.m." -> "p.m"
+    (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
+    (re.compile(r"(?<=\d)-(?=[a-z])"), " "),      # "72-hour"
+    (re.compile(r"(?<=[a-z])-(?=\d)"), " "),      # "mid-2019"
+    (re.compile(r"\s+"), " "),
+]
+
+
+@lru_cache(maxsize=8192)
+def canonical(text: str) -> str:
+    text = text.lower().strip()
+    for pattern, replacement in _CANON_SUBS:
+        text = pattern.sub(replacement, text)
+    return text.strip(" ,.;:'\"")
+
+
+# --------------------------------------------------------------------------------------------
+# The spaCy component
+
+
+def _expand_pattern(pattern: list[dict], lists: dict) -> list[dict]:
+    expanded = []
+    for token in pattern:
+        token = dict(token)
+        for key, condition in token.items():
+            if isinstance(condition, dict) and isinstance(condition.get("IN"), str):
+                words = lists[condition["IN"].lstrip("@")]
+                token[key] = {**condition, "IN": sorted(words)}
+        expanded.append(token)
+    return expanded
+
+
+class DateExtractor:
+    """Finds, trims, merges and resolves the temporal expressions of a Doc."""
+
+    def __init__(self, nlp: Language, patterns: dict):
+        lists = patterns["lists"]
+        self.resolver = TimexResolver(lists)
+        self.matcher = Matcher(nlp.vocab)
+        for index, entry in enumerate(patterns["patterns"]):
+            self.matcher.add(f"{entry['label']}_{index}", [_expand_pattern(entry["pattern"],
+                                                                          lists)])
+        self.lead_drop = set(lists["lead_words_dropped"])
+        self.trail_drop = set(lists["trail_words_dropped"])
+        self.future_cues = set(lists["future_cues"])
+        self.future_phrases = tuple(lists["future_phrases"])
+        self.durational_heads = set(lists["durational_heads"])
+        self.units = lists["units"]
+        self.glue = {"on", "at", ",", "of", "the", "in"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.dates = self.extract(doc, doc._.published)
+        except Exception as exc:  # one odd article must not take down a batch
+            doc._.dates = []
+            warnings = doc._.warnings if doc._.warnings is not None else []
+            warnings.append(f"dates: {type(exc).__name__}: {exc}")
+            doc._.warnings = warnings
+        return doc
+
+    # -- candidates ----------------------------------------------------------------------
+
+    def candidates(self, doc: Doc) -> list[Span]:
+        spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        spans += [doc[start:end] for _, start, end in self.matcher(doc)]
+        trimmed = [span for span in (self._trim(span) for span in spans) if span is not None]
+        return self._merge(filter_spans(trimmed))
+
+    def _trim(self, span: Span) -> Span | None:
+        start, end = span.start, span.end
+        doc = span.doc
+        while start < end and doc[start].lower_ in self.lead_drop:
+            start += 1
+        while end > start and doc[end - 1].lower_ in self.trail_drop:
+            end -= 1
+        if start >= end:
+            return None
+        return doc[start:end]
+
+    def _merge(self, spans: list[Span]) -> list[Span]:
+        merged: list[Span] = []
+        for span in spans:
+            if merged and self._joins(merged[-1], span):
+                merged[-1] = span.doc[merged[-1].start:span.end]
+            else:
+                merged.append(span)
+        return merged
+
+    def _joins(self, left: Span, right: Span) -> bool:
+        gap = left.doc[left.end:right.start]
+        if len(gap) > 2 or any(token.lower_ not in self.glue for token in gap):
+            return False
+        if left.sent.start != right.sent.start:
+            return False
+        left_text, right_text = canonical(left.text), canonical(right.text)
+        resolver = self.resolver
+        left_time = bool(resolver._time_suffix(left_text))
+        right_time = bool(resolver._time_suffix(right_text))
+        left_day = self._is_day(left_text)
+        right_day = self._is_day(right_text)
+        if left_time and right_day and not right_time and not left_day:
+            return True
+        if left_day and right_time and not left_time and not right_day:
+            return True
+        if resolver.re_weekday.search(left_text) and right_day and not gap.text.strip() in (
+                "of",):
+            return bool(resolver.re_month.search(right_text))
+        # "December 12" + ", 2016"
+        if resolver.re_month.search(left_text) and re.fullmatch(r"(?:1[89]|20)\d\d",
+                                                                right_text) and gap.text in (
+                ",", ""):
+            return True
+        return False
+
+    def _is_day(self, text: str) -> bool:
+        resolver = self.resolver
+        return bool(resolver.re_weekday.search(text) or resolver.re_day_month.search(text)
+                    or resolver.re_month_day.search(text)
+                    or re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b", text))
+
+    # -- tense ---------------------------------------------------------------------------
+
+    def speaks_of_future(self, span: Span) -> bool:
+        """The clause of the span speaks of the future: its verb has a "will"/"shall"
+        auxiliary or a "due to / going to / plans to" frame; past-tense verbs say no."""
+        verb = span.root
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ in ("VERB", "AUX"):
+            children = {child.lower_ for child in verb.children if child.dep_ in ("aux",
+                                                                                   "auxpass")}
+            if children & {"will", "'ll", "’ll", "shall", "wo"}:
+                return True
+            if verb.tag_ in ("VBD",) and not children & {"is", "are", "am"}:
+                return False
+            head = verb.head
+            if verb.tag_ == "VB" and head.lower_ in ("going", "due", "set", "plans", "plan",
+                                                   "planned", "expected", "scheduled",
+                                                   "intends", "hopes", "aims", "wants"):
+                return True
+            if children & {"had", "has", "have", "did", "was", "were"}:
+                return False
+        sentence = span.sent
+        lowered = sentence.text.lower()
+        if any(token.lower_ in self.future_cues for token in sentence):
+            return True
+        return any(phrase in lowered for phrase in self.future_phrases)
+
+    # -- extraction ----------------------------------------------------------------------
+
+    def _is_count_modifier(self, span: Span, text: str) -> bool:
+        """ "11 day case procedures": a number and a singular unit before a noun, no hyphen,
+        is a count of things, not a duration ("72-hour strike" keeps its hyphen)."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return False
+        following = doc[span.end]
+        match = re.fullmatch(r"(\d+|[a-z]+) (second|minute|hour|day|week|month|year)", text)
+        if not match or "-" in span.text:
+            return following.lower_ in ("-", "old") and text[0].isdigit()
+        if match.group(1) in ("a", "an", "one"):
+            return False
+        return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in \
+            self.durational_heads
+
+    def extract(self, doc: Doc, published: dt.date | None) -> list[DateMention]:
+        if isinstance(published, dt.datetime):
+            published = published.date()
+        mentions: list[DateMention] = []
+        recent_days: list[tuple[int, dt.date]] = []  # (sentence start, day) in reading order
+        sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
+            "SENT_START") else [0]
+        for span in self.candidates(doc):
+            text = canonical(span.text)
+            if self._is_count_modifier(span, text):
+                continue
+            if span.end < len(doc) and doc[span.end].lower_ in ("-", "old") and \
+                    "old" in doc[span.end:span.end + 3].text.lower():
+                continue  # "45-year-old"
+            sent_index = _sentence_index(sentence_starts, span.start)
+            context_day = None
+            for index, day in reversed(recent_days):
+                if sent_index - index <= CONTEXT_SENTENCES:
+                    context_day = day
+                break
+            future = self.speaks_of_future(span)
+            timex = self.resolver.resolve(span.text, published, future, context_day)
+            if timex is None:
+                continue
+            if timex.day is not None:
+                recent_days.append((sent_index, timex.day))
+            mentions.append(DateMention(
+                id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
+                end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
+        return mentions
+
+
+def _sentence_index(starts: list[int], token_index: int) -> int:
+    low, high = 0, len(starts)
+    while low + 1 < high:
+        middle = (low + high) // 2
+        if starts[middle] <= token_index:
+            low = middle
+        else:
+            high = middle
+    return low
 
 
 @Language.factory("newsfacts_dates")
 def make_dates(nlp: Language, name: str):
-    return _EmptyDates()
-
-
-class _EmptyDates:
-    def __call__(self, doc: Doc) -> Doc:
-        doc._.dates = []
-        return doc
+    return DateExtractor(nlp, load_json_asset(PATTERNS_ASSET))

@@ -1,0 +1,250 @@
+"""Temporal expressions: newsfacts' date step against gold TIMEX3, with dateparser as baseline.
+
+    .venv/bin/python benchmarks/bench_timex.py                 # TE3 platinum + MEANTIME (test)
+    .venv/bin/python benchmarks/bench_timex.py --sets tbaq     # development set (TimeBank+AQUAINT)
+    .venv/bin/python benchmarks/bench_timex.py --errors 40     # also print value errors
+
+Each document's DCT is the publication date. Scores (percent):
+- strict span F1: the system span equals a gold span exactly;
+- relaxed span F1: the spans overlap (one-to-one);
+- value F1: the spans overlap and the values are equal (TempEval-3's value F1 is computed the
+  same way: attribute correctness over the relaxed matches, as F1).
+MEANTIME is scored on its annotated prefix only (token sentences 0-5), text rebuilt from its
+tokens. Speed is the date step alone (the base spaCy model runs beforehand, untimed):
+documents per second over the set. The baseline is `dateparser.search.search_dates` over each
+whole document with the DCT as RELATIVE_BASE (its values are days: YYYY-MM-DD).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+MEANTIME_SENTENCES = 6
+
+
+@dataclass
+class Gold:
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+@dataclass
+class Document:
+    name: str
+    text: str
+    dct: dt.date | None
+    timexes: list[Gold] = field(default_factory=list)
+
+
+def _parse_dct(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    for fmt in ("%Y-%m-%d", "%d-%m-%Y", "%Y%m%d"):
+        try:
+            return dt.datetime.strptime(value[:10], fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
+def load_tml(path: Path) -> Document:
+    root = ET.parse(path).getroot()
+    dct = None
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _parse_dct(timex.get("value"))
+            break
+    text_element = root.find("TEXT")
+    pieces: list[str] = []
+    timexes: list[Gold] = []
+
+    def walk(element: ET.Element) -> None:
+        start = sum(len(piece) for piece in pieces)
+        if element.text:
+            pieces.append(element.text)
+        for child in element:
+            walk(child)
+            if child.tail:
+                pieces.append(child.tail)
+        if element.tag == "TIMEX3" and element is not text_element:
+            end = sum(len(piece) for piece in pieces)
+            timexes.append(Gold(start, end, element.get("type", ""), element.get("value", ""),
+                                "".join(pieces)[start:end]))
+
+    walk(text_element)
+    return Document(path.stem, "".join(pieces), dct, timexes)
+
+
+def load_meantime(path: Path) -> Document:
+    root = ET.parse(path).getroot()
+    offsets: dict[str, tuple[int, int]] = {}
+    parts: list[str] = []
+    position, sentence = 0, None
+    for token in root.iter("token"):
+        number = int(token.get("sentence"))
+        if number >= MEANTIME_SENTENCES:
+            continue
+        if sentence is not None:
+            separator = "\n" if number != sentence else " "
+            parts.append(separator)
+            position += 1
+        sentence = number
+        word = token.text or ""
+        offsets[token.get("t_id")] = (position, position + len(word))
+        parts.append(word)
+        position += len(word)
+    text = "".join(parts)
+    dct, timexes = None, []
+    for timex in root.iter("TIMEX3"):
+        if timex.get("functionInDocument") == "CREATION_TIME":
+            dct = _parse_dct(timex.get("value"))
+        anchors = [offsets[a.get("t_id")] for a in timex.findall("token_anchor")
+                   if a.get("t_id") in offsets]
+        if not anchors:
+            continue
+        start, end = min(a[0] for a in anchors), max(a[1] for a in anchors)
+        timexes.append(Gold(start, end, timex.get("type", ""), timex.get("value", ""),
+                            text[start:end]))
+    return Document(path.stem, text, dct, timexes)
+
+
+def load_set(name: str, data: Path) -> list[Document]:
+    if name == "te3":
+        return [load_tml(p) for p in sorted((data / "timex/te3-platinum").glob("*.tml"))]
+    if name == "meantime":
+        folder = data / "timex/meantime-english/intra-doc_annotation"
+        return [load_meantime(p) for p in sorted(folder.glob("*/*.xml"))]
+    if name == "tbaq":
+        folder = data / "temporal/tbaq_cleaned"
+        return [load_tml(p) for p in sorted(folder.glob("*/*.tml"))]
+    raise SystemExit(f"unknown set {name!r}: use te3, meantime or tbaq")
+
+
+@dataclass
+class Predicted:
+    start: int
+    end: int
+    value: str | None
+    text: str
+
+
+def score(golds: list[list[Gold]], predictions: list[list[Predicted]]):
+    counts = {"gold": 0, "sys": 0, "strict": 0, "relaxed": 0, "value": 0}
+    errors = []
+    for gold, predicted in zip(golds, predictions):
+        counts["gold"] += len(gold)
+        counts["sys"] += len(predicted)
+        used: set[int] = set()
+        for g in gold:
+            best = None
+            for index, p in enumerate(predicted):
+                if index in used or p.end <= g.start or p.start >= g.end:
+                    continue
+                overlap = min(p.end, g.end) - max(p.start, g.start)
+                if best is None or overlap > best[0]:
+                    best = (overlap, index)
+            if best is None:
+                errors.append(("missed", g.text, g.value, None))
+                continue
+            used.add(best[1])
+            p = predicted[best[1]]
+            counts["relaxed"] += 1
+            counts["strict"] += p.start == g.start and p.end == g.end
+            if (p.value or "").upper() == g.value.upper():
+                counts["value"] += 1
+            else:
+                errors.append(("value", g.text, g.value, f"{p.text!r} -> {p.value}"))
+        for index, p in enumerate(predicted):
+            if index not in used:
+                errors.append(("spurious", p.text, None, p.value))
+
+    def f1(key: str) -> float:
+        precision = counts[key] / counts["sys"] if counts["sys"] else 0.0
+        recall = counts[key] / counts["gold"] if counts["gold"] else 0.0
+        return 200 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+    return {"value": f1("value"), "relaxed": f1("relaxed"), "strict": f1("strict"),
+            "gold": counts["gold"], "sys": counts["sys"]}, errors
+
+
+def run_newsfacts(documents: list[Document]):
+    from newsfacts.dates import DateExtractor  # noqa: F401  (registers the factory)
+    from newsfacts.pipeline import load_base
+
+    nlp = load_base()
+    nlp.add_pipe("newsfacts_dates")
+    dates = nlp.get_pipe("newsfacts_dates")
+    with nlp.select_pipes(disable=["newsfacts_dates"]):
+        docs = list(nlp.pipe(d.text for d in documents))
+    started = time.perf_counter()
+    predictions = []
+    for document, doc in zip(documents, docs):
+        doc._.published = document.dct
+        dates(doc)
+        predictions.append([Predicted(m.start, m.end, m.value, m.text) for m in doc._.dates])
+    elapsed = time.perf_counter() - started
+    return predictions, len(documents) / elapsed if elapsed else float("inf")
+
+
+def run_dateparser(documents: list[Document]):
+    from dateparser.search import search_dates
+
+    predictions = []
+    started = time.perf_counter()
+    for document in documents:
+        base = dt.datetime.combine(document.dct or dt.date.today(), dt.time())
+        found = search_dates(document.text, languages=["en"],
+                             settings={"RELATIVE_BASE": base}) or []
+        cursor, spans = 0, []
+        for substring, moment in found:
+            start = document.text.find(substring, cursor)
+            if start < 0:
+                continue
+            cursor = start + len(substring)
+            spans.append(Predicted(start, cursor, moment.date().isoformat(), substring))
+        predictions.append(spans)
+    elapsed = time.perf_counter() - started
+    return predictions, len(documents) / elapsed if elapsed else float("inf")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=REPO.parent / "shared/data")
+    parser.add_argument("--sets", nargs="+", default=["te3", "meantime"])
+    parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--errors", type=int, default=0, help="print this many errors per set")
+    args = parser.parse_args()
+
+    print(f"{'set':10} {'system':12} {'docs':>5} {'gold':>5} {'sys':>5} {'value F1':>9} "
+          f"{'relaxed F1':>10} {'strict F1':>9} {'docs/s':>9}")
+    for name in args.sets:
+        documents = load_set(name, args.data)
+        golds = [d.timexes for d in documents]
+        systems = [("newsfacts", run_newsfacts)]
+        if not args.no_baseline:
+            systems.append(("dateparser", run_dateparser))
+        for system, runner in systems:
+            predictions, speed = runner(documents)
+            scores, errors = score(golds, predictions)
+            print(f"{name:10} {system:12} {len(documents):5d} {scores['gold']:5d} "
+                  f"{scores['sys']:5d} {scores['value']:9.1f} {scores['relaxed']:10.1f} "
+                  f"{scores['strict']:9.1f} {speed:9.1f}", flush=True)
+            if system == "newsfacts" and args.errors:
+                for error in errors[:args.errors]:
+                    print("   ", error)
+
+
+if __name__ == "__main__":
+    main()
