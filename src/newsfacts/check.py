@@ -330,7 +330,8 @@ def implied_range(count: Count) -> HedgeRange:
     rule = _hedge_rules().get(_normalise_phrase(count.qualifier))
     unit = rounding_unit(value)
     if rule is None:
-        if count.low is not None or count.high is not None:
+        stated = {b for b in (count.low, count.high) if b is not None}
+        if stated and stated != {value}:
             return HedgeRange(count.low, count.high, reading="range")
         if count.approximate:
             return HedgeRange(value - unit / 2, value + unit / 2, True, False, "rounded")
@@ -502,8 +503,8 @@ class GazetteerView:
 
     def entry_keys(self, entry: Any) -> tuple[set[str], set[str], set[str]]:
         """(normalised names, ODS codes, operator ODS codes) of a gazetteer entry."""
-        names = {normalise_name(n) for n in [_field(entry, "name"), *(_field(entry, "aliases") or [])]
-                 if isinstance(n, str) and n}
+        forms = [_field(entry, "name"), *(_field(entry, "aliases") or []), *(_field(entry, "acronyms") or [])]
+        names = {normalise_name(n) for n in forms if isinstance(n, str) and n}
         code = _field(entry, "ods_code", "ods", "code")
         operator = _field(entry, "operator_ods", "operator_code", "trust_ods", "operator", "trust")
         operators: set[str] = set()
@@ -712,9 +713,38 @@ def _mentions_in(record: ArticleRecord, org_ids: set[str], span: tuple[int, int]
     return any(span[0] <= m.start < span[1] for o in record.organisations if o.id in org_ids for m in o.mentions)
 
 
-def candidate_counts(record: ArticleRecord, figure: Figure, org_ids: set[str]) -> list[tuple[int, Count]]:
+_HOSPITAL_WORD = re.compile(r"\bhospitals?\b", re.IGNORECASE)
+
+
+def _site_city(org: Organisation, gazetteer: GazetteerView) -> str | None:
+    for entry in gazetteer.by_ods(org.ods_code) if org.ods_code else []:
+        city = _field(entry, "city")
+        if isinstance(city, str):
+            return normalise_name(city)
+    return None
+
+
+def _hospitals_of_place(record: ArticleRecord, count: Count, org_ids: set[str], gazetteer: GazetteerView) -> bool:
+    """A count tied only to a place, in a sentence about hospitals ("at both major Nottingham
+    hospitals"), belongs to the organisation that runs every hospital the article names in that
+    place. When hospitals of other organisations lie there too, the count stays unattributed."""
+    if count.organisation is not None or count.place is None or not _HOSPITAL_WORD.search(count.sentence):
+        return False
+    place = next((normalise_name(p.name) for p in record.places if p.id == count.place), None)
+    if not place:
+        return False
+    there = [o for o in record.organisations if o.kind == "hospital"
+             and (_site_city(o, gazetteer) == place or (_site_city(o, gazetteer) is None
+                                                         and place in normalise_name(o.name).split()))]
+    return bool(there) and all(o.id in org_ids for o in there)
+
+
+def candidate_counts(record: ArticleRecord, figure: Figure, org_ids: set[str],
+                     gazetteer: GazetteerView | None = None) -> list[tuple[int, Count]]:
     """(measure fit, count) for the counts of the figure's organisation that count a compatible
-    thing. A count with no organisation link is taken when its sentence names the organisation."""
+    thing. A count with no organisation link is taken when its sentence names the organisation,
+    or when it is tied to a place whose hospitals the organisation runs (`_hospitals_of_place`)."""
+    gazetteer = gazetteer or GazetteerView(None)
     linked, unlinked = [], []
     for count in record.counts:
         fit = measure_fit(figure.measure, count)
@@ -722,7 +752,8 @@ def candidate_counts(record: ArticleRecord, figure: Figure, org_ids: set[str]) -
             continue
         if count.organisation in org_ids:
             linked.append((fit, count))
-        elif count.organisation is None and _mentions_in(record, org_ids, _sentence_span(record, count)):
+        elif count.organisation is None and (_mentions_in(record, org_ids, _sentence_span(record, count))
+                                             or _hospitals_of_place(record, count, org_ids, gazetteer)):
             unlinked.append((fit, count))
     return linked or unlinked
 
@@ -732,10 +763,10 @@ def _difference(official: float, article: float) -> float | int:
     return int(diff) if float(diff).is_integer() else round(diff, 6)
 
 
-def _check_figure(record: ArticleRecord, figure: Figure, org_ids: set[str], tolerance: Tolerance
-                  ) -> tuple[FigureResult, Count] | None:
+def _check_figure(record: ArticleRecord, figure: Figure, org_ids: set[str], tolerance: Tolerance,
+                  gazetteer: GazetteerView) -> tuple[FigureResult, Count] | None:
     scored = []
-    for fit, count in candidate_counts(record, figure, org_ids):
+    for fit, count in candidate_counts(record, figure, org_ids, gazetteer):
         verdict = judge(count.value, figure.value, implied_range(count), tolerance)
         # the count that names the measure itself, and a total before its parts, speak for the figure;
         # only between equals does the closer value win
@@ -791,7 +822,7 @@ def check_records(records: Sequence[ArticleRecord], figures: Sequence[Figure], *
             if not org_ids:
                 continue
             mentioned += 1
-            checked = _check_figure(record, figure, org_ids, tolerance)
+            checked = _check_figure(record, figure, org_ids, tolerance, gazetteer)
             if checked:
                 result, count = checked
                 found.append(result)
@@ -845,12 +876,13 @@ def render_terminal(report: CheckReport, console: Any) -> None:
     table = Table(title="Official figures", title_justify="left", show_lines=False)
     for column in ("verdict", "organisation", "measure", "period", "official", "article says", "diff", "source"):
         table.add_column(column, justify="right" if column in {"official", "diff"} else "left",
-                         overflow="fold")
+                         overflow="fold", no_wrap=column == "verdict", max_width=36 if column == "source" else None)
     for result in report.figures:
         figure = result.figure
         said = Text("")
         if result.count:
-            said = Text(f"{result.count.text} ({result.count.reads_as})")
+            reading = result.count.reads_as
+            said = Text(result.count.text + (f" ({reading})" if reading != _num(result.count.value) else ""))
         elif result.note:
             said = Text(result.note, style="dim")
         table.add_row(Text(result.verdict, style=_VERDICT_STYLE[result.verdict]), figure.organisation,
@@ -899,7 +931,8 @@ white-space:nowrap}
 .mismatch{background:#fde2e1;color:#7f1d1d}.not_reported{background:#fef3c7;color:#78350f}
 .unverified{background:#eee;color:#333}
 mark{background:#ffe066;padding:0 .1rem;border-radius:.15rem}
-.sentence{font-family:Georgia,serif}.muted{color:#666;font-size:.9rem}.summary span{margin-right:1rem}
+.period{white-space:nowrap}.sentence{font-family:Georgia,serif}.muted{color:#666;font-size:.9rem}
+.summary span{margin-right:1rem}
 """
 
 
@@ -908,6 +941,26 @@ def _marked_sentence(ref: CountRef) -> str:
     if not (0 <= a < b <= len(s)):
         return html.escape(s)
     return f"{html.escape(s[:a])}<mark>{html.escape(s[a:b])}</mark>{html.escape(s[b:])}"
+
+
+def _marked_sentences(refs: Sequence[CountRef]) -> str:
+    """Each sentence once, with every count it carries highlighted."""
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for ref in refs:
+        spans.setdefault(ref.sentence, [])
+        if 0 <= ref.mark_start < ref.mark_end <= len(ref.sentence):
+            spans[ref.sentence].append((ref.mark_start, ref.mark_end))
+    out = []
+    for sentence, marks in spans.items():
+        pieces, at = [], 0
+        for start, end in sorted(set(marks)):
+            if start < at:
+                continue
+            pieces.append(f"{html.escape(sentence[at:start])}<mark>{html.escape(sentence[start:end])}</mark>")
+            at = end
+        pieces.append(html.escape(sentence[at:]))
+        out.append(f'<div class="sentence">{"".join(pieces)}</div>')
+    return "".join(out)
 
 
 def _badge(verdict: str) -> str:
@@ -928,16 +981,20 @@ def render_html(report: CheckReport) -> str:
     rows = []
     for r in report.figures:
         f = r.figure
-        sentence = (f'<div class="sentence">{_marked_sentence(r.count)}</div>'
-                    f'<div class="muted">reads as {e(r.count.reads_as)}'
-                    f'{" · " + e(r.title) if r.title else ""}</div>') if r.count else f'<div class="muted">{e(r.note)}</div>'
+        if r.count:
+            sentence = (f'<div class="sentence">{_marked_sentence(r.count)}</div>'
+                        f'<div class="muted">reads as {e(r.count.reads_as)}'
+                        f'{" · " + e(r.title) if r.title else ""}</div>')
+        else:
+            sentence = f'<div class="muted">{e(r.note)}</div>'
         diff = _signed(r.difference) if r.count else ""
         rows.append(f'<tr data-verdict="{r.verdict}"><td>{_badge(r.verdict)}</td><td>{e(f.organisation)}</td>'
-                    f'<td>{e(f.measure)}</td><td>{e(f.period)}</td><td class="num">{e(_num(f.value))}</td>'
+                    f'<td>{e(f.measure)}</td><td class="period">{e(f.period)}</td>'
+                    f'<td class="num">{e(_num(f.value))}</td>'
                     f'<td>{sentence}</td><td class="num">{e(diff)}</td><td>{_source(f.source)}</td></tr>')
     checks = []
     for c in report.consistency:
-        sentences = "".join(f'<div class="sentence">{_marked_sentence(ref)}</div>' for ref in c.counts)
+        sentences = _marked_sentences(c.counts)
         checks.append(f'<tr data-verdict="{c.verdict}"><td>{_badge(c.verdict)}</td><td>{e(c.kind)}</td>'
                       f'<td class="num">{e(_num(c.expected))}</td><td class="num">{e(_num(c.actual))}</td>'
                       f'<td class="num">{e(_signed(c.difference))}</td><td>{sentences}'

@@ -252,6 +252,44 @@ def _load_extracted(records: Path, url: str, quiet: bool, *, temporary: bool, er
             shutil.rmtree(records.parent, ignore_errors=True)
 
 
+@app.command()
+def check(
+    records: Annotated[Path, typer.Argument(help="JSONL article records (the output of `newsfacts extract`).")],
+    figures: Annotated[Path, typer.Option(
+        help="Official figures: CSV (or .json / .jsonl) with organisation,measure,value,date,source.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead of tables.")] = False,
+    report: Annotated[Path | None, typer.Option(help="Also write a self-contained HTML report here.")] = None,
+    tolerance: Annotated[str | None, typer.Option(
+        help="Widen every range the article implies: an absolute amount (5) or a share of its value (2%).")] = None,
+    lag: Annotated[int, typer.Option(
+        min=0, help="Days after a figure's period in which an article may still report it.")] = 7,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Also exit 1 when an article's own consistency check mismatches.")] = False,
+) -> None:
+    """Check the counts in article records against official figures.
+
+    Exit code 0 when nothing mismatches, 1 when a figure mismatches, 2 for usage errors.
+    """
+    from newsfacts.check import FiguresError, check_files, render_json, render_terminal, write_html
+
+    if not records.is_file():
+        raise _usage_error(f"no such records file: {records}")
+    try:
+        result = check_files(records, figures, tolerance=tolerance, lag_days=lag)
+    except (FiguresError, ValueError, OSError) as exc:
+        raise _usage_error(str(exc)) from None
+    if as_json:
+        typer.echo(render_json(result))
+    else:
+        render_terminal(result, Console())
+    if report is not None:
+        try:
+            write_html(result, report)
+        except OSError as exc:
+            raise _usage_error(f"--report: cannot write {report}: {exc}") from None
+    raise typer.Exit(result.exit_code(include_consistency=strict))
+
+
 def main() -> None:
     app()
 
