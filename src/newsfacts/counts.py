@@ -36,6 +36,8 @@ _SCALED = re.compile(r"^(\d+(?:\.\d+)?)(m|bn|k|mn)$", re.IGNORECASE)
 _YEARLIKE = re.compile(r"^(1[89]|20)\d\d$")
 _NP_MODIFIER_POS = {"ADJ", "NOUN", "PROPN", "PUNCT", "VERB", "ADV", "PART", "CCONJ"}
 _HYPHENS = {"-", "–", "—"}
+# a mis-tagged noun ("procedures" as VBZ) still shows its role in the parse
+_NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "conj", "ROOT"}
 _QUOTES = "\"“”"
 
 
@@ -310,7 +312,8 @@ class CountExtractor:
                 head = h
                 break
         if head is not None:
-            while head.dep_ == "compound" and head.head.i > head.i and head.head.pos_ in ("NOUN", "PROPN"):
+            while head.dep_ == "compound" and head.head.i > head.i and (
+                    head.head.pos_ in ("NOUN", "PROPN") or head.head.dep_ in _NOMINAL_DEPS):
                 head = head.head
             between = doc[core.end:head.i]
             if all(t.pos_ in _NP_MODIFIER_POS and t.text not in ",;:" and t.lower_ not in ("and", "or")
@@ -342,7 +345,8 @@ class CountExtractor:
         start = j
         while k < len(doc) and k - j < 8:
             t = doc[k]
-            if t.pos_ == "DET" or t.tag_ in ("PRP$", "POS") or t.lower_ in ("'s", "’s"):
+            if t.pos_ == "DET" or t.tag_ in ("PRP$", "POS") or t.lower_ in ("'s", "’s") \
+                    or (t.like_num and start == k):
                 start = k + 1
             elif t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("VBN",) or t.text in _HYPHENS:
                 pass
@@ -515,6 +519,11 @@ class CountExtractor:
                 return None
             return self._anaphoric(doc, core, previous)
         unit_start, unit_end, head, text_end = counted
+        # a singular noun before another noun is a modifier: "day case procedures"
+        while head.tag_ == "NN" and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN" \
+                and doc[head.i + 1].i - core.end < 6:
+            head = doc[head.i + 1]
+            unit_end = text_end = head.i + 1
         if head.lower_ in ("them", "those", "these"):
             return self._anaphoric(doc, core, previous)
         if self._excluded(doc, core, date_spans, head):
@@ -530,6 +539,17 @@ class CountExtractor:
                     and child.i - head.i <= 4 and not any(t.text in ",;:" for t in doc[head.i + 1:child.i]) \
                     and not any(c.dep_ == "nummod" for c in child.children):
                 unit_end = text_end = child.i + 1
+        # an "of" complement belongs to the counted phrase: "19 counts of fraud", "members of Unite"
+        if text_end == head.i + 1 and head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "of" \
+                and doc[head.i + 2].pos_ not in ("PRON", "NUM") and not doc[head.i + 2].like_num:
+            complement = self._noun_phrase_from(doc, head.i + 2)
+            if complement is None and doc[head.i + 2].pos_ == "PROPN":
+                complement = (head.i + 2, head.i + 3, doc[head.i + 2], head.i + 3)
+            if complement is not None:
+                _, end, inner, _ = complement
+                while end < len(doc) and doc[end].pos_ == "PROPN":
+                    end += 1
+                unit_end = text_end = end
         head_text = head.text if head.pos_ == "PROPN" else head.text.lower()
         return _Found(core, unit_start, unit_end, head_text, text_end, head)
 
