@@ -174,6 +174,9 @@ class EntityLinker:
                 span = doc[span.start: span.end - 1]
             if rule == "place_abbreviation" and span.end < len(doc) and doc[span.end].is_title:
                 return None  # "Notts County" is a football club, not the county
+            if rule == "place_county" and any(e.label_ in _BASE_ORG and e.start <= span.start
+                                              and span.end <= e.end for e in doc.ents):
+                return None  # a county read as an organisation is its team or council
             return self._place(span, rule)
         if rule == "org_head":
             span = _trim(span)
@@ -315,8 +318,7 @@ class EntityLinker:
         covered = set()
         for span in ours:
             covered.update(range(span.start, span.end))
-        kept = [e for e in doc.ents if e.label_ not in _REPLACEABLE
-                and not any(i in covered for i in range(e.start, e.end))]
+        kept = [e for e in doc.ents if not any(i in covered for i in range(e.start, e.end))]
         doc.ents = filter_spans([*kept, *ours])
 
     # -- grouping into records -------------------------------------------------------------
