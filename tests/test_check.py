@@ -439,3 +439,18 @@ def test_html_report_in_headless_chromium(seed_records, tmp_path):
     assert ">+10<" in shown["mismatch"]
     assert "match" in shown and re.search(r"<mark>71 appointments</mark>", shown["match"])
     assert "within_tolerance" in shown and "around 450" in shown["within_tolerance"].lower()
+
+
+def test_seed_article_by_ods_codes_acronyms_and_sites(seed_records, tmp_path):
+    """Codes and acronyms reach the article's organisations through the gazetteer; a figure for one
+    hospital does not take a count given for its whole trust or for two of its hospitals."""
+    figures = tmp_path / "codes.csv"
+    figures.write_text(HEADER + "RK5,appointments cancelled,71,2016-01-12,src\n"
+                                "NUH,patients affected,380,2016-01-01/2016-01-31,src\n"
+                                "King's Mill Hospital,appointments cancelled,71,2016-01-12,src\n"
+                                "RX1RA,patients affected,380,2016-01-12,src\n"
+                                f"{NUH},patients affected,380,2016-02,src\n")
+    code, report = _run_json(seed_records, figures)
+    assert [(r["verdict"], r["count"] and r["count"]["value"]) for r in report["figures"]] == [
+        ("match", 71), ("match", 380), ("not_reported", None), ("not_reported", None), ("not_reported", None)]
+    assert code == 0
