@@ -392,10 +392,10 @@ def test_terminal_table_and_usage_errors(seed_records, tmp_path):
 
 def test_bad_record_lines_are_skipped_with_a_warning(seed_records, tmp_path):
     mixed = tmp_path / "mixed.jsonl"
-    mixed.write_text('{"not": "a record"}\n' + seed_records.read_text() + "{oops\n")
+    mixed.write_bytes(b'{"not": "a record"}\n' + seed_records.read_bytes() + b"{oops\n\xff\xfe{}\n")
     code, report = _run_json(mixed, EXAMPLE_FIGURES)
-    assert report["articles"] == 1
-    assert [w.split(": ")[1] for w in report["warnings"]] == ["line 1", "line 3"]
+    assert (report["articles"], code) == (1, 0)
+    assert [w.split(": ")[1] for w in report["warnings"]] == ["line 1", "line 3", "line 4"]
 
 
 # ---------------------------------------------------------------------------------------------

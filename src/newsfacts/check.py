@@ -224,8 +224,13 @@ def load_records(path: Path | str) -> tuple[list[ArticleRecord], list[str]]:
     records are skipped and described in the returned warnings, so one bad line never stops a check."""
     path = Path(path)
     records, warnings = [], []
-    with path.open(encoding="utf-8") as handle:
-        for line, raw in enumerate(handle, start=1):
+    with path.open("rb") as handle:
+        for line, raw_bytes in enumerate(handle, start=1):
+            try:
+                raw = raw_bytes.decode("utf-8-sig" if line == 1 else "utf-8")
+            except UnicodeDecodeError:  # a bad byte costs its line, not the file
+                warnings.append(f"{path}: line {line}: not UTF-8 text; skipped")
+                continue
             if not raw.strip():
                 continue
             try:
@@ -482,12 +487,18 @@ class GazetteerView:
 
     def __init__(self, gazetteer: Any = None):
         self._gazetteer = gazetteer
+        self._answers: dict[tuple[str, str], list] = {}  # every figure asks about every record's organisations
 
     @classmethod
     def load(cls) -> GazetteerView:
         return cls(_load_gazetteer())
 
     def _ask(self, method: str, argument: str) -> list:
+        if (method, argument) not in self._answers:
+            self._answers[(method, argument)] = self._ask_gazetteer(method, argument)
+        return self._answers[(method, argument)]
+
+    def _ask_gazetteer(self, method: str, argument: str) -> list:
         ask = getattr(self._gazetteer, method, None)
         if ask is None:
             return []
@@ -588,10 +599,8 @@ def covered_organisations(record: ArticleRecord, keys: OrganisationKeys, gazette
     """Ids of the record's organisations a figure speaks for: the organisation itself and the
     hospitals it runs (by the record's `operator` links or the gazetteer)."""
     own, covered = set(), set()
-    operators_of: dict[str, set[str]] = {}
     for org in record.organisations:
         names, codes, operators = _record_org_keys(org, gazetteer)
-        operators_of[org.id] = operators
         if names & keys.names or codes & keys.codes:
             own.add(org.id)
         elif names & keys.site_names or codes & keys.site_codes or operators & keys.codes:
