@@ -248,9 +248,11 @@ class EntityLinker:
 
     def _org_kind_from_head(self, span: Span) -> str | None:
         words = [t.lower_ for t in span]
+        if "of" in words[1:-1]:  # "Royal College of Nursing": the head comes before "of"
+            words = words[: words.index("of", 1)]
         for size in (4, 3, 2, 1):
             head = " ".join(words[-size:])
-            if len(words) > size and head in self.org_heads:
+            if (len(words) > size or len(span) > len(words)) and head in self.org_heads:
                 return self.org_heads[head]
         return None
 
