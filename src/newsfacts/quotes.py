@@ -57,6 +57,7 @@ class _Mark:
     style: str
     role: str
     possessive: bool = False  # "s’" / "s'" that may be a plural possessive
+    width: int = 1  # two for '' and ``, the typewriter double marks of some wires
 
 
 @dataclass
@@ -98,6 +99,16 @@ def _classify(text: str, i: int) -> _Mark | None:
     return _Mark(i, style, role, possessive)
 
 
+def _classify_pair(text: str, i: int) -> _Mark | None:
+    prev = text[i - 1] if i > 0 else "\n"
+    nxt = text[i + 2] if i + 2 < len(text) else "\n"
+    if text[i] == "`" or ((i == 0 or prev in _BEFORE_OPEN) and not nxt.isspace()):
+        return _Mark(i, _DOUBLE, _OPEN, width=2)
+    if not prev.isspace():
+        return _Mark(i, _DOUBLE, _CLOSE, width=2)
+    return None
+
+
 def _paragraph_bounds(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty line: newlines separate paragraphs."""
     bounds, start = [], 0
@@ -121,11 +132,18 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
     marks_by_para: list[list[_Mark]] = []
     for start, end in paragraphs:
         marks = []
-        for i in range(start, end):
+        i = start
+        while i < end:
             if text[i] in _MARKS:
-                mark = _classify(text, i)
+                if text[i:i + 2] in ("''", "``"):
+                    mark = _classify_pair(text, i)
+                else:
+                    mark = _classify(text, i)
                 if mark is not None:
                     marks.append(mark)
+                    i += mark.width
+                    continue
+            i += 1
         marks_by_para.append(marks)
 
     spans: list[QuoteSpan] = []
@@ -137,7 +155,7 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
                 continue
             if current is None:
                 if mark.role != _CLOSE:
-                    current = QuoteSpan(mark.at, mark.at + 1, -1, -1, mark.style)
+                    current = QuoteSpan(mark.at, mark.at + mark.width, -1, -1, mark.style)
                 continue
             if mark.style != current.style:
                 continue  # a quote inside the quote, in the other style
@@ -147,14 +165,14 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
                 current.end = current.close_end = end
                 current.closed = False
                 spans.append(current)
-                current = QuoteSpan(mark.at, mark.at + 1, -1, -1, mark.style)
+                current = QuoteSpan(mark.at, mark.at + mark.width, -1, -1, mark.style)
                 continue
             if mark.possessive and any(m.style == mark.style and m.role != _OPEN
                                        for m in marks[k + 1:]):
                 continue  # patients’ records: a later mark closes the quote
-            if mark.at == current.open_at + 1 and mark.role == _EITHER:
+            if mark.at == current.start and mark.role == _EITHER:
                 continue
-            current.end, current.close_end = mark.at, mark.at + 1
+            current.end, current.close_end = mark.at, mark.at + mark.width
             spans.append(current)
             current = None
         skip_first = False
@@ -352,13 +370,18 @@ class _Article:
                 continue
             for child in candidate.children:
                 if child.dep_ in ("nsubj", "csubj") and not self.in_quote(child.idx):
+                    if child.tag_ in ("WDT", "WP") and candidate.dep_ == "relcl":
+                        return candidate.head  # "Smith, who said ..."
                     return child
         if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
             return verb.head
         # A misparse across a paragraph break: the subject is the paragraph's first noun phrase.
         p_start = self.paragraphs[self.paragraph_of(verb.idx)][0]
+        if verb.sent.start_char >= p_start:
+            return None
         for token in self.doc[self.token_at(p_start).i:verb.i]:
             if token.idx >= p_start and token.pos_ in ("PROPN", "NOUN", "PRON") \
+                    and token.ent_type_ not in ("DATE", "TIME", "CARDINAL") \
                     and not self.in_quote(token.idx):
                 head = token
                 while head.dep_ in ("compound", "flat") and head.head.i < verb.i:
@@ -588,10 +611,13 @@ class _Article:
             if gap_cues:
                 cue_token = gap_cues[0]
             elif kind == "partial":
-                sent_cues = lead_cues + tail_cues
-                cue_token = sent_cues[-1] if lead_cues else (sent_cues[0] if sent_cues else None)
-                if lead_cues:
-                    cue_token = lead_cues[-1]
+                if _looks_like_title(content):
+                    continue  # “Fox News Sunday”, “The Apprentice”: a name, not speech
+                cue_token = self._governing_cue(first.open_at)
+                if cue_token is None:
+                    sent_cues = lead_cues + tail_cues
+                    cue_token = lead_cues[-1] if lead_cues else (
+                        sent_cues[0] if sent_cues else None)
             elif tail_cues and (not lead_cues or not lead_stripped.endswith(":")):
                 cue_token = tail_cues[0]
             elif lead_cues:
@@ -621,6 +647,12 @@ class _Article:
                               if len(group) > 1 else first.paragraphs,
                               speaker=speaker, cue=cue))
         return out
+
+    def _governing_cue(self, char: int) -> Token | None:
+        for ancestor in self.token_at(char).ancestors:
+            if not self.in_quote(ancestor.idx) and self.is_cue(ancestor, self.finder.direct_cues):
+                return ancestor
+        return None
 
     def _enclosing_reported(self, char: int):
         token = self.token_at(char)
@@ -708,6 +740,12 @@ class _Article:
         if len(tokens) < 3:
             return None
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
+
+
+def _looks_like_title(content: str) -> bool:
+    words = content.strip(" ,.!?").split()
+    return 0 < len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) \
+        and not content.rstrip().endswith(("!", "?", "."))
 
 
 @dataclass
