@@ -51,6 +51,7 @@ from newsfacts.records import DateMention
 
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
+_PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ class TimexResolver:
             r"^(?:(?P<mod>earlier|later|early|late|mid|the end of|the start of|"
             r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
             r"(?P<rel>this|last|next|past|coming|previous|current|following|present|"
-            r"same|latest|prior|recent) "
+            r"same|latest|prior|recent|(?<=the )) ?"
             r"(?P<unit>week|month|year|weekend|quarter|decade|century|fortnight|"
             r"spring|summer|autumn|fall|winter)$")
         self.re_year_part = re.compile(
@@ -174,6 +175,8 @@ class TimexResolver:
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return text.rstrip("0").rstrip(".") if "." in text else text
         words = text.replace(" of", "").split()
+        if len(words) > 1 and words[0] in ("a", "an") and words[1] not in ("few", "couple"):
+            words = words[1:]  # "a two day strike"
         if words[0] in ("a", "an") and len(words) == 2 and words[1] in ("few", "couple"):
             return "X" if words[1] == "few" else "2"
         if words[0] in ("dozens", "hundreds", "thousands"):
@@ -215,11 +218,15 @@ class TimexResolver:
 
     # -- main entry ----------------------------------------------------------------------
 
-    def resolve(self, raw: str, dct: dt.date | None, future: bool = False,
+    def resolve(self, raw: str, dct: dt.date | None, future: bool | None = False,
                 context_day: dt.date | None = None) -> Timex | None:
+        return self._resolve_cached(raw, dct, future, context_day)
+
+    @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
+    def _resolve_cached(self, raw, dct, future, context_day):
         text = canonical(raw)
-        if not text or text in self.not_dates:
-            return None
+        if not text or text in self.not_dates or re.search(r"\bold\b", text):
+            return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._financial_year, self._numeric,
                      self._relative_word, self._ago, self._duration, self._relative_unit,
                      self._quarters, self._seasons, self._decade, self._month_dates,
@@ -375,8 +382,12 @@ class TimexResolver:
         if not dct:
             return Timex("DATE", None, None)
         rel, unit = match.group("rel"), match.group("unit")
+        if match.group("mod") == "the rest of":
+            return None
         step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
                 "following": 1}.get(rel, 0)
+        if not rel and unit != "weekend":
+            return None  # "the week", "the year": which one is not said
         if rel == "recent":
             return Timex("DATE", "PAST_REF", "published")
         if unit == "week":
@@ -425,8 +436,11 @@ class TimexResolver:
         year = dct.year + {"last year": -1, "next year": 1}.get(year_text or "", 0)
         if number is None:
             word = match.group("ord") or ""
+            # Business news reports on the quarter just closed: "the quarter", "the latest
+            # quarter" and "the year-ago quarter" count back from it.
             step = {"last": -1, "previous": -1, "past": -1, "prior": -1, "latest": -1,
-                    "recent": -1, "next": 1, "year earlier": -4, "year ago": -4}.get(word, 0)
+                    "recent": -1, "": -1, "fiscal": -1, "next": 1, "this": 0, "current": 0,
+                    "same": -1, "year earlier": -5, "year ago": -5}.get(word, 0)
             y, m = _add_months(dct.year, dct.month, 3 * step)
             return Timex("DATE", f"{y:04d}-Q{(m - 1) // 3 + 1}", "published")
         if not year_text and number > _quarter(dct) and not future:
@@ -442,8 +456,10 @@ class TimexResolver:
             return Timex("DATE", f"{match.group('y')}-{season}", "absolute")
         if not dct:
             return Timex("DATE", None, None)
-        step = {"last": -1, "next": 1}.get(match.group("rel") or "", 0)
-        return Timex("DATE", f"{_season_year(dct, season, step, future):04d}-{season}",
+        rel = match.group("rel") or ""
+        step = {"last": -1, "next": 1}.get(rel, 0)
+        bare = rel in ("", "the")
+        return Timex("DATE", f"{_season_year(dct, season, step, future or not bare):04d}-{season}",
                      "published")
 
     def _decade(self, text, dct, future, context_day):
@@ -485,18 +501,7 @@ class TimexResolver:
             return Timex(_type_with_time(suffix), None, None)
         else:
             anchor = "published"
-            explicit_next = bool(re.search(r"\bnext\b", text))
-            explicit_last = bool(re.search(r"\blast\b", text))
-            wants_future = (future or explicit_next) and not explicit_last
-            year = dct.year
-            probe = (month, day_number or 1)
-            now = (dct.month, dct.day if day_number else 1)
-            if wants_future and probe < now:
-                year += 1
-            elif not wants_future and probe > now:
-                year -= 1
-            if explicit_last and (month, day_number or 1) >= now and year == dct.year:
-                year -= 1
+            year = _month_year(dct, month, day_number, text, future)
         if day_number is None:
             return Timex("DATE", f"{year:04d}-{month:02d}", anchor)
         try:
@@ -526,6 +531,8 @@ class TimexResolver:
             day = _weekday_on_or_before(dct - dt.timedelta(days=1), weekday)
         elif future or re.search(r"\bcoming\b", text):
             day = _weekday_on_or_after(dct, weekday)
+        elif future is None and (weekday - dct.isoweekday()) % 7 in (1, 2):
+            day = _weekday_on_or_after(dct, weekday)  # no tense: the nearest such day
         else:
             day = _weekday_on_or_before(dct, weekday)
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
@@ -557,7 +564,7 @@ class TimexResolver:
                 self.re_month.search(text) or re.search(r"\d[/.-]\d", text)):
             return None
         day = _parse_absolute(text)
-        if day is None:
+        if day is None or (str(day.year) not in text and re.search(r"\d{4}", text)):
             return None
         return Timex("DATE", day.isoformat(), "absolute", day)
 
@@ -565,8 +572,8 @@ class TimexResolver:
 def _period(n: str, unit: str) -> str:
     if unit in ("H", "S"):
         return f"PT{n}{unit}"
-    if unit == "M" and False:
-        return ""
+    if unit == "MIN":
+        return f"PT{n}M"
     if unit == "DE":
         return f"P{_times(n, 10)}Y"
     if unit == "CE":
@@ -580,6 +587,34 @@ def _period(n: str, unit: str) -> str:
 
 def _times(n: str, factor: int) -> str:
     return "X" if n == "X" else f"{float(n) * factor:g}"
+
+
+def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
+                future: bool | None) -> int:
+    """The year of a month (and day) named without one. "last March" is last year's and
+    "this March" this year's; otherwise the tense decides (past: the latest up to the
+    publication date; future: the first from it on) and with no clear tense the nearest."""
+    if re.search(r"\blast\b", text):
+        return dct.year - 1
+    if re.search(r"\bthis\b", text):
+        return dct.year
+    if re.search(r"\bnext\b", text):
+        future = True
+    probe = (month, day_number or 1)
+    now = (dct.month, dct.day if day_number else 1)
+    if future is None:
+        target = dt.date(dct.year, month, min(day_number or 1, 28))
+        distance = (target - dct.replace(day=1 if not day_number else dct.day)).days
+        if distance > 183:
+            return dct.year - 1
+        if distance < -183:
+            return dct.year + 1
+        return dct.year
+    if future and probe < now:
+        return dct.year + 1
+    if not future and probe > now:
+        return dct.year - 1
+    return dct.year
 
 
 def _type_with_time(suffix: str) -> str:
@@ -662,8 +697,13 @@ class DateExtractor:
         self.future_cues = set(lists["future_cues"])
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
+        self.future_heads = set(lists["future_heads"])
         self.units = lists["units"]
         self.glue = {"on", "at", ",", "of", "the", "in"}
+        self.triggers = {word.lower() for name in (
+            "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
+            "relative_words", "set_words", "trigger_words") for word in lists[name]}
+        self.triggers |= {f"{word}." for word in lists["months"]}
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -677,11 +717,31 @@ class DateExtractor:
 
     # -- candidates ----------------------------------------------------------------------
 
-    def candidates(self, doc: Doc) -> list[Span]:
+    def candidates(self, doc: Doc, published: dt.date | None = None) -> list[Span]:
         spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-        spans += [doc[start:end] for _, start, end in self.matcher(doc)]
-        trimmed = [span for span in (self._trim(span) for span in spans) if span is not None]
-        return self._merge(filter_spans(trimmed))
+        for window in self._windows(doc):
+            spans += [doc[window.start + start:window.start + end]
+                      for _, start, end in self.matcher(window)]
+        trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}
+        # The longest candidate that reads as time wins: the base model's "the first nine
+        # months of the year" gives way to our "the first nine months".
+        readable = [span for span in trimmed
+                    if self.resolver.resolve(span.text, published or _PROBE_DAY) is not None]
+        return self._merge(filter_spans(readable))
+
+    def _windows(self, doc: Doc) -> list[Span]:
+        """Stretches of the doc around words that can start a time expression; the Matcher
+        runs on these only (most of an article has none)."""
+        windows: list[list[int]] = []
+        for token in doc:
+            if token.lower_ in self.triggers or (token.like_num and any(c.isdigit()
+                                                                        for c in token.text)):
+                start, end = max(0, token.i - 4), min(len(doc), token.i + 6)
+                if windows and start <= windows[-1][1]:
+                    windows[-1][1] = end
+                else:
+                    windows.append([start, end])
+        return [doc[start:end] for start, end in windows]
 
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
@@ -737,33 +797,32 @@ class DateExtractor:
 
     # -- tense ---------------------------------------------------------------------------
 
-    def speaks_of_future(self, span: Span) -> bool:
-        """The clause of the span speaks of the future: its verb has a "will"/"shall"
-        auxiliary or a "due to / going to / plans to" frame; past-tense verbs say no."""
+    def tense(self, span: Span) -> bool | None:
+        """True when the clause of the span speaks of the future ("will", "is due to",
+        "going to", "next"), False when its verb is in the past, None when it cannot tell."""
         verb = span.root
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
                 break
             verb = verb.head
         if verb.pos_ in ("VERB", "AUX"):
-            children = {child.lower_ for child in verb.children if child.dep_ in ("aux",
-                                                                                   "auxpass")}
-            if children & {"will", "'ll", "’ll", "shall", "wo"}:
+            auxiliaries = {child.lower_ for child in verb.children
+                           if child.dep_ in ("aux", "auxpass")}
+            if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
-            if verb.tag_ in ("VBD",) and not children & {"is", "are", "am"}:
-                return False
-            head = verb.head
-            if verb.tag_ == "VB" and head.lower_ in ("going", "due", "set", "plans", "plan",
-                                                   "planned", "expected", "scheduled",
-                                                   "intends", "hopes", "aims", "wants"):
+            if verb.head.lower_ in self.future_heads or verb.lemma_ in self.future_heads:
                 return True
-            if children & {"had", "has", "have", "did", "was", "were"}:
+            if auxiliaries & {"had", "has", "have", "did", "was", "were", "would", "could"}:
                 return False
-        sentence = span.sent
-        lowered = sentence.text.lower()
-        if any(token.lower_ in self.future_cues for token in sentence):
+            if verb.tag_ in ("VBD", "VBN"):
+                return False
+        lowered = span.sent.text.lower()
+        if any(token.lower_ in self.future_cues for token in span.sent) or any(
+                phrase in lowered for phrase in self.future_phrases):
             return True
-        return any(phrase in lowered for phrase in self.future_phrases)
+        if verb.tag_ in ("VBZ", "VBP"):
+            return None
+        return None
 
     # -- extraction ----------------------------------------------------------------------
 
@@ -789,7 +848,7 @@ class DateExtractor:
         recent_days: list[tuple[int, dt.date]] = []  # (sentence start, day) in reading order
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
             "SENT_START") else [0]
-        for span in self.candidates(doc):
+        for span in self.candidates(doc, published):
             text = canonical(span.text)
             if self._is_count_modifier(span, text):
                 continue
@@ -802,7 +861,7 @@ class DateExtractor:
                 if sent_index - index <= CONTEXT_SENTENCES:
                     context_day = day
                 break
-            future = self.speaks_of_future(span)
+            future = self.tense(span)
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is None:
                 continue
