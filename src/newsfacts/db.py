@@ -477,6 +477,45 @@ def table_counts(engine: Engine) -> dict[str, int]:
         return {t.name: conn.execute(select(func.count()).select_from(t)).scalar_one() for t in RECORD_TABLES}
 
 
+# --- the obvious questions -----------------------------------------------------------------------
+def quotes_by_person(conn, name: str) -> list:
+    """Every quote whose speaker resolved to a person of this name, oldest article first."""
+    query = (
+        select(articles.c.article_id, articles.c.published, articles.c.title, people.c.person_id,
+               quotes.c.quote_id, quotes.c.kind, quotes.c.text, quotes.c.cue)
+        .select_from(people)
+        .join(quotes, (quotes.c.article_id == people.c.article_id)
+              & (quotes.c.speaker_person_id == people.c.person_id))
+        .join(articles, articles.c.article_id == people.c.article_id)
+        .where(people.c.name == name)
+        .order_by(articles.c.published, articles.c.article_id, quotes.c.start_char)
+    )
+    return list(conn.execute(query))
+
+
+def counts_by_ods_code(conn, ods_code: str) -> list:
+    """Every count attributed to the organisation (a hospital or trust) with this ODS code."""
+    query = (
+        select(articles.c.article_id, articles.c.published, organisations.c.name.label("organisation"),
+               counts.c.count_id, counts.c.text, counts.c.value, counts.c.unit, counts.c.head)
+        .select_from(organisations)
+        .join(counts, (counts.c.article_id == organisations.c.article_id)
+              & (counts.c.organisation_id == organisations.c.organisation_id))
+        .join(articles, articles.c.article_id == organisations.c.article_id)
+        .where(organisations.c.ods_code == ods_code)
+        .order_by(articles.c.published, articles.c.article_id, counts.c.start_char)
+    )
+    return list(conn.execute(query))
+
+
+def articles_between(conn, first: dt.date, last: dt.date) -> list:
+    """Articles published from `first` to `last`, both included."""
+    query = (select(articles.c.article_id, articles.c.published, articles.c.title, articles.c.source_path)
+             .where(articles.c.published.between(first, last))
+             .order_by(articles.c.published, articles.c.article_id))
+    return list(conn.execute(query))
+
+
 # --- Parquet through DuckDB ---------------------------------------------------------------------
 def _duckdb_type(column: Column) -> str:
     kind = column.type
@@ -574,6 +613,6 @@ def _sql_string(path: Path) -> str:
 
 
 __all__ = ["DB_SCHEMA_VERSION", "DEFAULT_DB_URL", "RECORD_TABLES", "BadLine", "ExportSummary", "LoadSummary",
-           "SchemaVersionError", "create_schema", "drop_schema", "export_parquet", "iter_jsonl_records",
-           "load_jsonl", "load_records", "make_engine", "metadata", "normalise_url", "record_rows",
-           "table_counts"]
+           "SchemaVersionError", "articles_between", "counts_by_ods_code", "create_schema", "drop_schema",
+           "export_parquet", "iter_jsonl_records", "load_jsonl", "load_records", "make_engine", "metadata",
+           "normalise_url", "quotes_by_person", "record_rows", "table_counts"]
