@@ -35,6 +35,7 @@ MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
 DEFAULT_PARTITION_SIZE = 64
 _PART_FILE = re.compile(r"^part-\d{5,}(\.errors)?\.jsonl$")
+_PART_TEMP = re.compile(r"^\.part-\d{5,}(\.errors)?\.jsonl\.\d+\.tmp$")
 
 
 # --- the per-partition function: public, engine-agnostic ----------------------------------------
@@ -331,6 +332,8 @@ def _remove_stale_parts(folder: Path, names: set[str]) -> None:
     for path in folder.iterdir():
         if _PART_FILE.match(path.name) and path.name.split(".", 1)[0] not in names:
             path.unlink()
+        elif _PART_TEMP.match(path.name):  # left by a worker killed while writing
+            path.unlink(missing_ok=True)
 
 
 def iter_part_files(folder: Path, errors: bool = False) -> list[Path]:
