@@ -241,6 +241,7 @@ class QuoteFinder:
         self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         self.titles = {gender: frozenset(words) for gender, words in cues["titles"].items()}
+        self.honorifics = frozenset(cues.get("honorifics", [])).union(*self.titles.values())
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -392,7 +393,12 @@ class _Article:
     def speaker_span(self, head: Token) -> tuple[int, int]:
         for ent in self.doc.ents:
             if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                return ent.start_char, ent.end_char
+                first = ent.start
+                # "Mr Patel": the title belongs to the name as written
+                while first > 0 and self.doc[first - 1].lower_.rstrip(".") in \
+                        self.finder.honorifics:
+                    first -= 1
+                return self.doc[first].idx, ent.end_char
         left = head.i
         for child in sorted(head.lefts, key=lambda t: -t.i):
             if child.dep_ in _NAME_DEPS and child.i == left - 1 or (
@@ -414,6 +420,12 @@ class _Article:
         return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
 
     def resolve(self, head: Token, before: int) -> _Speaker:
+        if not head.ent_type_:
+            # "the union leader John Smith", "Labour's leader, Jane Doe": the name says who
+            named = [c for c in head.children if c.dep_ in ("appos", "compound")
+                     and c.ent_type_ in ("PERSON", "ORG")]
+            if named:
+                head = named[0]
         start, end = self.speaker_span(head)
         written = self.text[start:end]
         lower = head.lower_

@@ -1,0 +1,179 @@
+"""Quotes: the seed article's direct and reported speech, and sentences written for each style."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsfacts.quotes import scan_quote_marks
+from tests.conftest import CORPUS
+
+SEED_GOLD = json.loads((CORPUS / "nottingham-junior-doctors-strike.facts.json").read_text())
+
+
+def quotes_of(nlp, text):
+    doc = nlp(text)
+    for q in doc._.quotes:
+        assert q.text == doc.text[q.start:q.end]
+    return doc._.quotes
+
+
+def contents(text):
+    return [text[s.start:s.end] for s in scan_quote_marks(text)]
+
+
+def only(quotes, kind):
+    return [q for q in quotes if q.kind == kind]
+
+
+# -- the seed article -------------------------------------------------------------------------
+
+def test_seed_direct_quotes_and_speakers(seed_record):
+    direct = only(seed_record.quotes, "direct")
+    assert len(direct) == len(SEED_GOLD["quotes"])
+    for quote, gold in zip(direct, SEED_GOLD["quotes"], strict=True):
+        assert quote.text.startswith(gold["starts"])
+        assert quote.paragraphs == gold["paragraphs"]
+        assert quote.speaker is not None and quote.speaker.name == gold["speaker"]
+        assert quote.speaker.person or quote.speaker.organisation
+
+
+def test_seed_pronoun_and_described_organisation(seed_record):
+    direct = only(seed_record.quotes, "direct")
+    nicky, trust, coaker, hunt = direct
+    assert (nicky.speaker.text, nicky.cue) == ("She", "said:")
+    assert nicky.text.endswith("as soon as possible.")
+    assert (trust.speaker.text, trust.cue) == ("it", "said:")
+    assert coaker.text.startswith("They [doctors] are") and coaker.cue == "saying:"
+    assert (hunt.speaker.text, hunt.speaker.person) == ("He", next(
+        p.id for p in seed_record.people if p.name == "Jeremy Hunt"))
+
+
+def test_seed_reported_speech(seed_record):
+    indirect = only(seed_record.quotes, "indirect")
+    for gold in SEED_GOLD["indirect_quotes"]:
+        match = [q for q in indirect if q.text.startswith(gold["starts"])]
+        assert match, gold["starts"]
+        assert match[0].cue == gold["cue"]
+        assert match[0].speaker.name == gold["speaker"]
+    assert "services had been able to cope" in [q.text for q in indirect]
+
+
+# -- quotation marks ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ('He said: "We are ready." Then he left.', ["We are ready."]),
+    ("He said: “We are ready.” Then he left.", ["We are ready."]),
+    ("He said: ‘We are ready.’ Then he left.", ["We are ready."]),
+    ("He said: 'We are ready.' Then he left.", ["We are ready."]),
+    ("She said: ‘We don’t know the hospital’s plans or the Queen’s.’", [
+        "We don’t know the hospital’s plans or the Queen’s."]),
+    ("She said: 'We don't know the hospital's plans.'", ["We don't know the hospital's plans."]),
+    ("She said: ‘The patients’ records are safe and so are the doctors’ rotas.’", [
+        "The patients’ records are safe and so are the doctors’ rotas."]),
+    ("He said: ‘They called it “a shambles” at the time.’", [
+        "They called it “a shambles” at the time."]),
+    ("Mr Cole said: ''It's more tinkering at the edges.''", ["It's more tinkering at the edges."]),
+])
+def test_quotation_styles_and_apostrophes(text, expected):
+    assert contents(text) == expected
+
+
+def test_multi_paragraph_quote_is_one_quote():
+    text = ("She said: “The first paragraph goes on.\n“The second paragraph too.\n"
+            "“The third one closes.”\nNext story.")
+    (span,) = scan_quote_marks(text)
+    assert span.paragraphs == 3
+    assert text[span.start:span.end].startswith("The first paragraph")
+    assert text[span.start:span.end].endswith("The third one closes.")
+
+
+def test_unbalanced_mark_is_capped_at_the_paragraph():
+    text = ("He said: “We will not stop until the end.\nThe council met on Monday.\n"
+            "Ms Jones said: “It is over.”")
+    found = contents(text)
+    assert found == ["We will not stop until the end.", "It is over."]
+
+
+def test_stray_closing_mark_loses_nothing():
+    text = "The plan” was delayed.\nShe said: “We are sorry.”"
+    assert contents(text) == ["We are sorry."]
+
+
+# -- direct quotes, cues and speakers ----------------------------------------------------------
+
+def test_split_quote_is_one_quote(nlp):
+    text = "“We have done everything we can,” said Mr Patel, “and the doctors know it.”"
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.text.startswith("We have done") and quote.text.endswith("know it.")
+    assert quote.speaker.text == "Mr Patel" and quote.cue == "said"
+
+
+def test_trailing_cue_and_continuation(nlp):
+    text = ("Sarah Jones, chief executive of the trust, spoke to reporters.\n"
+            "“We are under huge pressure,” she said.\n"
+            "“Our staff are working around the clock.”")
+    first, second = only(quotes_of(nlp, text), "direct")
+    assert first.cue == "said" and first.speaker.text == "she"
+    assert first.speaker.name == "Sarah Jones"
+    assert second.cue is None and second.speaker.name == "Sarah Jones"
+
+
+def test_pronoun_follows_gender(nlp):
+    text = ("Mr Brown met Ms Green at the town hall on Friday.\n"
+            "She said: “The budget is too small for the city.”")
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.speaker.text == "She" and quote.speaker.name == "Ms Green" or \
+        quote.speaker.name == "Green"
+
+
+def test_organisation_speaker_and_statement(nlp):
+    text = ("Derby City Council has closed the library.\n"
+            "In a statement it said: “The building is not safe to use.”")
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.speaker.text == "it" and quote.speaker.organisation
+    assert "Council" in quote.speaker.name
+
+
+def test_brackets_and_ellipses_stay_in_the_quote(nlp):
+    text = "Dr Ahmed said: “They [the nurses] are exhausted … and we need help.”"
+    (quote,) = only(quotes_of(nlp, text), "direct")
+    assert quote.text == "They [the nurses] are exhausted … and we need help."
+
+
+# -- partial quotes and reported speech --------------------------------------------------------
+
+def test_partial_quote_takes_the_sentence_speaker(nlp):
+    text = "The union leader John Smith said the offer was “an insult to every nurse”."
+    partial = only(quotes_of(nlp, text), "partial")
+    assert [q.text for q in partial] == ["an insult to every nurse"]
+    assert partial[0].speaker.text == "John Smith" and partial[0].cue == "said"
+
+
+def test_scare_quotes_and_titles_are_not_quotes(nlp):
+    text = "The “Fix Our Roads” campaign started in May.\nHe watched “Match of the Day” at home."
+    assert quotes_of(nlp, text) == []
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("The council said that the road would reopen in March.", "said",
+     "the road would reopen in March"),
+    ("The council says the road will reopen in March.", "says", "the road will reopen in March"),
+    ("Mr Hughes told the BBC the road would reopen in March.", "told",
+     "the road would reopen in March"),
+    ("The company denied it had cut any jobs.", "denied", "it had cut any jobs"),
+    ("Ms Patel warned that services would suffer.", "warned", "services would suffer"),
+    ("The trust has confirmed that two wards will close.", "confirmed", "two wards will close"),
+])
+def test_reported_speech(nlp, text, cue, content):
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert (quote.cue, quote.text) == (cue, content)
+    assert quote.speaker is not None
+
+
+def test_according_to(nlp):
+    text = "According to the police, three men were arrested in Leicester."
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.cue == "According to" and quote.text == "three men were arrested in Leicester"
+    assert quote.speaker.text == "the police"
