@@ -248,8 +248,9 @@ class EntityLinker:
 
     def _org_kind_from_head(self, span: Span) -> str | None:
         words = [t.lower_ for t in span]
-        if "of" in words[1:-1]:  # "Royal College of Nursing": the head comes before "of"
-            words = words[: words.index("of", 1)]
+        for link in ("of", "for"):  # "Royal College of Nursing": the head comes before "of"
+            if link in words[1:-1]:
+                words = words[: words.index(link, 1)]
         for size in (4, 3, 2, 1):
             head = " ".join(words[-size:])
             if (len(words) > size or len(span) > len(words)) and head in self.org_heads:
@@ -258,6 +259,9 @@ class EntityLinker:
 
     def _organisation(self, doc: Doc, span: Span, source: str) -> _Candidate:
         text = span.text
+        if _straight(_strip_the(text)).lower() in self.parties:
+            return self._party(doc[span.end - len(_strip_the(text).split()): span.end]
+                               if text != _strip_the(text) else span)
         entries = self.gazetteer.lookup(text)
         low = normalise_name(text)
         kind = self.known_kinds.get(low) or self._org_kind_from_head(span) or "other"
