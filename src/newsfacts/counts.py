@@ -115,6 +115,7 @@ class CountExtractor:
         self.pronouns = set(w["pronoun_subjects"])
         self.head_group = {head: i for i, group in enumerate(w["compatible_heads"]) for head in group}
         self.fractions = w["fraction_prefixes"]
+        self.non_count_words = set(w["non_count_number_words"])
         # Matchers are built once: they are the only per-token work besides the parse itself.
         self.qualifier_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifier_matcher.add("QUALIFIER", [nlp.make_doc(q) for q in self.qualifiers])
@@ -249,7 +250,8 @@ class CountExtractor:
     def _excluded(self, doc: Doc, core: _Core, date_spans: list[tuple[int, int]], head: Token | None) -> bool:
         first, last = doc[core.start], doc[core.end - 1]
         if core.vague is None:
-            if first.ent_type_ in ("MONEY", "PERCENT", "ORDINAL", "TIME") or last.ent_type_ in ("MONEY", "PERCENT", "ORDINAL"):
+            if first.ent_type_ in ("MONEY", "PERCENT", "ORDINAL", "TIME") \
+                    or last.ent_type_ in ("MONEY", "PERCENT", "ORDINAL"):
                 return True
             if core.start > 0 and (doc[core.start - 1].is_currency or doc[core.start - 1].text in "£$€"):
                 return True
@@ -258,6 +260,8 @@ class CountExtractor:
         nxt = doc[core.end] if core.end < len(doc) else None
         if nxt is not None and (nxt.text in ("%",) or nxt.lower_ in ("per", "percent")):
             return True
+        if core.high_value is not None and _YEARLIKE.match(first.text) and _YEARLIKE.match(last.text):
+            return True  # "between 2015 and 2018"
         if core.end - core.start == 1 and core.vague is None:
             text = first.text
             if _YEARLIKE.match(text) and (first.ent_type_ == "DATE" or head is None):
@@ -268,6 +272,18 @@ class CountExtractor:
                     return True
             if first.lower_ == "one" and nxt is not None and nxt.lower_ == "of":
                 return True
+        if core.vague is None and core.end - core.start == 1 and first.lower_ in self.non_count_words:
+            return True
+        # labels: "Year 11 pupils", "Section 114 notice", "category one calls"
+        label = doc[core.start - 1] if core.start > 0 else None
+        if core.vague is None and label is not None and label.pos_ in ("NOUN", "PROPN") \
+                and label.tag_ != "NNS" and label.whitespace_ and (label.is_title or (
+                    label.ent_type_ not in ("DATE", "TIME") and label.lower_ not in self.excluded_units)):
+            return True
+        # adjectives: "eight-bed ward", "four-wheel drive", "two-thirds"
+        if core.vague is None and core.high_value is None and nxt is not None and nxt.text in _HYPHENS \
+                and not first.whitespace_ and core.end + 1 < len(doc) and doc[core.end + 1].is_alpha:
+            return True
         # "one in five patients": a ratio
         if nxt is not None and nxt.lower_ == "in" and core.end + 1 < len(doc) and doc[core.end + 1].like_num:
             return True
@@ -308,7 +324,8 @@ class CountExtractor:
         head = None
         for t in doc[core.start:core.end]:
             h = t.head
-            if h.i >= core.end and h.pos_ in ("NOUN", "PROPN") and t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "dep"):
+            if h.i >= core.end and (h.pos_ == "NOUN" or h.tag_ == "NNPS" or h.dep_ == "compound") \
+                    and t.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod", "dep"):
                 head = h
                 break
         if head is not None:
@@ -326,7 +343,10 @@ class CountExtractor:
         last_noun = None
         while k < len(doc) and k - j < 6:
             t = doc[k]
-            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ in ("ADJ", "VERB") and t.tag_ in ("JJ", "VBN", "VBG", "JJR")):
+            # "87 planned operations": a verb form before any noun is a modifier
+            nxt_noun = last_noun is None and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"
+            if t.pos_ in ("NOUN", "PROPN") or (t.pos_ in ("ADJ", "VERB") and (
+                    t.tag_ in ("JJ", "VBN", "VBG", "JJR") or nxt_noun)):
                 if t.pos_ in ("NOUN", "PROPN"):
                     last_noun = t
                 k += 1
@@ -334,8 +354,16 @@ class CountExtractor:
             if t.text in _HYPHENS and last_noun is None and k > j:
                 k += 1
                 continue
+            if t.like_num and k > j and doc[k - 1].pos_ == "NOUN":  # "category one calls"
+                k += 1
+                continue
+            if t.pos_ == "CCONJ" and k > j and doc[k - 1].pos_ == "PROPN" and k + 1 < len(doc) \
+                    and doc[k + 1].pos_ == "PROPN":  # "Unison and Unite members"
+                k += 1
+                continue
             break
-        if last_noun is None or last_noun.pos_ != "NOUN" and last_noun.tag_ != "NNPS":
+        if last_noun is None or last_noun.pos_ != "NOUN" and last_noun.tag_ != "NNPS" \
+                or last_noun.ent_type_ in ("PERSON", "GPE", "DATE", "TIME"):
             return None
         return j, last_noun.i + 1, last_noun, last_noun.i + 1
 
@@ -362,6 +390,24 @@ class CountExtractor:
         # keep "Unison and Unite members" whole: proper-noun coordination before the head
         return start, unit_end, head, unit_end
 
+    def _predicate(self, doc: Doc, core: _Core) -> _Found | None:
+        """"31,500 were permanent patches": the number is the subject, the noun its predicate."""
+        number = doc[core.end - 1]
+        verb = number.head
+        if number.dep_ != "nsubj" or verb.lemma_ != "be":
+            return None
+        for attr in verb.children:
+            if attr.dep_ == "attr" and attr.pos_ == "NOUN" and attr.i > verb.i:
+                start = attr.i
+                while start > verb.i + 1 and (doc[start - 1].pos_ in ("ADJ", "NOUN")
+                                              or doc[start - 1].tag_ in ("VBN", "JJ")
+                                              or doc[start - 1].text in _HYPHENS):
+                    start -= 1
+                if attr.lower_ in self.excluded_units:
+                    return None
+                return _Found(core, start, attr.i + 1, _head_text(doc, attr), core.end, None)
+        return None
+
     def _anaphoric(self, doc: Doc, core: _Core, previous: list[_Found]) -> _Found | None:
         """"around 8,900 of them", "17 of those arrested", "just 37 in 2019", "310 in adult care"."""
         j = core.end
@@ -369,7 +415,7 @@ class CountExtractor:
             if doc[j + 1].lower_ == "those" and j + 2 < len(doc) and doc[j + 2].tag_ in ("VBN", "NNS", "NN"):
                 head = doc[j + 2]
                 return _Found(core, head.i, head.i + 1, head.text, head.i + 1, head)
-            if previous:
+            if previous and doc[previous[-1].core.start].sent.end >= doc[core.start].sent.start:
                 ante = previous[-1]
                 return _Found(core, ante.unit_start, ante.unit_end, ante.head, j + 2, None, inherited=ante)
             return None
@@ -379,7 +425,7 @@ class CountExtractor:
         if doc[core.start].sent.start != doc[ante.core.start].sent.start:
             return None
         nxt = doc[j] if j < len(doc) else None
-        if nxt is not None and not (nxt.is_punct or nxt.pos_ in ("ADP", "CCONJ") or nxt.is_sent_end):
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
             return None
         gap = doc[ante.text_end:core.start]
         if not any(t.lower_ in self.elliptic_cues or t.text in self.elliptic_cues for t in gap) \
@@ -416,7 +462,8 @@ class CountExtractor:
         while seen < 12:
             seen += 1
             for child in node.children:
-                if child.dep_ in ("nsubj", "nsubjpass") and not (child.left_edge.i <= exclude[0] < child.right_edge.i + 1):
+                inside = child.left_edge.i <= exclude[0] <= child.right_edge.i
+                if child.dep_ in ("nsubj", "nsubjpass") and not inside:
                     if child.lower_ in self.pronouns or child.pos_ == "PRON":
                         if child.lower_ in ("this", "these", "that"):
                             continue
@@ -425,7 +472,8 @@ class CountExtractor:
                             return prior
                         continue
                     span = doc[child.left_edge.i:child.right_edge.i + 1]
-                    hit = self._resolve(doc, doc[child.left_edge.i].idx, doc[child.i].idx + len(doc[child.i]), ("organisation",)) \
+                    head_end = doc[child.i].idx + len(doc[child.i])
+                    hit = self._resolve(doc, doc[child.left_edge.i].idx, head_end, ("organisation",)) \
                         or self._resolve(doc, span.start_char, span.end_char, ("organisation",))
                     if hit:
                         return hit[1]
@@ -517,12 +565,16 @@ class CountExtractor:
         if counted is None:
             if self._excluded(doc, core, date_spans, None):
                 return None
-            return self._anaphoric(doc, core, previous)
+            return self._predicate(doc, core) or self._anaphoric(doc, core, previous)
         unit_start, unit_end, head, text_end = counted
         # a singular noun before another noun is a modifier: "day case procedures"
-        while head.tag_ == "NN" and head.i + 1 < len(doc) and doc[head.i + 1].pos_ == "NOUN" \
-                and doc[head.i + 1].i - core.end < 6:
-            head = doc[head.i + 1]
+        while head.tag_ == "NN" and head.i + 2 < len(doc) and head.i + 1 - core.end < 6:
+            if doc[head.i + 1].pos_ == "NOUN":
+                head = doc[head.i + 1]
+            elif doc[head.i + 1].like_num and doc[head.i + 2].pos_ == "NOUN":  # "category one calls"
+                head = doc[head.i + 2]
+            else:
+                break
             unit_end = text_end = head.i + 1
         if head.lower_ in ("them", "those", "these"):
             return self._anaphoric(doc, core, previous)
@@ -550,7 +602,7 @@ class CountExtractor:
                 while end < len(doc) and doc[end].pos_ == "PROPN":
                     end += 1
                 unit_end = text_end = end
-        head_text = head.text if head.pos_ == "PROPN" else head.text.lower()
+        head_text = _head_text(doc, head)
         return _Found(core, unit_start, unit_end, head_text, text_end, head)
 
     def _bounds(self, core: _Core) -> tuple[float | None, float | None, bool]:
@@ -635,7 +687,8 @@ class CountExtractor:
                                                                  all(not s for s in [gap.text.strip() == ""]) and False)
                     if not (same or next_sent):
                         break
-                    colon = same and any(t.text in (":", "–", "—") for t in gap)
+                    colon = same and (any(t.text in (":", "–", "—") for t in gap)
+                                      or doc[max(0, total.core.start - 2):total.core.start].text.lower() == "of the")
                     cue = any(t.lower_ in cue_words for t in gap) or "of which" in gap.text.lower()
                     following = next_sent and (cue or ":" in gap.text)
                     if not ((same and (colon or cue)) or following):
@@ -715,6 +768,16 @@ class CountExtractor:
                                            expected=_int_if_whole(c.value), actual=_int_if_whole(actual), ok=ok,
                                            note=note))
         return checks
+
+
+def _head_text(doc: Doc, head: Token) -> str:
+    """The head noun as written, whole when hyphenated ("call-outs"), lower-cased unless proper."""
+    start = head.i
+    while start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ \
+            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    text = doc[start:head.i + 1].text
+    return text if head.pos_ == "PROPN" else text.lower()
 
 
 def _fmt(x: float | int) -> str:
