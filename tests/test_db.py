@@ -192,9 +192,9 @@ def test_a_load_killed_with_sigkill_and_rerun_leaves_a_complete_database(db_url,
     n = 600
     path = tmp_path / "many.jsonl"
     path.write_text("\n".join(_replicated_records(corpus_records, n)) + "\n", encoding="utf-8")
-    command = [sys.executable, "-m", "newsfacts.cli", "load", str(path), "--db", db_url, "--batch-size", "5", "-q"]
+    command = [sys.executable, "-m", "newsfacts.cli", "load", str(path), "--db", db_url, "-q"]
     db.create_schema(engine)
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    process = subprocess.Popen([*command, "--batch-size", "5"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     loaded_when_killed = 0
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
@@ -213,7 +213,7 @@ def test_a_load_killed_with_sigkill_and_rerun_leaves_a_complete_database(db_url,
     assert 0 < present < n  # killed mid-way, with whole batches committed
 
     expected = _expected_counts([ArticleRecord.model_validate_json(line) for line in path.read_text().splitlines()])
-    rerun = subprocess.run(command[:-3], capture_output=True, text=True, timeout=600)  # default batch size
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert rerun.returncode == 0, rerun.stderr
     assert db.table_counts(engine) == expected
     with engine.connect() as conn:
