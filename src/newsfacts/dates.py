@@ -477,13 +477,14 @@ class TimexResolver:
         if explicit:
             month_word = explicit.group("mo") if "mo" in explicit.groupdict() and \
                 explicit.group("mo") else explicit.group("mo2")
-            day_number = int(explicit.group("d") if explicit.group("d") else explicit.group("d2"))
+            day_text = explicit.group("d") if explicit.group("d") else explicit.group("d2")
+            day_number = int(day_text)
         else:
-            month_word = month_match.group("mo")
+            month_word, day_text = month_match.group("mo"), ""
         month = self.months[month_word]
         years = self.re_year.findall(text)
         rest = text
-        for word in (month_word, *years, str(day_number or "")):
+        for word in (month_word, *years, day_text):
             rest = rest.replace(word, " ", 1) if word else rest
         rest = re.sub(r"\b(?:the|of|on|in|early|late|mid|end|start|beginning|middle|this|last|"
                       r"next|st|nd|rd|th|at|around|by)\b|[,.]", " ", rest)
@@ -560,7 +561,7 @@ class TimexResolver:
     def _fallback(self, text, dct, future, context_day):
         # Only short strings with digits and a month or a numeric date go to dateparser: words
         # alone are where its false hits live ("We" -> Wednesday, "£5m" -> five minutes ago).
-        if len(text) > 40 or not re.search(r"\d", text) or not (
+        if len(text) > 40 or len(text.split()) > 5 or not re.search(r"\d", text) or not (
                 self.re_month.search(text) or re.search(r"\d[/.-]\d", text)):
             return None
         day = _parse_absolute(text)
@@ -698,6 +699,7 @@ class DateExtractor:
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
         self.future_heads = set(lists["future_heads"])
+        _parse_numeric_date("12/01/2016")  # dateparser loads its language data on first use
         self.units = lists["units"]
         self.glue = {"on", "at", ",", "of", "the", "in"}
         self.triggers = {word.lower() for name in (
