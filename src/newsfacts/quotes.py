@@ -366,7 +366,10 @@ class _Article:
                 if child.lower_ == "to":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
-        for candidate in (verb, verb.head if verb.dep_ in ("conj", "xcomp") else None):
+        # "X said ... and added", "X mocked it, saying ...": the subject of the verb governing
+        heads = (verb.head,) if verb.dep_ in ("conj", "xcomp") or (
+            verb.dep_ == "advcl" and verb.tag_ == "VBG") else ()
+        for candidate in (verb, *heads):
             if candidate is None:
                 continue
             for child in candidate.children:
@@ -600,6 +603,14 @@ class _Article:
             # paragraph's text since the last quote closed.
             lead_stripped = lead.strip()
             after_end = self.sentence_end(max(last.close_end - 1, last.start))
+            if content.rstrip()[-1:] in ",?!—-" or self.text[last.close_end:
+                                                             last.close_end + 1] == ",":
+                # “...,” she said: the sentence goes on after the mark, wherever the
+                # sentence splitter put its boundary
+                resume = last.close_end
+                while resume < p_end - 1 and self.text[resume].isspace():
+                    resume += 1
+                after_end = max(after_end, self.sentence_end(min(resume, p_end - 1)))
             next_quote = bisect.bisect_left(self.quoted_starts, last.close_end)
             if next_quote < len(self.quoted_starts):
                 after_end = min(after_end, self.quoted_starts[next_quote])
@@ -625,7 +636,7 @@ class _Article:
             elif kind == "partial":
                 if _looks_like_title(content):
                     continue  # “Fox News Sunday”, “The Apprentice”: a name, not speech
-                cue_token = self._governing_cue(first.open_at)
+                cue_token = self._governing_cue(first.start)
                 if cue_token is None:
                     sent_cues = lead_cues + tail_cues
                     cue_token = lead_cues[-1] if lead_cues else (
@@ -652,6 +663,8 @@ class _Article:
                 if enclosing is None:
                     continue  # scare quotes or a title, not speech
                 cue, speaker = enclosing
+            if kind == "direct" and speaker is None and cue_token is None:
+                speaker = self._dash_attribution(self.text[last.close_end:p_end])
             if kind == "direct" and speaker is None:
                 speaker = self.previous_speaker(out, first.open_at)
             out.append(_Found(kind, first.start, last.end,
@@ -659,6 +672,22 @@ class _Article:
                               if len(group) > 1 else first.paragraphs,
                               speaker=speaker, cue=cue))
         return out
+
+    def _dash_attribution(self, tail: str) -> _Speaker | None:
+        """“...” ― Pamela Padilla: a name after a dash signs the quote."""
+        stripped = tail.lstrip()
+        if not stripped[:1] or stripped[0] not in "―—–-":
+            return None
+        name = stripped.lstrip("―—–- ").split(",")[0].strip().rstrip(".")
+        words = name.split()
+        if 1 < len(words) <= 5 and all(w[:1].isupper() for w in words):
+            for _s, _e, kind, entity in self._mentions:
+                if entity.name == name or name in entity.name:
+                    return _Speaker(name, entity.name,
+                                    person=entity.id if kind == "person" else None,
+                                    organisation=entity.id if kind == "organisation" else None)
+            return _Speaker(name, name)
+        return None
 
     def _governing_cue(self, char: int) -> Token | None:
         for ancestor in self.token_at(char).ancestors:
