@@ -44,6 +44,13 @@ def test_markdown_front_matter_date_fields(tmp_path, key):
     assert article.text == "Body text here."
 
 
+def test_a_published_flag_is_not_taken_for_a_date(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\npublished: true\ndate: 2014-05-02\n---\nBody.\n")
+    article = _one(path)
+    assert article.published == dt.date(2014, 5, 2)
+
+
 def test_markdown_with_bad_yaml_is_a_parse_error(tmp_path):
     path = tmp_path / "a.md"
     path.write_text("---\ntitle: [unclosed\n---\nBody.\n")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from newsfacts.extractor import Extractor
 from newsfacts.records import ArticleRecord
-from newsfacts.sources import Article, parse_published, read_path
+from newsfacts.sources import Article, SourceError, parse_published, read_path
 
 FACT_KINDS = ("people", "organisations", "hospitals", "places", "counts", "direct_quotes",
               "direct_quote_speakers", "partial_indirect_quotes", "dates")
@@ -225,7 +225,10 @@ def article_for_gold(gold_path: Path, gold: dict, data_dir: Path | None) -> Arti
         path = gold_path.parent / gold["file"]
     if not path.is_file():
         raise FileNotFoundError(f"{gold_path.name}: article not found at {path}")
-    (article, *_) = read_path(path)
+    try:
+        (article, *_) = read_path(path)
+    except SourceError as exc:
+        raise ValueError(f"{path}: {exc.code}: {exc.message}") from None
     if not isinstance(article, Article):
         raise ValueError(f"{path}: {article}")
     if article.published is None and gold.get("published"):

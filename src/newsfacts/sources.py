@@ -128,7 +128,8 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
 
 def _first_date(meta: dict) -> tuple[dt.date | None, str | None]:
     for key in DATE_KEYS:
-        if meta.get(key) not in (None, ""):
+        # Some front matter uses `published: true` as a flag, not a date.
+        if meta.get(key) not in (None, "") and not isinstance(meta[key], bool):
             try:
                 return parse_published(meta[key]), key
             except ValueError as exc:
