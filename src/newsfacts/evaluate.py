@@ -273,6 +273,6 @@ def render_table(evaluation: Evaluation, console, details: bool = False) -> None
         for kind in FACT_KINDS:
             s = evaluation.scores[kind]
             for line in s.misses:
-                console.print(f"[red]miss[/]  {kind}: {escape(line)}", highlight=False)
+                console.print(f"[red]miss[/]  {kind}: {escape(line)}", highlight=False, soft_wrap=True)
             for line in s.false_hits:
-                console.print(f"[yellow]false[/] {kind}: {escape(line)}", highlight=False)
+                console.print(f"[yellow]false[/] {kind}: {escape(line)}", highlight=False, soft_wrap=True)
