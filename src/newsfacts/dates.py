@@ -496,8 +496,21 @@ class TimexResolver:
             return None  # words we cannot account for: leave to the fallback
         if day_number is not None and not 1 <= day_number <= 31:
             return False
+        weekday = self.re_weekday.search(text)
         if years:
             year, anchor = int(years[0]), "absolute"
+        elif weekday and day_number and dct:
+            # "Monday, Oct. 26": the year in which that day is a Monday, nearest first.
+            anchor = "published"
+            year = _month_year(dct, month, day_number, text, None)
+            for candidate in (year, year - 1, year + 1):
+                try:
+                    probe = dt.date(candidate, month, day_number)
+                except ValueError:
+                    continue
+                if probe.isoweekday() == self.weekdays[weekday.group("wd")]:
+                    year = candidate
+                    break
         elif not dct:
             return Timex(_type_with_time(suffix), None, None)
         else:
@@ -814,9 +827,11 @@ class DateExtractor:
                 return True
             if verb.head.lower_ in self.future_heads or verb.lemma_ in self.future_heads:
                 return True
-            if auxiliaries & {"had", "has", "have", "did", "was", "were", "would", "could"}:
+            if auxiliaries & {"must", "should", "would", "could", "might", "may", "can"}:
+                return None
+            if auxiliaries & {"had", "has", "have", "did", "was", "were"}:
                 return False
-            if verb.tag_ in ("VBD", "VBN"):
+            if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxiliaries):
                 return False
         lowered = span.sent.text.lower()
         if any(token.lower_ in self.future_cues for token in span.sent) or any(
