@@ -459,8 +459,25 @@ def _write_articles(engine: Engine, records: list[ArticleRecord]) -> None:
     with engine.begin() as conn:
         conn.execute(delete(articles).where(articles.c.article_id.in_([r.article_id for r in records])))
         for table in RECORD_TABLES:
-            if rows[table.name]:
-                conn.execute(insert(table), rows[table.name])
+            if not rows[table.name]:
+                continue
+            if conn.dialect.name == "postgresql" and conn.dialect.driver == "psycopg":
+                _copy_rows(conn, table, rows[table.name])
+            else:
+                conn.execute(insert(table), rows[table.name])  # one executemany per table
+
+
+def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
+    """PostgreSQL's COPY, in the connection's transaction: psycopg's executemany still sends one
+    INSERT per row, which makes it several times slower."""
+    names = [c.name for c in table.columns]
+    json_columns = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    quoted = ", ".join(conn.dialect.identifier_preparer.quote(name) for name in names)
+    target = conn.dialect.identifier_preparer.format_table(table)
+    cursor = conn.connection.driver_connection.cursor()
+    with cursor.copy(f"COPY {target} ({quoted}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([json.dumps(row[n]) if n in json_columns else row[n] for n in names])
 
 
 def _database_message(exc: SQLAlchemyError) -> str:
