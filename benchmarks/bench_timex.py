@@ -143,7 +143,7 @@ class Predicted:
 def score(golds: list[list[Gold]], predictions: list[list[Predicted]]):
     counts = {"gold": 0, "sys": 0, "strict": 0, "relaxed": 0, "value": 0}
     errors = []
-    for gold, predicted in zip(golds, predictions):
+    for gold, predicted in zip(golds, predictions, strict=True):
         counts["gold"] += len(gold)
         counts["sys"] += len(predicted)
         used: set[int] = set()
@@ -190,7 +190,7 @@ def run_newsfacts(documents: list[Document]):
         docs = list(nlp.pipe(d.text for d in documents))
     started = time.perf_counter()
     predictions = []
-    for document, doc in zip(documents, docs):
+    for document, doc in zip(documents, docs, strict=True):
         doc._.published = document.dct
         dates(doc)
         predictions.append([Predicted(m.start, m.end, m.value, m.text) for m in doc._.dates])

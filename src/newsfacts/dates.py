@@ -749,8 +749,7 @@ class DateExtractor:
         runs on these only (most of an article has none)."""
         windows: list[list[int]] = []
         for token in doc:
-            if token.lower_ in self.triggers or (token.like_num and any(c.isdigit()
-                                                                        for c in token.text)):
+            if token.lower_ in self.triggers or token.like_num or "d" in token.shape_:
                 start, end = max(0, token.i - 4), min(len(doc), token.i + 6)
                 if windows and start <= windows[-1][1]:
                     windows[-1][1] = end
@@ -794,7 +793,7 @@ class DateExtractor:
             return True
         if left_day and right_time and not left_time and not right_day:
             return True
-        if resolver.re_weekday.search(left_text) and right_day and not gap.text.strip() in (
+        if resolver.re_weekday.search(left_text) and right_day and gap.text.strip() not in (
                 "of",):
             return bool(resolver.re_month.search(right_text))
         # "December 12" + ", 2016"

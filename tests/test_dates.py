@@ -1,0 +1,158 @@
+"""Dates: detection, types and TIMEX3 values resolved from the publication date.
+
+Published 2016-01-12 is a Tuesday, in ISO week 2016-W02."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from newsfacts.pipeline import load_base
+
+REPO = Path(__file__).resolve().parents[1]
+PUBLISHED = dt.date(2016, 1, 12)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from newsfacts import dates  # noqa: F401  (registers the factory)
+
+    pipeline = load_base()
+    pipeline.add_pipe("newsfacts_dates")
+    return pipeline
+
+
+def run(nlp, text: str, published: dt.date | None = PUBLISHED):
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return doc._.dates
+
+
+def by_text(nlp, text: str, published: dt.date | None = PUBLISHED) -> dict:
+    return {mention.text: mention for mention in run(nlp, text, published)}
+
+
+def test_seed_article_dates(nlp):
+    path = REPO / "corpus/nottingham-junior-doctors-strike.md"
+    body = path.read_text(encoding="utf-8").split("---", 2)[2]
+    gold = json.loads(path.with_suffix(".facts.json").read_text(encoding="utf-8"))["dates"]
+    mentions = run(nlp, body)
+    found = {(m.text, m.value) for m in mentions}
+    for expected in gold:
+        assert (expected["text"], expected["value"]) in found
+    for mention in mentions:
+        assert body[mention.start:mention.end] == mention.text
+    texts = [m.text for m in mentions]
+    assert not any("11 day" in text or "last minute" in text for text in texts)
+    assert "December" in texts and not any("71" in text for text in texts)
+
+
+def test_time_on_a_day_is_one_mention(nlp):
+    mentions = run(nlp, "The walkout began at 8am on Tuesday outside the hospital.")
+    assert [(m.text, m.type, m.value, m.anchor) for m in mentions] == [
+        ("8am on Tuesday", "TIME", "2016-01-12T08:00", "published")]
+
+
+def test_part_of_day_keeps_granularity(nlp):
+    found = by_text(nlp, "Talks on Monday night ended without a deal.")
+    assert found["Monday night"].value == "2016-01-11TNI"
+    assert found["Monday night"].type == "TIME"
+
+
+def test_part_of_day_hangs_on_the_day_in_context(nlp):
+    text = ("The ward was evacuated on Sunday. Staff arrived early in the morning to "
+            "move patients.")
+    found = by_text(nlp, text)
+    assert found["Sunday"].value == "2016-01-10"
+    assert found["early in the morning"].value == "2016-01-10TMO"
+
+
+def test_bare_weekday_follows_the_tense(nlp):
+    assert by_text(nlp, "The council met on Friday.")["Friday"].value == "2016-01-08"
+    assert by_text(nlp, "The council will meet on Friday.")["Friday"].value == "2016-01-15"
+    assert by_text(nlp, "Nurses are due to strike on Monday.")["Monday"].value == "2016-01-18"
+    assert by_text(nlp, "The result was announced on Tuesday.")["Tuesday"].value == "2016-01-12"
+
+
+def test_bare_month_follows_the_tense(nlp):
+    assert by_text(nlp, "The ward closed in March.")["March"].value == "2015-03"
+    assert by_text(nlp, "The ward will reopen in March.")["March"].value == "2016-03"
+    assert by_text(nlp, "Figures for December were published.")["December"].value == "2015-12"
+
+
+def test_relative_units(nlp):
+    cases = {
+        "Figures published last week showed a rise.": ("last week", "2016-W01"),
+        "Talks resumed this week.": ("this week", "2016-W02"),
+        "Talks will resume next week.": ("next week", "2016-W03"),
+        "The trust was fined last month.": ("last month", "2015-12"),
+        "The report is due next month.": ("next month", "2016-02"),
+        "The hospital opened last year.": ("last year", "2015"),
+        "The budget will be cut this year.": ("this year", "2016"),
+        "A new wing opens next year.": ("next year", "2017"),
+        "The plans were announced earlier this month.": ("earlier this month", "2016-01"),
+    }
+    for sentence, (text, value) in cases.items():
+        found = by_text(nlp, sentence)
+        assert found[text].value == value, sentence
+        assert found[text].anchor == "published"
+
+
+def test_yesterday_and_tomorrow(nlp):
+    found = by_text(nlp, "The union said yesterday that members will walk out tomorrow.")
+    assert found["yesterday"].value == "2016-01-11"
+    assert found["tomorrow"].value == "2016-01-13"
+
+
+def test_mid_month(nlp):
+    found = by_text(nlp, "The scheme was launched in mid-September.")
+    assert found["mid-September"].value == "2015-09"
+
+
+def test_absolute_years_and_dates(nlp):
+    found = by_text(nlp, "The building opened in 2019 and was inspected on 12 March 2015.")
+    assert (found["2019"].value, found["2019"].anchor) == ("2019", "absolute")
+    assert found["12 March 2015"].value == "2015-03-12"
+    numeric = by_text(nlp, "The letter was dated 03/02/2015.")
+    assert numeric["03/02/2015"].value == "2015-02-03"  # UK order: day first
+
+
+def test_financial_year(nlp):
+    found = by_text(nlp, "The trust expects a deficit in the 2022/23 financial year.")
+    mention = next(m for text, m in found.items() if "2022/23" in text)
+    assert mention.value == "2022"
+
+
+def test_durations(nlp):
+    found = by_text(nlp, "Junior doctors staged a 72-hour strike after eight years of talks.")
+    assert (found["72-hour"].type, found["72-hour"].value) == ("DURATION", "PT72H")
+    assert (found["eight years"].type, found["eight years"].value) == ("DURATION", "P8Y")
+
+
+def test_count_modifier_is_not_a_duration(nlp):
+    mentions = run(nlp, "The trust cancelled 11 day case procedures and 4 inpatient operations.")
+    assert mentions == []
+
+
+def test_sets(nlp):
+    found = by_text(nlp, "The unit must run seven days a week and is cleaned every Monday.")
+    assert (found["seven days a week"].type, found["seven days a week"].value) == ("SET", "P1D")
+    assert (found["every Monday"].type, found["every Monday"].value) == ("SET", "XXXX-WXX-1")
+
+
+def test_no_publication_date(nlp):
+    found = by_text(nlp, "The ward closed last week, having opened on 12 March 2015.",
+                    published=None)
+    assert (found["last week"].value, found["last week"].anchor) == (None, None)
+    assert (found["12 March 2015"].value, found["12 March 2015"].anchor) == ("2015-03-12",
+                                                                             "absolute")
+
+
+def test_dateparser_false_hits_are_not_dates(nlp):
+    mentions = run(nlp, "We said the £5m fund would help. In December, 71 patients waited.")
+    assert [m.text for m in mentions] == ["December"]
