@@ -199,7 +199,7 @@ _FEMALE_PRONOUNS = {"she", "her"}
 _MALE_PRONOUNS = {"he", "him"}
 _ORG_PRONOUNS = {"it", "they", "we", "its"}
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
-_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
 
 
@@ -366,26 +366,35 @@ class _Article:
                 if child.lower_ == "to":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
-        # "X said ... and added", "X mocked it, saying ...": the subject of the verb governing
-        heads = (verb.head,) if verb.dep_ in ("conj", "xcomp") or (
-            verb.dep_ == "advcl" and verb.tag_ == "VBG") else ()
-        for candidate in (verb, *heads):
-            if candidate is None:
-                continue
+        # "X said ... and added", "X mocked it, saying ...", "X responded by saying ...":
+        # the subject of the verb governing the cue
+        chain = [verb]
+        if verb.dep_ in ("conj", "xcomp") or verb.tag_ == "VBG":
+            for ancestor in verb.ancestors:
+                if len(chain) > 3:
+                    break
+                chain.append(ancestor)
+        for candidate in chain:
             for child in candidate.children:
                 if child.dep_ in ("nsubj", "csubj") and not self.in_quote(child.idx):
+                    if child.ent_type_ in _NOT_SPEAKERS:
+                        continue
                     if child.tag_ in ("WDT", "WP") and candidate.dep_ == "relcl":
                         return candidate.head  # "Smith, who said ..."
                     return child
-        if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN"):
+        if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN") \
+                and not self.in_quote(verb.head.idx):
             return verb.head
+        adjacent = self._adjacent_subject(verb)
+        if adjacent is not None:
+            return adjacent
         # A misparse across a paragraph break: the subject is the paragraph's first noun phrase.
         p_start = self.paragraphs[self.paragraph_of(verb.idx)][0]
         if verb.sent.start_char >= p_start:
             return None
         for token in self.doc[self.token_at(p_start).i:verb.i]:
             if token.idx >= p_start and token.pos_ in ("PROPN", "NOUN", "PRON") \
-                    and token.ent_type_ not in ("DATE", "TIME", "CARDINAL") \
+                    and token.ent_type_ not in _NOT_SPEAKERS \
                     and not self.in_quote(token.idx):
                 head = token
                 while head.dep_ in ("compound", "flat") and head.head.i < verb.i:
@@ -393,10 +402,36 @@ class _Article:
                 return head
         return None
 
+    def _adjacent_subject(self, verb: Token) -> Token | None:
+        """The misparsed "”, Tulsa police Chief Chuck Jordan said" / "said the mayor": the
+        noun phrase right before the cue, else right after it."""
+        j = verb.i - 1
+        while j >= 0 and self.doc[j].pos_ in ("ADV", "AUX", "PART"):
+            j -= 1
+        if j >= 0:
+            token = self.doc[j]
+            if token.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(token.idx) \
+                    and token.ent_type_ not in _NOT_SPEAKERS:
+                return token
+        found = None
+        for token in self.doc[verb.i + 1:verb.i + 8]:
+            if self.in_quote(token.idx) or token.pos_ not in ("DET", "PROPN", "NOUN", "ADJ") \
+                    or token.ent_type_ in _NOT_SPEAKERS:
+                # only a phrase that ends the clause: not "said services had been ..."
+                return found if token.is_punct or token.ent_type_ in _NOT_SPEAKERS else None
+            if token.pos_ in ("PROPN", "NOUN"):
+                found = token
+        return None
+
     def speaker_span(self, head: Token) -> tuple[int, int]:
-        for ent in self.doc.ents:
-            if ent.start <= head.i < ent.end and ent.label_ in ("PERSON", "ORG", "NORP", "GPE"):
-                first = ent.start
+        if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE"):
+            first, last = head.i, head.i + 1
+            while first > 0 and head.ent_iob_ != "B" and self.doc[first].ent_iob_ == "I":
+                first -= 1
+            while last < len(self.doc) and self.doc[last].ent_iob_ == "I":
+                last += 1
+            ent = self.doc[first:last]
+            if ent:
                 # "Mr Patel": the title belongs to the name as written
                 while first > 0 and self.doc[first - 1].lower_.rstrip(".") in \
                         self.finder.honorifics:
