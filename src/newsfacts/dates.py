@@ -121,7 +121,7 @@ class TimexResolver:
         self.re_clock = re.compile(rf"^(?:at |by |from |until )?{clock}$")
         self.re_clock_any = re.compile(
             r"(?<![\d/])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.?m\.?|p\.?m\.?)"
-            r"|(?<![\d/.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d/])|(?P<word>noon|midday|midnight)")
+            r"|(?<![\d/.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d/])|\b(?P<word>noon|midday|midnight)\b")
         self.re_weekday = re.compile(rf"\b(?P<wd>{wd})\b")
         self.re_month = re.compile(rf"\b(?P<mo>{mo})\b")
         self.re_part = re.compile(rf"\b(?P<pd>{pd})\b")
@@ -147,7 +147,7 @@ class TimexResolver:
             r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
             r"(?P<rel>this|last|next|past|coming|previous|current|following|present|"
             r"same|latest|prior|recent|(?<=the )) ?"
-            r"(?P<unit>week|month|year|weekend|quarter|decade|century|fortnight|"
+            r"(?P<unit>week|month|year|weekend|decade|century|fortnight|"
             r"spring|summer|autumn|fall|winter)$")
         self.re_year_part = re.compile(
             r"^(?:(?:the )?(?:early|late|mid|end of|start of|beginning of|middle of|"
@@ -369,6 +369,8 @@ class TimexResolver:
             n = "X"
         else:
             n = self._number(n_text)
+            if re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and not plural:
+                return None  # "the 1988 quarter": a year, not 1,988 quarters
         if unit == "WE":
             return Timex("DURATION", f"P{n}WE", "absolute")
         if "and a half" in text and n != "X":
@@ -412,7 +414,9 @@ class TimexResolver:
         if unit == "century":
             return Timex("DATE", f"{dct.year // 100 + step:02d}", "published")
         season = self.seasons[unit]
-        return Timex("DATE", f"{_season_year(dct, season, step, future):04d}-{season}",
+        looking_back = rel in ("last", "past", "previous", "prior")
+        step = -1 if rel in ("last", "previous", "prior") else step if step > 0 else 0
+        return Timex("DATE", f"{_season_year(dct, season, step, not looking_back):04d}-{season}",
                      "published")
 
     def _quarters(self, text, dct, future, context_day):
@@ -483,6 +487,10 @@ class TimexResolver:
             month_word, day_text = month_match.group("mo"), ""
         month = self.months[month_word]
         years = self.re_year.findall(text)
+        year_shift = re.search(r"\b(this|last|next) year\b", text)
+        if year_shift and not years and dct:
+            years = [str(dct.year + {"this": 0, "last": -1, "next": 1}[year_shift.group(1)])]
+            text = text.replace(year_shift.group(0), years[0])
         rest = text
         for word in (month_word, *years, day_text):
             rest = rest.replace(word, " ", 1) if word else rest
@@ -498,7 +506,7 @@ class TimexResolver:
             return False
         weekday = self.re_weekday.search(text)
         if years:
-            year, anchor = int(years[0]), "absolute"
+            year, anchor = int(years[0]), "published" if year_shift else "absolute"
         elif weekday and day_number and dct:
             # "Monday, Oct. 26": the year in which that day is a Monday, nearest first.
             anchor = "published"
@@ -595,7 +603,7 @@ def _period(n: str, unit: str) -> str:
     if unit == "2W":
         return f"P{_times(n, 2)}W"
     if unit == "Q":
-        return f"P{_times(n, 3)}M"
+        return f"P{n}Q"
     return f"P{n}{unit}"
 
 
@@ -609,7 +617,8 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
     "this March" this year's; otherwise the tense decides (past: the latest up to the
     publication date; future: the first from it on) and with no clear tense the nearest."""
     if re.search(r"\blast\b", text):
-        return dct.year - 1
+        return dct.year if (month, day_number or 1) < (dct.month, day_number and dct.day or 1) \
+            else dct.year - 1
     if re.search(r"\bthis\b", text):
         return dct.year
     if re.search(r"\bnext\b", text):
@@ -624,6 +633,12 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
         if distance < -183:
             return dct.year + 1
         return dct.year
+    if day_number:
+        # A day named without its year lies close to publication whatever the tense says
+        # ("payable Dec. 1" in a November article): within 45 days, the nearest one.
+        for year in (dct.year, dct.year - 1, dct.year + 1):
+            if abs((dt.date(year, month, min(day_number, 28)) - dct).days) <= 45:
+                return year
     if future and probe < now:
         return dct.year + 1
     if not future and probe > now:
@@ -796,6 +811,10 @@ class DateExtractor:
         if resolver.re_weekday.search(left_text) and right_day and gap.text.strip() not in (
                 "of",):
             return bool(resolver.re_month.search(right_text))
+        # "June" + "last year"
+        if resolver.re_month.search(left_text) and not gap.text.strip() and re.fullmatch(
+                r"(?:this|last|next) year", right_text):
+            return True
         # "December 12" + ", 2016"
         if resolver.re_month.search(left_text) and re.fullmatch(r"(?:1[89]|20)\d\d",
                                                                 right_text) and gap.text in (
