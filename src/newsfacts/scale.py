@@ -56,6 +56,12 @@ def worker_extractor(model: str | None = None,
         return _extractors[key]
 
 
+def warm_worker(model: str | None = None, batch_size: int = DEFAULT_BATCH_SIZE) -> int:
+    """Build this process's pipeline now (e.g. `client.run(warm_worker)` on every Dask worker)."""
+    worker_extractor(model, batch_size)
+    return os.getpid()
+
+
 def article_from_dict(item: dict, position: int = 0) -> Article | SourceError:
     """An Article from a row such as {"text": ..., "title": ..., "published": "2016-01-12",
     "key": ...}; the fields are read as the JSON reader reads them. A bad row becomes a
@@ -346,4 +352,4 @@ def iter_part_files(folder: Path, errors: bool = False) -> list[Path]:
 
 __all__ = ["DEFAULT_PARTITION_SIZE", "DaskRunSummary", "Partition", "article_from_dict", "extract_partition",
            "is_error", "iter_part_files", "local_cluster", "plan_partitions", "read_manifest", "run_dask",
-           "run_partition", "worker_extractor"]
+           "run_partition", "warm_worker", "worker_extractor"]
