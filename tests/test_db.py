@@ -165,6 +165,15 @@ def test_an_article_the_database_refuses_leaves_its_old_rows_and_the_others_load
     assert db.table_counts(engine) == {name: before[name] + added[name] for name in before}
 
 
+def test_a_nul_byte_is_refused_by_postgresql_only_and_never_stops_the_load(engine, corpus_records):
+    with_nul = corpus_records[0].model_copy(deep=True)
+    with_nul.title = "A title with a NUL\x00 byte"
+    summary = db.load_records(engine, [with_nul, *corpus_records[1:3]])
+    refused = [bad.article_id for bad in summary.failed]
+    assert refused == ([with_nul.article_id] if engine.dialect.name == "postgresql" else [])
+    assert db.table_counts(engine)["articles"] == 3 - len(refused)
+
+
 def test_bad_lines_are_reported_by_number_and_do_not_stop_the_others(tmp_path, corpus_records):
     good = [r.model_dump_json() for r in corpus_records[:2]]
     not_a_record = json.dumps({"article_id": "a", "text": "t"})

@@ -65,7 +65,7 @@ def _local_fk(column: str, table: str, target: str) -> ForeignKeyConstraint:
 
 
 def _article_id() -> Column:
-    return Column("article_id", String(64), primary_key=True)
+    return Column("article_id", String, primary_key=True)
 
 
 schema_version = Table(
@@ -76,15 +76,15 @@ schema_version = Table(
 
 articles = Table(
     "articles", metadata,
-    Column("article_id", String(64), primary_key=True),
+    Column("article_id", String, primary_key=True),
     Column("source_path", Text),
-    Column("sha256", String(64), nullable=False),
-    Column("format", String(16), nullable=False),
+    Column("sha256", String, nullable=False),
+    Column("format", String, nullable=False),
     Column("title", Text),
     Column("published", Date),
-    Column("published_from", String(16)),
+    Column("published_from", String),
     Column("text", Text, nullable=False),
-    Column("schema_version", String(16), nullable=False),
+    Column("schema_version", String, nullable=False),
     Column("loaded_at", DateTime(timezone=True), nullable=False),
     Index("ix_articles_published", "published"),
 )
@@ -92,7 +92,7 @@ articles = Table(
 people = Table(
     "people", metadata,
     _article_id(),
-    Column("person_id", String(32), primary_key=True),
+    Column("person_id", String, primary_key=True),
     Column("name", Text, nullable=False),
     Column("aliases", JSON, nullable=False),
     Column("party", Text),
@@ -103,12 +103,12 @@ people = Table(
 organisations = Table(
     "organisations", metadata,
     _article_id(),
-    Column("organisation_id", String(32), primary_key=True),
+    Column("organisation_id", String, primary_key=True),
     Column("name", Text, nullable=False),
-    Column("kind", String(32), nullable=False),
+    Column("kind", String, nullable=False),
     Column("aliases", JSON, nullable=False),
-    Column("ods_code", String(16)),
-    Column("operator_id", String(32)),
+    Column("ods_code", String),
+    Column("operator_id", String),
     _article_fk(),
     _local_fk("operator_id", "organisations", "organisation_id"),
     Index("ix_organisations_ods_code", "ods_code"),
@@ -118,7 +118,7 @@ organisations = Table(
 places = Table(
     "places", metadata,
     _article_id(),
-    Column("place_id", String(32), primary_key=True),
+    Column("place_id", String, primary_key=True),
     Column("name", Text, nullable=False),
     _article_fk(),
     Index("ix_places_name", "name"),
@@ -127,8 +127,8 @@ places = Table(
 mentions = Table(
     "mentions", metadata,
     _article_id(),
-    Column("entity_type", String(16), primary_key=True),  # person | organisation | place
-    Column("entity_id", String(32), primary_key=True),
+    Column("entity_type", String, primary_key=True),  # person | organisation | place
+    Column("entity_id", String, primary_key=True),
     Column("seq", Integer, primary_key=True),
     Column("text", Text, nullable=False),
     Column("start_char", Integer, nullable=False),
@@ -139,10 +139,10 @@ mentions = Table(
 roles = Table(
     "roles", metadata,
     _article_id(),
-    Column("person_id", String(32), primary_key=True),
+    Column("person_id", String, primary_key=True),
     Column("seq", Integer, primary_key=True),
     Column("title", Text),
-    Column("organisation_id", String(32)),
+    Column("organisation_id", String),
     _article_fk(),
     _local_fk("person_id", "people", "person_id"),
     _local_fk("organisation_id", "organisations", "organisation_id"),
@@ -151,7 +151,7 @@ roles = Table(
 counts = Table(
     "counts", metadata,
     _article_id(),
-    Column("count_id", String(32), primary_key=True),
+    Column("count_id", String, primary_key=True),
     Column("text", Text, nullable=False),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
@@ -162,9 +162,9 @@ counts = Table(
     Column("qualifier", Text),
     Column("unit", Text, nullable=False),
     Column("head", Text, nullable=False),
-    Column("organisation_id", String(32)),
-    Column("place_id", String(32)),
-    Column("part_of_id", String(32)),
+    Column("organisation_id", String),
+    Column("place_id", String),
+    Column("part_of_id", String),
     Column("sentence", Text, nullable=False),
     _article_fk(),
     _local_fk("organisation_id", "organisations", "organisation_id"),
@@ -176,16 +176,16 @@ counts = Table(
 quotes = Table(
     "quotes", metadata,
     _article_id(),
-    Column("quote_id", String(32), primary_key=True),
-    Column("kind", String(16), nullable=False),
+    Column("quote_id", String, primary_key=True),
+    Column("kind", String, nullable=False),
     Column("text", Text, nullable=False),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
     Column("paragraphs", Integer, nullable=False),
     Column("speaker_text", Text),
     Column("speaker_name", Text),
-    Column("speaker_person_id", String(32)),
-    Column("speaker_organisation_id", String(32)),
+    Column("speaker_person_id", String),
+    Column("speaker_organisation_id", String),
     Column("cue", Text),
     _article_fk(),
     _local_fk("speaker_person_id", "people", "person_id"),
@@ -197,13 +197,13 @@ quotes = Table(
 dates = Table(
     "dates", metadata,
     _article_id(),
-    Column("date_id", String(32), primary_key=True),
+    Column("date_id", String, primary_key=True),
     Column("text", Text, nullable=False),
     Column("start_char", Integer, nullable=False),
     Column("end_char", Integer, nullable=False),
-    Column("type", String(16), nullable=False),
-    Column("value", String(64)),
-    Column("anchor", String(16)),
+    Column("type", String, nullable=False),
+    Column("value", String),
+    Column("anchor", String),
     _article_fk(),
     Index("ix_dates_value", "value"),
 )
@@ -352,6 +352,8 @@ def make_engine(url: str = DEFAULT_DB_URL, **kwargs) -> Engine:
     engine = create_engine(normalise_url(url), **kwargs)
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        if engine.url.database and engine.url.database != ":memory:":
+            Path(engine.url.database).parent.mkdir(parents=True, exist_ok=True)
     return engine
 
 
@@ -387,6 +389,18 @@ def drop_schema(engine: Engine) -> None:
 
 
 # --- loading ------------------------------------------------------------------------------------
+def _database_errors() -> tuple[type[Exception], ...]:
+    # COPY runs on the psycopg connection itself, so its errors come unwrapped by SQLAlchemy.
+    try:
+        import psycopg
+    except ImportError:
+        return (SQLAlchemyError,)
+    return (SQLAlchemyError, psycopg.Error)
+
+
+DATABASE_ERRORS = _database_errors()
+
+
 @dataclass
 class LoadSummary:
     loaded: int = 0
@@ -438,12 +452,12 @@ def _load_batch(engine: Engine, batch: list[tuple[int, ArticleRecord]], summary:
     try:
         _write_articles(engine, [record for _, record in latest.values()])
         summary.loaded += len(batch)
-    except SQLAlchemyError:
+    except DATABASE_ERRORS:
         for line, record in latest.values():
             try:
                 _write_articles(engine, [record])
                 summary.loaded += 1
-            except SQLAlchemyError as exc:
+            except DATABASE_ERRORS as exc:
                 summary.failed.append(BadLine(line, _database_message(exc), record.article_id))
         summary.loaded += len(batch) - len(latest)
     if on_progress:
@@ -480,7 +494,7 @@ def _copy_rows(conn, table: Table, rows: list[dict]) -> None:
             copy.write_row([json.dumps(row[n]) if n in json_columns else row[n] for n in names])
 
 
-def _database_message(exc: SQLAlchemyError) -> str:
+def _database_message(exc: Exception) -> str:
     original = getattr(exc, "orig", None) or exc
     first_line = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
     return f"the database refused the article: {first_line}"
