@@ -6,7 +6,13 @@ Sources (Open Government Licence v3.0, see ../shared/data/nhs/README.md):
 - nhs_choices_hospitals_2018/Hospital.csv: hospital sites with their parent trust. Separator '¬',
   encoding cp1252, one header row.
 - ods_etr/etr.csv: the ODS "NHS Trusts" extract, no header row, 27 quoted columns (code, name, ...,
-  column 12 the close date).
+  column 11 the open date, column 12 the close date). A trust is closed when its close date is on
+  or before the extract's date (its latest open date); a close date after that is still open.
+  An open trust is named as ODS names it today ("Doncaster and Bassetlaw Teaching Hospitals NHS
+  Foundation Trust"); the 2018 name of Hospital.csv stays an alias.
+- models/nhs_trust_successors.json (hand-kept, sourced): the trust that took over the sites of a
+  closed trust (ODS records closures but not successors). Sites of a closed trust with no known
+  successor keep their 2018 parent.
 
 One JSON object per line: {"type": "site" | "trust", "ods", "name", "aliases", "acronyms", ...}.
 Site names are cleaned of the trust-name prefixes and "Campus" suffixes the data carries, so that
@@ -25,12 +31,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 HOSPITAL_CSV = "nhs/nhs_choices_hospitals_2018/Hospital.csv"
 ETR_CSV = "nhs/ods_etr/etr.csv"
+SUCCESSORS_JSON = REPO / "models" / "nhs_trust_successors.json"
 
 # Words that make a site name need its town to be told apart ("City Hospital").
 GENERIC_FIRST_WORDS = {"city", "general", "county", "district", "community", "royal", "university"}
 ACRONYM_STOP_WORDS = {"and", "of", "the", "&", "for", "at", "on", "in"}
 SITE_HEADS = ("hospital", "infirmary", "centre", "hospitals")
 SMALL_WORDS = {"and", "of", "the", "for", "at", "on", "in", "upon", "under"}
+# Words a site's name may carry that articles often leave out: "Whipps Cross (University)
+# Hospital", "Newham (General) Hospital".
+OPTIONAL_SITE_WORDS = {"university", "general", "district"}
 
 
 def squash(text: str) -> str:
@@ -52,6 +62,22 @@ def title_case(upper_name: str) -> str:
             words.append("-".join(part[:1].upper() + part[1:] for part in low.split("-")))
     text = " ".join(words)
     return re.sub(r"'S\b", "'s", text)
+
+
+def small_words_lower(name: str) -> str:
+    """"Heart Of England" -> "Heart of England": Hospital.csv capitalises every word."""
+    words = name.split(" ")
+    return " ".join(w.lower() if i and w.lower() in SMALL_WORDS else w for i, w in enumerate(words))
+
+
+def clean_trust_name(name: str) -> str:
+    # "The Queen Elizabeth Hospital, King's Lynn. NHS Foundation Trust": commas and full stops are
+    # data-entry noise in a trust's legal name.
+    return squash(re.sub(r"[,.]", " ", small_words_lower(squash(name))))
+
+
+def name_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", " ", name.lower().replace("'", "")).strip()
 
 
 def acronym(name: str) -> str | None:
@@ -104,14 +130,54 @@ def trust_aliases(name: str) -> list[str]:
 
 
 def read_etr(path: Path) -> dict[str, dict]:
-    trusts = {}
     with path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle):
-            if len(row) < 12:
+        rows = [row for row in csv.reader(handle) if len(row) >= 12]
+    extract_date = max(row[10].strip() for row in rows)
+    return {row[0]: {"name": clean_trust_name(title_case(row[1])), "region": row[2],
+                     "closed": bool(row[11].strip()) and row[11].strip() <= extract_date}
+            for row in rows}
+
+
+def read_successors(path: Path, etr: dict[str, dict]) -> dict[str, str]:
+    """Closed trust -> open successor, kept only where ODS confirms both ends."""
+    if not path.is_file():
+        return {}
+    table = json.loads(path.read_text(encoding="utf-8"))["successors"]
+    return {old: item["successor"] for old, item in table.items()
+            if etr.get(old, {}).get("closed") and item["successor"] in etr
+            and not etr[item["successor"]]["closed"]}
+
+
+def short_site_forms(name: str) -> list[str]:
+    """Forms of a site name without its optional words ("Whipps Cross Hospital")."""
+    words = name.split(" ")
+    if "," in name:
+        return []
+    kept = [w for i, w in enumerate(words) if i == 0 or w.lower() not in OPTIONAL_SITE_WORDS
+            or words[i - 1].lower() in {"and", "&", "of"}]
+    if len(kept) < len(words) and len(kept) >= 2 and kept[-1].lower() in SITE_HEADS:
+        return [" ".join(kept)]
+    return []
+
+
+def add_unambiguous_short_forms(sites: list[dict]) -> None:
+    """Add a short form only when no other site is known by it (or by any of its names), and
+    never "<its town> Hospital", which articles use for any hospital of the town."""
+    taken: dict[str, set[str]] = {}
+    for site in sites:
+        for form in (site["name"], *site["aliases"]):
+            taken.setdefault(name_key(form), set()).add(site["ods"])
+    proposed: dict[str, set[str]] = {}
+    for site in sites:
+        for form in short_site_forms(site["name"]):
+            proposed.setdefault(name_key(form), set()).add(site["ods"])
+    for site in sites:
+        for form in short_site_forms(site["name"]):
+            key = name_key(form)
+            if site["city"] and name_key(form.rsplit(" ", 1)[0]) == name_key(site["city"]):
                 continue
-            trusts[row[0]] = {"name": title_case(row[1]), "closed": bool(row[11].strip()),
-                              "region": row[2]}
-    return trusts
+            if proposed[key] == {site["ods"]} and taken.get(key, {site["ods"]}) == {site["ods"]}:
+                site["aliases"].append(form)
 
 
 def read_hospitals(path: Path) -> list[dict]:
@@ -122,34 +188,51 @@ def read_hospitals(path: Path) -> list[dict]:
 
 def build(data: Path) -> tuple[list[dict], dict]:
     etr = read_etr(data / ETR_CSV)
+    successors = read_successors(SUCCESSORS_JSON, etr)
     hospital_rows = read_hospitals(data / HOSPITAL_CSV)
     trusts: dict[str, dict] = {}
+    old_names: dict[str, set[str]] = {}
     for code, row in etr.items():
         trusts[code] = {"type": "trust", "ods": code, "name": row["name"], "closed": row["closed"]}
     for row in hospital_rows:
         code = row["ParentODSCode"].strip()
-        parent = squash(row["ParentName"])
+        parent = clean_trust_name(row["ParentName"])
         if not code or not parent:
             continue
-        # Hospital.csv writes trust names in the case articles use: prefer it to ODS upper case.
-        entry = trusts.setdefault(code, {"type": "trust", "ods": code, "closed": False})
-        entry["name"] = parent
-    for entry in trusts.values():
+        entry = trusts.setdefault(code, {"type": "trust", "ods": code, "closed": False,
+                                         "name": parent})
+        if name_key(entry["name"]) == name_key(parent):
+            # Same name: Hospital.csv writes it in the case articles use, ODS in upper case.
+            entry["name"] = parent
+        elif parent != entry["name"]:
+            old_names.setdefault(code, set()).add(parent)
+    for code, entry in trusts.items():
         entry["kind"] = "nhs_trust" if "NHS" in entry["name"] else "other"
-        entry["aliases"] = trust_aliases(entry["name"])
-        short = entry["aliases"][0] if entry["aliases"] else entry["name"]
-        entry["acronyms"] = [a for a in {acronym(short)} if a]
+        forms = [entry["name"], *sorted(old_names.get(code, ()))]
+        entry["aliases"] = list(dict.fromkeys(
+            a for form in forms for a in (form, *trust_aliases(form)) if a != entry["name"]))
+        if code in successors:
+            entry["successor"] = successors[code]
+        shorts = [(trust_aliases(form) or [form])[0] for form in forms]
+        entry["acronyms"] = list(dict.fromkeys(a for a in map(acronym, shorts) if a))
     sites = []
     for row in hospital_rows:
         city = squash(row["City"]).title() if row["City"].isupper() else squash(row["City"])
         trust_code = row["ParentODSCode"].strip() or None
-        trust_name = trusts.get(trust_code, {}).get("name", "")
+        trust_name = squash(row["ParentName"])
         name, aliases = clean_site_name(row["OrganisationName"], trust_name, city)
+        name = small_words_lower(name)
+        bare = name[: -len(city) - 1] if city and name.endswith(" " + city) else ""
+        if bare.lower().endswith(SITE_HEADS) and len(bare.split()) >= 2:
+            # "Queen Elizabeth Hospital Birmingham": the bare name is told apart by its town.
+            aliases.append(bare)
+        trust_code = successors.get(trust_code, trust_code)
         sites.append({"type": "site", "ods": row["OrganisationCode"].strip(), "name": name,
                       "aliases": aliases, "acronyms": [a for a in {acronym(name)} if a],
                       "trust": trust_code, "city": city or None,
                       "county": squash(row["County"]) or None,
                       "postcode": squash(row["Postcode"]) or None})
+    add_unambiguous_short_forms(sites)
     places = sorted({p for row in hospital_rows for p in (squash(row["City"]), squash(row["County"]))
                      if p and not p.isupper() and "," not in p
                      and not any(ch.isdigit() for ch in p)})

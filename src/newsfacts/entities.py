@@ -44,7 +44,8 @@ _REPLACEABLE = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "WORK_O
 _APOSTROPHES = "'’"
 _DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
 # Pattern ids in the order in which they win over one another when their spans overlap.
-_RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "government": 8, "party": 7, "person_honorific": 6,
+_RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "media_told": 8, "government": 8,
+                  "known_org": 7, "party": 7, "person_honorific": 6,
                   "place_constituency": 6, "person_role": 5, "person_apposition": 4,
                   "person_speaker": 4, "place_abbreviation": 3, "place_county": 3}
 
@@ -72,6 +73,7 @@ class _Candidate:
     entry: Site | Trust | None = None
     candidates: list = field(default_factory=list)
     honorific: str | None = None
+    bare: bool = False  # a site named without its head word ("Southmead"): needs context support
 
 
 @Language.factory("newsfacts_entities")
@@ -84,9 +86,15 @@ class EntityLinker:
         self.name = name
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=RULE_SPANS_KEY, overwrite=True,
                                validate=True)
-        self.ruler.add_patterns(load_jsonl_asset(PATTERNS_ASSET))
-        self.gazetteer = Gazetteer.load()
         words = _words()
+        self.ruler.add_patterns([*load_jsonl_asset(PATTERNS_ASSET),
+                                 *_known_organisation_patterns(words)])
+        self.gazetteer = Gazetteer.load()
+        self.org_prefixes: dict[str, str] = words["org_prefixes"]
+        self.person_ranks = set(words["person_ranks"])
+        self.kin_words = set(words["kin_words"])
+        self.place_prepositions = set(words["place_prepositions"])
+        self.not_organisations = set(words["not_organisations"])
         self.honorifics: dict[str, str | None] = words["honorifics"]
         self.parties: dict[str, str] = words["parties"]
         self.abbreviations: dict[str, str] = words["place_abbreviations"]
@@ -128,6 +136,10 @@ class EntityLinker:
             for i in range(candidate.span.start, candidate.span.end):
                 taken[i] = True
             chosen.append(candidate)
+        for candidate in self._bare_sites(doc, taken, chosen):
+            for i in range(candidate.span.start, candidate.span.end):
+                taken[i] = True
+            chosen.append(candidate)
         for ent in doc.ents:
             if ent.label_ not in _REPLACEABLE:
                 continue
@@ -136,7 +148,7 @@ class EntityLinker:
                 continue
             candidate = self._from_base(doc, span, ent.label_)
             if candidate is not None:
-                for i in range(span.start, span.end):
+                for i in range(candidate.span.start, candidate.span.end):
                     taken[i] = True
                 chosen.append(candidate)
         # Parties written as modifiers inside other names ("The Conservative Government").
@@ -146,10 +158,76 @@ class EntityLinker:
                     for c in chosen):
                 chosen.append(self._party(span))
         chosen.sort(key=lambda c: (c.span.start, c.span.end))
-        return chosen
+        return self._without_lone_words(chosen)
+
+    def _without_lone_words(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """A one-word "person" that is neither part of a fuller name in the article, nor titled,
+        nor introduced by a kinship noun ("son Ryan") is a capitalised common word ("Mum",
+        "Covid", "Defending") or, after "in"/"from", a district ("from Erdington")."""
+        parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
+        kept = []
+        for c in chosen:
+            if (c.kind != "person" or len(c.span) > 1 or c.honorific or c.span.text in parts
+                    or (c.span.start > 0 and c.span.doc[c.span.start - 1].lower_ in self.kin_words)):
+                kept.append(c)
+                continue
+            before = c.span.doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
+            if before in self.place_prepositions or before == "from":
+                kept.append(self._place(c.span, c.source))
+        return kept
+
+    def _bare_sites(self, doc: Doc, taken: list[bool], chosen: list[_Candidate]) -> list[_Candidate]:
+        """Hospital sites named without "Hospital" ("the Royal Derby", "Southmead"), kept only when
+        the article names the site's trust, another of its sites or its town."""
+        found: list[_Candidate] = []
+        i = 0
+        while i < len(doc):
+            if taken[i] or not doc[i].is_title:
+                i += 1
+                continue
+            match = None
+            for size in (4, 3, 2, 1):
+                end = i + size
+                if end > len(doc) or any(taken[j] or not (doc[j].is_title or doc[j].text in
+                                                          {"'s", "’s", "&", "and"})
+                                         for j in range(i, end)):
+                    continue
+                if end < len(doc) and doc[end].is_title:
+                    continue  # part of a longer name ("Royal London Borough")
+                span = doc[i:end]
+                if normalise_name(span.text) in self.places:
+                    continue
+                sites = self.gazetteer.lookup_bare(span.text)
+                if sites:
+                    match = _Candidate("organisation", span, "bare_site", key="org:" + normalise_name(
+                        span.text), name=span.text, org_kind="hospital", candidates=sites, bare=True)
+                    break
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.span.end
+        if not found:
+            return []
+        context_places, sure = self._context(doc, chosen)
+        return [c for c in found if self.gazetteer.resolve(c.candidates, context_places, sure,
+                                                           require_support=True) is not None]
+
+    def _context(self, doc: Doc, candidates: list[_Candidate]):
+        """Place names and gazetteer entries the article names: evidence for telling sites apart."""
+        context_places = [c.name for c in candidates if c.kind == "place"]
+        context_places += [t.text for t in doc if t.is_title and normalise_name(t.text) in self.places]
+        sure = [c.candidates[0] for c in candidates if len(c.candidates) == 1 and not c.bare]
+        sure += [c.entry for c in candidates if c.entry is not None]
+        return context_places, sure
 
     def _rule_spans(self, doc: Doc) -> list[Span]:
         spans = list(doc.spans.get(RULE_SPANS_KEY, []))
+        # "Department of Health and Nottingham City Council" is two organisations: a name joined
+        # by "and" to the start of another organisation name is cut there.
+        starts = {s.start for s in spans if s.id_ == "org_head" and len(s) > 1}
+        spans = [s for s in spans if s.id_ != "org_head" or not any(
+            t.lower_ in {"and", "&"} and t.i + 1 in starts for t in s[1:-1])]
         ranked = sorted(spans, key=lambda s: (-_RULE_PRIORITY.get(s.id_, 0), -(s.end - s.start),
                                               s.start))
         result: list[Span] = []
@@ -168,6 +246,12 @@ class EntityLinker:
                 return None  # "The Conservative Government": the party is added inside it later
             return self._party(span)
         if rule == "government":
+            return self._organisation(doc, span, rule)
+        if rule == "media_told":  # "told the Derbyshire Times"
+            candidate = self._organisation(doc, doc[span.start + 2: span.end], rule)
+            candidate.org_kind = "media" if candidate.org_kind == "other" else candidate.org_kind
+            return candidate
+        if rule == "known_org":
             return self._organisation(doc, span, rule)
         if rule.startswith("place"):
             if rule == "place_constituency":
@@ -189,6 +273,7 @@ class EntityLinker:
         if rule == "person_honorific":
             honorific = tokens[0].text.rstrip(".")
             tokens = [t for t in tokens[1:] if t.text != "."]
+            tokens = self._without_ranks(tokens)
         elif rule == "person_role":
             tokens = tokens[1:]
         elif rule == "person_speaker":
@@ -196,12 +281,24 @@ class EntityLinker:
         elif rule == "person_apposition":
             comma = next(i for i, t in enumerate(tokens) if t.text == ",")
             tokens = tokens[:comma]
+        tokens = self._without_ranks(tokens) if tokens else tokens
         if not tokens:
             return None
         name_span = doc[tokens[0].i: tokens[-1].i + 1]
         if rule != "person_honorific" and self._is_not_a_person(name_span):
             return None
         return _Candidate("person", name_span, rule, honorific=honorific)
+
+    def _without_ranks(self, tokens: list) -> list:
+        """"Det Con Leanne Mosby", "Superintendent Declan Ormesher", "Fundraiser Jo Bloggs": ranks,
+        honorifics and role nouns written before a name are not part of it."""
+        while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in self.person_ranks
+                                   or tokens[0].lower_.rstrip(".") in self.honorifics
+                                   or tokens[0].lower_ in self.kin_words
+                                   or tokens[0].lower_.startswith("grand")
+                                   or tokens[0].text == "."):
+            tokens = tokens[1:]
+        return tokens
 
     def _is_not_a_person(self, span: Span) -> bool:
         """Name-shaped spans that the article's own vocabulary says are places, parties or
@@ -210,6 +307,8 @@ class EntityLinker:
         if normalise_name(span.text) in self.places or low in self.parties:
             return True
         if low in self.abbreviations or self._org_kind_from_head(span) is not None:
+            return True
+        if low in self.known_kinds or span[0].lower_ in self.org_prefixes:
             return True
         return bool(self.gazetteer.lookup(span.text))
 
@@ -221,20 +320,59 @@ class EntityLinker:
         if low in self.abbreviations:
             return self._place(span, label)
         if label in _BASE_PERSON:
-            if normalise_name(text) in self.places and len(span) == 1:
-                return self._place(span, label)
-            if self._org_kind_from_head(span) is not None:
-                return self._organisation(doc, span, label)
-            return _Candidate("person", span, label)
+            return self._person_from_base(doc, span, label)
         if label in _BASE_ORG:
             if span[-1].text in {"MP", "MEP", "MSP"} and len(span) > 1:
                 return self._place(span[:-1], label)
-            return self._organisation(doc, span, label)
+            return self._organisation_from_base(doc, span, label)
         if label in _BASE_PLACE:
             if self._org_kind_from_head(span) is not None or self.gazetteer.lookup(text):
                 return self._organisation(doc, span, label)
             return self._place(span, label)
         return None
+
+    def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
+        tokens = self._without_ranks(list(span))
+        span = doc[tokens[0].i: tokens[-1].i + 1]
+        key = normalise_name(span.text)
+        if key in self.places and len(span) == 1:
+            return self._place(span, label)
+        if (self._org_kind_from_head(span) is not None or key in self.known_kinds
+                or self.gazetteer.lookup(span.text)):
+            return self._organisation(doc, span, label)
+        if len(span) == 1 and self._after_place_preposition(span):
+            return self._place(span, label)  # "in Sparkhill"
+        return _Candidate("person", span, label)
+
+    def _after_place_preposition(self, span: Span) -> bool:
+        return span.start > 0 and span.doc[span.start - 1].lower_ in self.place_prepositions
+
+    def _organisation_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
+        """The base model's ORG, unless it is a place, a common noun or a place's landmark."""
+        if not any(t.is_title or t.is_upper for t in span):
+            return None  # "county council": a description, not a name
+        # "Bristol councillors": a place (or name) followed by common nouns.
+        end = span.end
+        while end > span.start + 1 and span.doc[end - 1].is_lower:
+            end -= 1
+        if end < span.end:
+            head = doc[span.start:end]
+            if normalise_name(head.text) in self.places:
+                return self._place(head, label)
+            return None
+        # "Liverpool's Pier Head": a landmark of a place; only the place is an entity.
+        for token in span[1:-1]:
+            if token.text in {"'s", "’s"} and normalise_name(doc[span.start:token.i].text) in self.places:
+                return self._place(doc[span.start:token.i], label)
+        low = _straight(span.text).lower()
+        if low in self.not_organisations:
+            return None
+        key = normalise_name(span.text)
+        known = key in self.known_kinds or self.gazetteer.lookup(span.text)
+        if not known and self._org_kind_from_head(span) is None and (
+                key in self.places or (len(span) == 1 and self._after_place_preposition(span))):
+            return self._place(span, label)
+        return self._organisation(doc, span, label)
 
     def _place(self, span: Span, source: str) -> _Candidate:
         low = _straight(span.text).lower()
@@ -255,6 +393,8 @@ class EntityLinker:
             head = " ".join(words[-size:])
             if (len(words) > size or len(span) > len(words)) and head in self.org_heads:
                 return self.org_heads[head]
+        if len(words) > 1 and words[0] in self.org_prefixes:  # "Healthwatch Norfolk", "NHS Digital"
+            return self.org_prefixes[words[0]]
         return None
 
     def _organisation(self, doc: Doc, span: Span, source: str) -> _Candidate:
@@ -569,11 +709,33 @@ def _trim(span: Span) -> Span | None:
     """Without leading determiners and trailing possessives: "the Queen's Medical Centre"."""
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in _DETERMINERS:
+    while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].text in {"'s", "’s"}
+                           or doc[start].is_punct):
+        start += 1
+    # "Outside Whipps Cross, ...": a capitalised preposition or adverb that opens the sentence.
+    if end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in {"ADP", "ADV", "SCONJ"}:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+def _known_organisation_patterns(words: dict) -> list[dict]:
+    """SpanRuler patterns for organisations known by name ("Unison", "Acas", "NHS England"):
+    never in lower case, and a name that is also an English word ("Unite") never as a sentence's
+    first word."""
+    ambiguous = set(words["ambiguous_known_names"])
+    patterns = []
+    for name in words["known_kinds"]:
+        tokens = name.split()
+        if not all(re.fullmatch(r"[\w'&.-]+", t) for t in tokens):
+            continue
+        pattern = [{"LOWER": t} for t in tokens]
+        pattern[0] = {"LOWER": tokens[0], "IS_LOWER": False}
+        if name in ambiguous:
+            pattern[0] = {"LOWER": tokens[0], "IS_TITLE": True, "IS_SENT_START": False}
+        patterns.append({"label": "ORG", "pattern": pattern, "id": "known_org"})
+    return patterns
 
 
 def _inside_other(candidate: _Candidate, candidates: list[_Candidate]) -> bool:

@@ -81,6 +81,7 @@ class Gazetteer:
                                                    closed=bool(record.get("closed")), **common)
         self._by_key: dict[str, list[Entry]] = {}
         self._by_acronym: dict[str, list[Entry]] = {}
+        self._by_bare: dict[str, list[Site]] = {}
         self._sites_of: dict[str, list[Site]] = {}
         for entry in [*self.trusts.values(), *self.sites.values()]:
             for form in (entry.name, *entry.aliases):
@@ -92,6 +93,11 @@ class Gazetteer:
         for site in self.sites.values():
             if site.trust:
                 self._sites_of.setdefault(site.trust, []).append(site)
+            for form in (site.name, *site.aliases):
+                for bare in bare_site_forms(form):
+                    bucket = self._by_bare.setdefault(bare, [])
+                    if site not in bucket:
+                        bucket.append(site)
 
     @classmethod
     @cache
@@ -107,6 +113,16 @@ class Gazetteer:
             return _prefer_open(list(self._by_acronym[bare]))
         found = list(self._by_key.get(normalise_name(name), ()))
         return _prefer_open(found)
+
+    def lookup_bare(self, name: str) -> list[Site]:
+        """Sites that `name` may denote without its head word: "Southmead", "the Royal Derby",
+        "Whipps Cross". Such a name is often also a district or a street, so callers accept a
+        candidate only when the article's context supports it (`resolve(..., require_support=True)`)."""
+        return list(self._by_bare.get(normalise_name(name), ()))
+
+    def bare_forms(self) -> Iterable[str]:
+        """Every bare site name, normalised (see `lookup_bare`)."""
+        return self._by_bare.keys()
 
     def by_ods(self, code: str) -> Entry | None:
         code = code.strip().upper()
@@ -127,11 +143,12 @@ class Gazetteer:
                 yield letters, True
 
     def resolve(self, candidates: list[Entry], context: Iterable[str] = (),
-                context_entries: Iterable[Entry] = ()) -> Entry | None:
-        """The one candidate the context singles out, or None. A single candidate is itself;
-        several are told apart by the place names in `context` (towns, counties, words of the
-        site's name) and by `context_entries`, the sites and trusts the article names elsewhere."""
-        if len(candidates) == 1:
+                context_entries: Iterable[Entry] = (), require_support: bool = False) -> Entry | None:
+        """The one candidate the context singles out, or None. A single candidate is itself
+        (unless `require_support`: then the context must point at it too); several are told apart
+        by the place names in `context` (towns, counties) and by `context_entries`, the sites and
+        trusts the article names elsewhere (a site of the same trust, or the trust itself)."""
+        if len(candidates) == 1 and not require_support:
             return candidates[0]
         if not candidates:
             return None
@@ -152,9 +169,32 @@ class Gazetteer:
             return hits
 
         scored = sorted(((score(c), c) for c in candidates), key=lambda pair: -pair[0])
+        if require_support and len(scored) == 1:
+            return scored[0][1] if scored[0][0] > 0 else None
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
         return None
+
+
+_SITE_HEADS = ("university hospital", "general hospital", "district hospital", "hospital",
+               "infirmary")
+# A bare form that is one of these words alone names nothing ("Royal", "City", "General").
+_GENERIC_BARE = {"royal", "city", "county", "general", "district", "community", "university",
+                 "st", "north", "south", "east", "west", "central", "new", "memorial", "childrens",
+                 "womens", "eye", "dental", "cottage", "war memorial"}
+
+
+def bare_site_forms(form: str) -> list[str]:
+    """Normalised forms of a site name without its head: "Royal Derby Hospital" -> "royal derby",
+    "Whipps Cross University Hospital" -> "whipps cross"."""
+    key = normalise_name(form)
+    forms = []
+    for head in _SITE_HEADS:
+        if key.endswith(" " + head):
+            bare = key[: -len(head) - 1]
+            if bare not in _GENERIC_BARE and len(bare) > 3:
+                forms.append(bare)
+    return forms
 
 
 def _prefer_open(entries: list[Entry]) -> list[Entry]:
