@@ -52,6 +52,7 @@ from newsfacts.records import DateMention
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
+_YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 
 
 @dataclass(frozen=True)
@@ -900,6 +901,12 @@ class DateExtractor:
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is None:
                 continue
+            if published and _YEAR_AGO.fullmatch(canonical(span.text)) and \
+                    "quarter" in span.sent.text.lower():
+                # Business news compares with the same quarter a year before the one just
+                # closed: "net income rose from $5m a year earlier".
+                year, month = _add_months(published.year, published.month, -15)
+                timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
             if timex.day is not None:
                 recent_days.append((sent_index, timex.day))
             mentions.append(DateMention(
