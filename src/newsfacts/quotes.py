@@ -662,6 +662,8 @@ class _Article:
                          or (lead_stripped.endswith(",") and content[:1].isupper()
                              and words >= 3)) and (ends_clause or words >= 4)
             kind = "direct" if is_direct else "partial"
+            if len(group) == 1 and first.paragraphs == 1 and _looks_like_title(content):
+                continue
             cue_token = None
             gap_cues = [c for a, b in zip(group, group[1:], strict=False)
                         for c in self.cues_between(a.close_end, b.open_at)]
@@ -669,8 +671,6 @@ class _Article:
             if gap_cues:
                 cue_token = gap_cues[0]
             elif kind == "partial":
-                if _looks_like_title(content):
-                    continue  # “Fox News Sunday”, “The Apprentice”: a name, not speech
                 cue_token = self._governing_cue(first.start)
                 if cue_token is None:
                     sent_cues = lead_cues + tail_cues
@@ -819,9 +819,12 @@ class _Article:
 
 
 def _looks_like_title(content: str) -> bool:
-    words = content.strip(" ,.!?").split()
-    return 0 < len(words) <= 5 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) \
-        and not content.rstrip().endswith(("!", "?", "."))
+    """“Fox News Sunday”, “Not Fit To Serve As President.”: every word capitalised is a
+    programme, a book or a headline, not speech."""
+    words = [w for w in content.strip(" ,.!?:;").split() if w[:1].isalpha()]
+    if not words or not all(w[:1].isupper() for w in words) or len(words) > 20:
+        return False
+    return len(words) >= 2 or not content.rstrip().endswith(("!", "?", "."))
 
 
 @dataclass
