@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -93,12 +94,14 @@ def extract(
     if engine == "dask" or scheduler is not None:
         raise typer.Exit(_extract_on_dask(inputs, output, errors, db, options, scheduler, partition_size,
                                           quiet, verbose))
+    run_output = output if output is not None or db is None else _temporary_records_path()
     try:
         if metadata is not None:
             runner.read_metadata_csv(metadata)
-        run_output = output if output is not None or db is None else _temporary_records_path()
         summary = _run_with_progress(inputs, run_output, errors, options, quiet, verbose)
     except (ValueError, RuntimeError) as exc:
+        if run_output != output:
+            shutil.rmtree(run_output.parent, ignore_errors=True)
         raise _usage_error(str(exc)) from None
     if not quiet:
         codes = ", ".join(f"{code} {n}" for code, n in sorted(summary.error_codes.items()))
@@ -239,8 +242,6 @@ def _temporary_records_path() -> Path:
 def _load_extracted(records: Path, url: str, quiet: bool, *, temporary: bool, errors: Path | None) -> int:
     """Load what `extract` wrote; a temporary records file (no --output) and its errors file go
     away afterwards, the errors printed to stderr as they would be without --db."""
-    import shutil
-
     try:
         if temporary and errors is None:
             errors_file = runner.default_errors_path(records)
