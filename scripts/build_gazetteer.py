@@ -122,7 +122,7 @@ def clean_site_name(raw: str, trust_name: str, city: str) -> tuple[str, list[str
 def trust_aliases(name: str) -> list[str]:
     short = re.sub(r"\s+NHS( Foundation)? Trust$", "", name)
     forms = []
-    if short != name and len(short.split()) >= 2:
+    if short != name and len(re.sub(r"^The\s+", "", short).split()) >= 2:
         forms.append(short)
     if name.startswith("The "):
         forms.append(name[4:])
@@ -180,16 +180,19 @@ def add_unambiguous_short_forms(sites: list[dict]) -> None:
                 site["aliases"].append(form)
 
 
-def read_hospitals(path: Path) -> list[dict]:
+def read_hospitals(path: Path, nhs_trusts: set[str]) -> list[dict]:
+    """NHS sites: the "NHS Sector" rows, and the rows whose parent is an NHS trust although the
+    data marks them "Independent Sector" (all of Manchester University NHS FT's sites are)."""
     with path.open(encoding="cp1252", newline="") as handle:
         return [row for row in csv.DictReader(handle, delimiter="¬")
-                if row["Sector"] == "NHS Sector" and row["OrganisationStatus"] == "Visible"]
+                if row["OrganisationStatus"] == "Visible" and (
+                    row["Sector"] == "NHS Sector" or row["ParentODSCode"].strip() in nhs_trusts)]
 
 
 def build(data: Path) -> tuple[list[dict], dict]:
     etr = read_etr(data / ETR_CSV)
     successors = read_successors(SUCCESSORS_JSON, etr)
-    hospital_rows = read_hospitals(data / HOSPITAL_CSV)
+    hospital_rows = read_hospitals(data / HOSPITAL_CSV, set(etr))
     trusts: dict[str, dict] = {}
     old_names: dict[str, set[str]] = {}
     for code, row in etr.items():

@@ -167,6 +167,9 @@ class EntityLinker:
         parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
         kept = []
         for c in chosen:
+            if (c.kind == "organisation" and c.source in _BASE_ORG and len(c.span) == 1
+                    and c.span.text in parts and c.entry is None and not c.candidates):
+                c = _Candidate("person", c.span, c.source)  # "Beasley" after "Tom Beasley"
             if (c.kind != "person" or len(c.span) > 1 or c.honorific or c.span.text in parts
                     or (c.span.start > 0 and c.span.doc[c.span.start - 1].lower_ in self.kin_words)):
                 kept.append(c)
@@ -225,9 +228,14 @@ class EntityLinker:
         spans = list(doc.spans.get(RULE_SPANS_KEY, []))
         # "Department of Health and Nottingham City Council" is two organisations: a name joined
         # by "and" to the start of another organisation name is cut there.
-        starts = {s.start for s in spans if s.id_ == "org_head" and len(s) > 1}
+        # (Only when the part before "and" is itself a name: "Doncaster and Bassetlaw Teaching
+        # Hospitals NHS Foundation Trust" is one.)
+        org_spans = [s for s in spans if s.id_ in {"org_head", "known_org"} and len(s) > 1]
+        starts = {s.start for s in org_spans}
+        bounds = {(s.start, s.end) for s in org_spans}
         spans = [s for s in spans if s.id_ != "org_head" or not any(
-            t.lower_ in {"and", "&"} and t.i + 1 in starts for t in s[1:-1])]
+            t.lower_ in {"and", "&"} and t.i + 1 in starts and (s.start, t.i) in bounds
+            for t in s[1:-1])]
         ranked = sorted(spans, key=lambda s: (-_RULE_PRIORITY.get(s.id_, 0), -(s.end - s.start),
                                               s.start))
         result: list[Span] = []
@@ -477,9 +485,7 @@ class EntityLinker:
         return [p for p, _ in people], organisations, places
 
     def _link_gazetteer(self, doc: Doc, candidates: list[_Candidate]) -> None:
-        context_places = [c.name for c in candidates if c.kind == "place"]
-        context_places += [t.text for t in doc if t.is_title and normalise_name(t.text) in self.places]
-        sure = [c.candidates[0] for c in candidates if len(c.candidates) == 1]
+        context_places, sure = self._context(doc, candidates)
         for c in candidates:
             if c.kind != "organisation" or c.entry is not None or not c.candidates:
                 continue
@@ -490,6 +496,28 @@ class EntityLinker:
             c.key = "ods:" + entry.ods
             c.name = entry.name
             c.org_kind = "hospital" if isinstance(entry, Site) else entry.kind
+        self._link_short_forms(candidates)
+
+    def _link_short_forms(self, candidates: list[_Candidate]) -> None:
+        """"the Royal Infirmary" after "Leicester Royal Infirmary": a hospital written with the
+        last words of one (and only one) hospital the article names in full is that hospital."""
+        hospitals = [c for c in candidates if c.kind == "organisation" and c.org_kind == "hospital"]
+        for c in hospitals:
+            if c.entry is not None:
+                continue
+            short = normalise_name(c.span.text)
+            targets = {}
+            for other in hospitals:
+                if other is c or other.key == c.key:
+                    continue
+                names = {normalise_name(other.span.text)}
+                if other.entry is not None:
+                    names.add(normalise_name(other.entry.name))
+                if any(n.endswith(" " + short) for n in names):
+                    targets[other.key] = other
+            if len(targets) == 1:
+                target = next(iter(targets.values()))
+                c.key, c.entry, c.name, c.candidates = target.key, target.entry, target.name, []
 
     def _group_people(self, doc: Doc, candidates: list[_Candidate]):
         people: list[tuple[Person, list[_Candidate]]] = []
@@ -537,6 +565,11 @@ class EntityLinker:
             entry = next((c.entry for c in group if c.entry is not None), None)
             fixed = next((c.name for c in group if c.key.startswith(("party:", "gov:"))), None)
             name = entry.name if entry else fixed or _fullest(group)
+            if isinstance(entry, Trust):
+                # The article's own spelling of the trust's name, when it writes it in full.
+                written = [_strip_the(c.span.text) for c in group
+                           if normalise_name(c.span.text) == normalise_name(entry.name)]
+                name = written[0] if written else name
             aliases = list(dict.fromkeys(c.span.text for c in group if c.span.text != name))
             organisation = Organisation(
                 id=org_ids[key], name=name, kind=next((c.org_kind for c in group
@@ -545,7 +578,15 @@ class EntityLinker:
             if isinstance(entry, Site) and entry.trust:
                 operators_needed[org_ids[key]] = entry.trust
             organisations.append(organisation)
+        # A closed trust the article names runs the sites its successor runs today: the article
+        # was written before the merger.
+        predecessors = {}
+        for key in order:
+            named = next((c.entry for c in groups[key] if isinstance(c.entry, Trust)), None)
+            if named is not None and named.closed and named.successor:
+                predecessors.setdefault(named.successor, named.ods)
         for org_id, trust_ods in operators_needed.items():
+            trust_ods = predecessors.get(trust_ods, trust_ods)
             key = "ods:" + trust_ods
             if key not in org_ids:
                 trust = self.gazetteer.by_ods(trust_ods)

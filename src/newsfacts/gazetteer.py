@@ -33,6 +33,7 @@ class Trust:
     closed: bool = False
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
+    successor: str | None = None  # a closed trust: the trust that took over its sites
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,8 @@ class Gazetteer:
                                                  postcode=record.get("postcode"), **common)
             else:
                 self.trusts[record["ods"]] = Trust(kind=record.get("kind", "nhs_trust"),
-                                                   closed=bool(record.get("closed")), **common)
+                                                   closed=bool(record.get("closed")),
+                                                   successor=record.get("successor"), **common)
         self._by_key: dict[str, list[Entry]] = {}
         self._by_acronym: dict[str, list[Entry]] = {}
         self._by_bare: dict[str, list[Site]] = {}
