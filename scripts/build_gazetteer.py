@@ -97,6 +97,8 @@ def clean_site_name(raw: str, trust_name: str, city: str) -> tuple[str, list[str
                       and "virgin care" not in p.lower()]
         if site_parts:
             name = site_parts[0]
+    # "The County Hospital, Wye Valley NHS Trust": the trust's name after a comma is not the site's.
+    name = re.sub(r",[^,]*\bNHS\b.*$", "", name)
     bracket = re.search(r"\s*\(([^)]*)\)\s*$", name)
     if bracket:
         name = name[: bracket.start()].strip()
@@ -106,9 +108,9 @@ def clean_site_name(raw: str, trust_name: str, city: str) -> tuple[str, list[str
         if not name.lower().endswith(SITE_HEADS):
             aliases.append(name + " Hospital")
             name = f"{city} {name} Hospital" if city and not name.startswith(city) else name + " Hospital"
-    words = name.split(" ")
+    words = re.sub(r"^The ", "", name).split(" ")
     if city and words[0].lower() in GENERIC_FIRST_WORDS and not name.startswith(city):
-        aliases.append(f"{city} {name}")
+        aliases.append(f"{city} {re.sub(r'^The ', '', name)}")
     if name.lower().startswith("the "):
         aliases.append(name[4:])
     if " & " in name:

@@ -45,7 +45,7 @@ _APOSTROPHES = "'’"
 _DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
 # Pattern ids in the order in which they win over one another when their spans overlap.
 _RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "media_told": 8, "government": 8,
-                  "known_org": 7, "party": 7, "person_honorific": 6,
+                  "known_org": 8, "party": 7, "person_honorific": 6,
                   "place_constituency": 6, "person_role": 5, "person_apposition": 4,
                   "person_speaker": 4, "place_abbreviation": 3, "place_county": 3}
 
@@ -58,7 +58,7 @@ def _words() -> dict:
 @cache
 def _known_places() -> frozenset[str]:
     words = _words()
-    names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"]}
+    names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"], *words["uk_nations"]}
     return frozenset(normalise_name(n) for n in names)
 
 
@@ -201,6 +201,10 @@ class EntityLinker:
                 if normalise_name(span.text) in self.places:
                     continue
                 sites = self.gazetteer.lookup_bare(span.text)
+                if end < len(doc) and doc[end].text in {"'s", "’s"}:
+                    with_s = self.gazetteer.lookup_bare(doc[i:end + 1].text)  # "St Mary's"
+                    if with_s:
+                        span, sites = doc[i:end + 1], with_s
                 if sites:
                     match = _Candidate("organisation", span, "bare_site", key="org:" + normalise_name(
                         span.text), name=span.text, org_kind="hospital", candidates=sites, bare=True)
@@ -239,9 +243,11 @@ class EntityLinker:
         ranked = sorted(spans, key=lambda s: (-_RULE_PRIORITY.get(s.id_, 0), -(s.end - s.start),
                                               s.start))
         result: list[Span] = []
-        for rule in dict.fromkeys(_RULE_PRIORITY):
-            of_rule = [s for s in ranked if s.id_ == rule]
-            result.extend(sorted(filter_spans(of_rule), key=lambda s: s.start))
+        # Rules of one priority compete on length: "Trades Union Congress" (a known name) over
+        # "Trades Union" (a name with an organisation head).
+        for priority in sorted(set(_RULE_PRIORITY.values()), reverse=True):
+            of_rank = [s for s in ranked if _RULE_PRIORITY.get(s.id_) == priority]
+            result.extend(sorted(filter_spans(of_rank), key=lambda s: s.start))
         return result
 
     def _from_rule(self, doc: Doc, span: Span) -> _Candidate | None:
@@ -272,8 +278,34 @@ class EntityLinker:
             return self._place(span, rule)
         if rule == "org_head":
             span = _trim(span)
-            return self._organisation(doc, span, rule) if span is not None else None
+            return self._organisation(doc, self._org_head_span(span), rule) if span is not None else None
         return self._person_from_rule(doc, span, rule)
+
+    def _org_head_span(self, span: Span) -> Span:
+        doc = span.doc
+        words = [t.lower_ for t in span]
+        # "Chief Executive of Hereford Hospitals NHS Trust": the role is not part of the name.
+        if "of" in words[1:-1]:
+            of = words.index("of", 1)
+            if all(w in self.role_words or w in self.person_ranks for w in words[:of]):
+                span = doc[span.start + of + 1: span.end]
+                span = _trim(span) or span
+        # "Paddington and Hammersmith Hospital": a place joined to a hospital the gazetteer knows.
+        joins = [t.i for t in span[1:-1] if t.lower_ in {"and", "&"}]
+        if joins and not self.gazetteer.lookup(span.text):
+            right = doc[joins[-1] + 1: span.end]
+            if self.gazetteer.lookup(right.text):
+                span = right
+        # "Imperial College London", "Queen Elizabeth Hospital Birmingham": a town after the head.
+        end = span.end
+        if span[-1].lower_ in {"college", "university", "hospital", "infirmary"}:
+            for size in (3, 2, 1):
+                tail = doc[end: end + size]
+                if (len(tail) == size and all(t.is_title for t in tail)
+                        and normalise_name(tail.text) in self.places
+                        and (end + size == len(doc) or not doc[end + size].is_title)):
+                    return doc[span.start: end + size]
+        return span
 
     def _person_from_rule(self, doc: Doc, span: Span, rule: str) -> _Candidate | None:
         tokens = list(span)
@@ -341,7 +373,12 @@ class EntityLinker:
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
         tokens = self._without_ranks(list(span))
-        span = doc[tokens[0].i: tokens[-1].i + 1]
+        end = tokens[-1].i + 1
+        # "John Moore-Gillon": a double-barrelled surname the base model cut at the hyphen.
+        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+               and not doc[end].whitespace_ and doc[end + 1].is_title):
+            end += 2
+        span = doc[tokens[0].i: end]
         key = normalise_name(span.text)
         if key in self.places and len(span) == 1:
             return self._place(span, label)
