@@ -513,8 +513,12 @@ class _Article:
         return any(c.dep_ in ("relcl", "acl", "prep") for c in head.rights)
 
     def antecedent_person(self, before: int, want: str):
-        best = None
-        for m_start, _end, kind, entity in self._mentions:
+        """The nearest compatible person named before, preferring one who is the subject of a
+        clause in the last few sentences ("Mr Trump met Mr Pence. He said" is Mr Trump)."""
+        i = bisect.bisect_right(self.sent_starts, before) - 1
+        window = self.sent_starts[max(0, i - 2)]
+        best = best_subject = None
+        for m_start, m_end, kind, entity in self._mentions:
             if m_start >= before:
                 break
             if kind != "person" or self.in_quote(m_start):
@@ -522,7 +526,15 @@ class _Article:
             gender = self.gender(entity)
             if gender is None or gender == want:
                 best = entity
-        return best
+                if m_start >= window and self._is_subject(self.token_at(max(m_start, m_end - 1))):
+                    best_subject = entity
+        return best_subject or best
+
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        while token.dep_ in ("compound", "flat") and token.head is not token:
+            token = token.head
+        return token.dep_ in ("nsubj", "nsubjpass")
 
     def antecedent_organisation(self, pronoun: Token):
         """The organisation an "it" stands for: the subject of a sentence just before (which may
