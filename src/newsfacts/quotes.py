@@ -462,7 +462,8 @@ class _Article:
             # "the union leader John Smith", "Labour's leader, Jane Doe": the name says who
             named = [c for c in head.children if c.dep_ in ("appos", "compound")
                      and c.ent_type_ in ("PERSON", "ORG")]
-            if named:
+            if named:  # a person's name before an organisation word ("the union leader")
+                named.sort(key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos"))
                 head = named[0]
         start, end = self.speaker_span(head)
         written = self.text[start:end]
