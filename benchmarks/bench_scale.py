@@ -10,7 +10,9 @@ What the times include: a local run builds its pipeline(s) inside the timed run 
 per worker process), as `newsfacts extract --workers N` does. A Dask run is timed after the cluster
 has started and each worker has built its pipeline (a long-lived cluster is how Dask is used); the
 start-up is printed separately. Peak RSS: for Dask, each worker's own getrusage; for the local
-engine, the largest RSS of each process sampled every 50 ms with psutil.
+engine, the largest RSS of each process sampled every 50 ms with psutil. "cores used" is the
+workers' CPU seconds over the wall time: on a machine shared with other work, a ratio below 2 with
+fewer than 2 cores used means the cores were not free, not that the engine did not scale.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ class RssSampler:
     def __init__(self, interval: float = 0.05):
         self.interval = interval
         self.peaks: dict[int, int] = {}
+        self.cpu: dict[int, float] = {}  # CPU seconds (user + system) by process, at the last sample
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -45,8 +48,10 @@ class RssSampler:
             for process in [me, *me.children(recursive=True)]:
                 try:
                     rss = process.memory_info().rss
+                    times = process.cpu_times()
                 except psutil.Error:
                     continue
+                self.cpu[process.pid] = times.user + times.system
                 self.peaks[process.pid] = max(self.peaks.get(process.pid, 0), rss)
             self._stop.wait(self.interval)
 
@@ -77,8 +82,9 @@ def mib(n: int) -> str:
     return f"{n / 2**20:.0f} MiB"
 
 
-def bench_local(files: list[Path], workers: int, out: Path, batch_size: int) -> tuple[float, list[int]]:
+def bench_local(files: list[Path], workers: int, out: Path, batch_size: int) -> tuple[float, list[int], float]:
     options = runner.RunOptions(workers=workers, batch_size=batch_size)
+    cpu_before = psutil.Process().cpu_times()
     with RssSampler() as sampler:
         started = time.perf_counter()
         summary = runner.run_to_file(files, out / f"local-{workers}.jsonl", options)
@@ -86,11 +92,14 @@ def bench_local(files: list[Path], workers: int, out: Path, batch_size: int) -> 
     assert summary.articles == len(files), summary
     me = os.getpid()
     peaks = [sampler.peaks[me]] if workers == 1 else [rss for pid, rss in sampler.peaks.items() if pid != me]
-    return seconds, peaks
+    cpu_after = psutil.Process().cpu_times()
+    cpu = sum(v for pid, v in sampler.cpu.items() if pid != me)
+    cpu += (cpu_after.user + cpu_after.system) - (cpu_before.user + cpu_before.system)
+    return seconds, peaks, cpu
 
 
 def bench_dask(files: list[Path], workers: int, out: Path, batch_size: int,
-               partition_size: int) -> tuple[float, float, list[int]]:
+               partition_size: int) -> tuple[float, float, list[int], float]:
     from dask.distributed import Client
 
     started = time.perf_counter()
@@ -98,12 +107,19 @@ def bench_dask(files: list[Path], workers: int, out: Path, batch_size: int,
         client.run(scale.warm_worker, None, batch_size)  # every worker builds its pipeline now
         startup = time.perf_counter() - started
         started = time.perf_counter()
+        cpu_before = sum(client.run(_cpu_seconds).values())
         summary = scale.run_dask(files, out / f"dask-{workers}", runner.RunOptions(batch_size=batch_size),
                                  client=client, partition_size=partition_size)
         seconds = time.perf_counter() - started
+        cpu = sum(client.run(_cpu_seconds).values()) - cpu_before
         peaks = list(client.run(scale._peak_rss_bytes).values())
     assert summary.articles == len(files) and not summary.partitions_failed, summary
-    return startup, seconds, peaks
+    return startup, seconds, peaks, cpu
+
+
+def _cpu_seconds() -> float:
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
 
 
 def main() -> None:
@@ -125,23 +141,25 @@ def main() -> None:
         if "local" in args.engines:
             base = None
             for workers in (1, 2):
-                seconds, peaks = bench_local(files, workers, out, args.batch_size)
+                seconds, peaks, cpu = bench_local(files, workers, out, args.batch_size)
                 rate = len(files) / seconds
                 base = base or rate
                 outputs[f"local-{workers}"] = (out / f"local-{workers}.jsonl").read_bytes()
                 print(f"local  workers={workers}: {rate:6.1f} articles/s  ratio {rate / base:.2f}  "
-                      f"({seconds:.1f} s incl. pipeline load)  peak RSS per worker: "
+                      f"({seconds:.1f} s incl. pipeline load; {cpu / seconds:.2f} cores used, "
+                      f"{cpu / len(files):.2f} CPU s/article)  peak RSS per worker: "
                       f"{', '.join(mib(p) for p in peaks)}")
         if "dask" in args.engines:
             base = None
             for workers in (1, 2):
-                startup, seconds, peaks = bench_dask(files, workers, out, args.batch_size, args.partition_size)
+                startup, seconds, peaks, cpu = bench_dask(files, workers, out, args.batch_size, args.partition_size)
                 rate = len(files) / seconds
                 base = base or rate
                 folder = out / f"dask-{workers}"
                 outputs[f"dask-{workers}"] = b"".join(p.read_bytes() for p in scale.iter_part_files(folder))
                 print(f"dask   workers={workers}: {rate:6.1f} articles/s  ratio {rate / base:.2f}  "
-                      f"({seconds:.1f} s; cluster start + pipeline load {startup:.1f} s before)  "
+                      f"({seconds:.1f} s; {cpu / seconds:.2f} cores used, {cpu / len(files):.2f} CPU s/article; "
+                      f"cluster start + pipeline load {startup:.1f} s before)  "
                       f"peak RSS per worker: {', '.join(mib(p) for p in peaks)}")
         same = len(set(outputs.values())) == 1
         edited = code_stamp() != code_at_start
