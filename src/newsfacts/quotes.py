@@ -375,13 +375,15 @@ class _Article:
                     break
                 chain.append(ancestor)
         for candidate in chain:
-            for child in candidate.children:
-                if child.dep_ in ("nsubj", "csubj") and not self.in_quote(child.idx):
-                    if child.ent_type_ in _NOT_SPEAKERS:
-                        continue
-                    if child.tag_ in ("WDT", "WP") and candidate.dep_ == "relcl":
-                        return candidate.head  # "Smith, who said ..."
-                    return child
+            subjects = [c for c in candidate.children if c.dep_ in ("nsubj", "csubj")
+                        and not self.in_quote(c.idx) and c.ent_type_ not in _NOT_SPEAKERS]
+            # "Cabinet member for care, Councillor Derek Platten, said": the name, if any
+            subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.ent_type_ != "ORG",
+                                         abs(candidate.i - c.i)))
+            for child in subjects:
+                if child.tag_ in ("WDT", "WP") and candidate.dep_ == "relcl":
+                    return candidate.head  # "Smith, who said ..."
+                return child
         if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN") \
                 and not self.in_quote(verb.head.idx):
             return verb.head
@@ -496,6 +498,11 @@ class _Article:
                     inner = self.resolve(child, before)
                     if inner.organisation:
                         return _Speaker(written, inner.name, None, inner.organisation)
+        if head.lower_ in ("statement", "letter") and any(
+                c.lower_ == "the" for c in head.children):
+            earlier = self._statement_author(head)
+            if earlier is not None:
+                return _Speaker(written, earlier.name, earlier.person, earlier.organisation)
         found = self.entity_at(start, end, head)
         if found is not None:
             kind, entity = found
@@ -506,6 +513,19 @@ class _Article:
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    def _statement_author(self, head: Token) -> _Speaker | None:
+        """"the statement said": whoever "said in a statement" in the sentences before."""
+        first = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
+            self.sent_starts, head.idx) - 4)])
+        for token in reversed(self.doc[first.i:head.i]):
+            if token.lower_ == head.lower_ and token.head.dep_ == "prep":
+                verb = token.head.head
+                if self.is_cue(verb, self.finder.direct_cues):
+                    subject = self.subject_of(verb)
+                    if subject is not None and subject.lower_ != head.lower_:
+                        return self.resolve(subject, subject.idx)
+        return None
 
     @staticmethod
     def _distinguished(head: Token) -> bool:
@@ -531,11 +551,12 @@ class _Article:
                     best_subject = entity
         return best_subject or best
 
-    @staticmethod
-    def _is_subject(token: Token) -> bool:
-        while token.dep_ in ("compound", "flat") and token.head is not token:
+    def _is_subject(self, token: Token) -> bool:
+        """The subject of a main clause or of a speech verb: the likely topic."""
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
             token = token.head
-        return token.dep_ in ("nsubj", "nsubjpass")
+        return token.dep_ in ("nsubj", "nsubjpass") and (
+            token.head.dep_ == "ROOT" or self.is_cue(token.head, self.finder.direct_cues))
 
     def antecedent_organisation(self, pronoun: Token):
         """The organisation an "it" stands for: the subject of a sentence just before (which may
@@ -627,11 +648,16 @@ class _Article:
                 gap = self.text[last.close_end:span.open_at]
                 same_para = self.paragraph_of(last.end) == self.paragraph_of(span.start)
                 first_text = self.text[last.start:last.end].rstrip()
-                continues = (first_text.endswith(",") or gap.lstrip().startswith(",")) \
-                    and gap.rstrip().endswith(",")
-                lower_next = self.text[span.start:span.start + 1].islower()
-                if same_para and continues and len(gap) < 80 and \
-                        (lower_next or first_text.endswith(",")) and \
+                interrupted = first_text.endswith(",") or gap.lstrip().startswith(",")
+                # the gap is one cue clause: ", she said, " / ", said Ms Akhtar. "
+                clause = gap.strip(" ,.:;\u00a0")
+                one_clause = "\n" not in gap and not any(
+                    clause[k] in ".!?" and clause[k + 1:k + 3].strip()[:1].isupper()
+                    for k in range(len(clause) - 1))
+                own_cue = self.cues_between(
+                    span.close_end, self.sentence_end(min(span.close_end, len(self.text) - 1)))
+                if same_para and interrupted and one_clause and len(gap) < 100 and \
+                        gap.rstrip()[-1:] in ",.:" and not own_cue and \
                         self.cues_between(last.close_end, span.open_at):
                     groups[-1].append(span)
                     continue
