@@ -534,21 +534,25 @@ class _Article:
         return any(c.dep_ in ("relcl", "acl", "prep") for c in head.rights)
 
     def antecedent_person(self, before: int, want: str):
-        """The nearest compatible person named before, preferring one who is the subject of a
-        clause in the last few sentences ("Mr Trump met Mr Pence. He said" is Mr Trump)."""
-        i = bisect.bisect_right(self.sent_starts, before) - 1
-        window = self.sent_starts[max(0, i - 2)]
+        """The nearest compatible person named before: in the nearest sentence that names one,
+        its subject if one of them is ("Mr Trump told Mr Pence ... He said" is Mr Trump), else
+        the last named."""
         best = best_subject = None
+        best_sentence = -1
         for m_start, m_end, kind, entity in self._mentions:
             if m_start >= before:
                 break
             if kind != "person" or self.in_quote(m_start):
                 continue
             gender = self.gender(entity)
-            if gender is None or gender == want:
-                best = entity
-                if m_start >= window and self._is_subject(self.token_at(max(m_start, m_end - 1))):
-                    best_subject = entity
+            if gender is not None and gender != want:
+                continue
+            sentence = bisect.bisect_right(self.sent_starts, m_start)
+            if sentence != best_sentence:
+                best_sentence, best_subject = sentence, None
+            best = entity
+            if self._is_subject(self.token_at(max(m_start, m_end - 1))):
+                best_subject = best_subject or entity
         return best_subject or best
 
     def _is_subject(self, token: Token) -> bool:
