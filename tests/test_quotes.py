@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsfacts.quotes import scan_quote_marks
 from tests.conftest import CORPUS
@@ -177,3 +179,14 @@ def test_according_to(nlp):
     (quote,) = only(quotes_of(nlp, text), "indirect")
     assert quote.cue == "According to" and quote.text == "three men were arrested in Leicester"
     assert quote.speaker.text == "the police"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab ’'\"“”‘\n.,", max_size=80))
+def test_scanner_never_crosses_a_paragraph_unless_continued(text):
+    for span in scan_quote_marks(text):
+        assert 0 <= span.open_at < span.start <= span.end <= span.close_end <= len(text)
+        if span.paragraphs == 1:
+            assert "\n" not in text[span.start:span.end]
+        else:
+            assert text[span.start:span.end].count("\n") >= span.paragraphs - 1
