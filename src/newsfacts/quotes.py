@@ -285,11 +285,12 @@ class _Article:
                 for m in entity.mentions:
                     mentions.append((m.start, m.end, kind, entity))
         if not self.people and not self.organisations:  # no entity component: use the NER
-            for i, ent in enumerate(self.doc.ents):
+            for ent in self.doc.ents:
                 kind = {"PERSON": "person", "ORG": "organisation"}.get(ent.label_)
                 if kind:
+                    # no ids: they would point at records that do not exist
                     mentions.append((ent.start_char, ent.end_char, kind, _BareEntity(
-                        f"{kind[0]}{i}", ent.text)))
+                        None, ent.text)))
         mentions.sort(key=lambda m: m[0])
         return mentions
 
@@ -339,8 +340,9 @@ class _Article:
         return next((e for e in pool if e.id == ident), None)
 
     def gender(self, person) -> str | None:
-        if person.id in self.genders and self.genders[person.id]:
-            return self.genders[person.id]
+        key = person.id or str(id(person))
+        if self.genders.get(key):
+            return self.genders[key]
         found = None
         if _person_gender is not None:
             try:
@@ -355,7 +357,7 @@ class _Article:
                 for g, titles in self.finder.titles.items():
                     if any(w in titles for w in words):
                         found = g
-        self.genders[person.id] = found
+        self.genders[key] = found
         return found
 
     # -- speakers ---------------------------------------------------------------------------
@@ -475,8 +477,9 @@ class _Article:
                 want = "f" if lower in _FEMALE_PRONOUNS else "m"
                 person = self.antecedent_person(head.idx, want)
                 if person is not None:
-                    if self.genders.get(person.id) is None:
-                        self.genders[person.id] = want
+                    key = person.id or str(id(person))
+                    if self.genders.get(key) is None:
+                        self.genders[key] = want
                     return _Speaker(head.text, person.name, person=person.id)
                 return _Speaker(head.text)
             if lower in _ORG_PRONOUNS:
@@ -872,7 +875,7 @@ def _looks_like_title(content: str) -> bool:
 
 @dataclass
 class _BareEntity:
-    id: str
+    id: str | None
     name: str
     mentions: list = field(default_factory=list)
 
