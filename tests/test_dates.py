@@ -156,3 +156,89 @@ def test_no_publication_date(nlp):
 def test_dateparser_false_hits_are_not_dates(nlp):
     mentions = run(nlp, "We said the £5m fund would help. In December, 71 patients waited.")
     assert [m.text for m in mentions] == ["December"]
+
+
+# -- rules added for the project's gold conventions (sentences of our own) ---------------------
+
+
+def test_scheduled_and_planned_weekdays_look_forward(nlp):
+    found = by_text(nlp, "The walkout ends at 6pm on Friday, the union said.")
+    assert found["6pm on Friday"].value == "2016-01-15T18:00"
+    found = by_text(nlp, "The council said it expects to reopen the library on Thursday.")
+    assert found["Thursday"].value == "2016-01-14"
+    found = by_text(nlp, "The depot will stay closed until at least Monday.")
+    assert found["Monday"].value == "2016-01-18"
+
+
+def test_holidays(nlp):
+    found = by_text(nlp, "Staff worked on Boxing Day and New Year's Eve last winter.")
+    assert found["Boxing Day"].value == "2015-12-26"
+    assert found["New Year's Eve"].value == "2015-12-31"
+    found = by_text(nlp, "The clinic will close over Easter Monday.", dt.date(2024, 3, 1))
+    assert found["Easter Monday"].value == "2024-04-01"
+
+
+def test_clock_times_on_a_day_and_in_context(nlp):
+    text = ("A walker was found by the canal at around 6.15pm on 3 January. "
+            "Paramedics reached her at 7.05pm and on the same evening a second call came in.")
+    found = by_text(nlp, text)
+    assert found["6.15pm on 3 January"].value == "2016-01-03T18:15"
+    assert found["7.05pm"].value == "2016-01-03T19:05"
+    assert found["the same evening"].value == "2016-01-03TEV"
+    found = by_text(nlp, "The strike runs from 9am to 4pm today.")
+    assert found["9am"].value == "2016-01-12T09:00"
+    assert found["4pm today"].value == "2016-01-12T16:00"
+    found = by_text(nlp, "Porters walked out at 6am this morning.")
+    assert found["6am this morning"].value == "2016-01-12T06:00"
+
+
+def test_compound_durations(nlp):
+    found = by_text(nlp, "The driver was jailed for three years and two months.")
+    assert found["three years and two months"].value == "P3Y2M"
+    found = by_text(nlp, "She spent six-and-a-half years on the board.")
+    assert found["six-and-a-half years"].value == "P6Y6M"
+
+
+def test_relative_periods(nlp):
+    assert by_text(nlp, "The library will shut for the rest of the week.")[
+        "the rest of the week"].value == "2016-W02"
+    assert by_text(nlp, "Admissions rose in the first half of the year.")[
+        "the first half of the year"].value == "2016-H1"
+    found = by_text(nlp, "The team mended 900 roads in 2014, up from 700 the year before.")
+    assert next(m for t, m in found.items() if "year before" in t).value == "2013"
+    found = by_text(nlp, "Snow has fallen since the weekend.", dt.date(2016, 1, 15))
+    assert found["the weekend"].value == "2016-W01-WE"  # a Friday: the weekend just gone
+
+
+def test_frequencies_are_sets(nlp):
+    text = ("Volunteers visit twice a week, the mobile unit calls every three months, "
+            "the gritters go out every winter and the helpline is staffed 24 hours a day.")
+    found = by_text(nlp, text)
+    for phrase in ("twice a week", "every three months", "every winter", "24 hours a day"):
+        assert found[phrase].type == "SET", phrase
+    assert found["every three months"].value == "P3M"
+
+
+def test_vague_and_generic_words_are_left_out(nlp):
+    text = ("Patients have waited months and the ward is now full. Staff earn £12 an hour, "
+            "fewer than on a normal Tuesday, the Oldham Evening Chronicle reported, "
+            "and Mr Smith told Today that it was recently worse.")
+    assert run(nlp, text) == []
+
+
+def test_ranges_share_the_written_year(nlp):
+    found = by_text(nlp, "The survey ran between February and April in 2013.")
+    assert found["February"].value == "2013-02"
+
+
+def test_vague_references_follow_timex3_when_asked(nlp):
+    from newsfacts.assets import load_json_asset
+    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
+
+    timex3 = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), vague_references=True)
+    doc = nlp.make_doc("The ward is now full.")
+    for name, component in nlp.pipeline:
+        if name != "newsfacts_dates":
+            doc = component(doc)
+    assert [(m.text, m.value) for m in timex3.extract(doc, PUBLISHED)] == [("now", "PRESENT_REF")]
+    assert run(nlp, "The ward is now full.") == []
