@@ -28,6 +28,16 @@ for _name in ("published", *FACT_EXTENSIONS):
 COMPONENTS = ("newsfacts_entities", "newsfacts_dates", "newsfacts_counts", "newsfacts_quotes")
 
 
+@Language.component("newsfacts_paragraphs")
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    """A line break in news text ends a paragraph, and so a sentence; the parser, which respects
+    sentence starts set before it, would otherwise run a caption into the next paragraph."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 def _register_components() -> None:
     # Importing the modules runs their @Language.factory decorators.
     from newsfacts import counts, dates, entities, quotes  # noqa: F401
@@ -54,6 +64,8 @@ def build_pipeline(model: str | None = None) -> Language:
     """The base pipeline with newsfacts' components added after it."""
     _register_components()
     nlp = load_base(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("newsfacts_paragraphs", before="parser")
     for name in COMPONENTS:
         nlp.add_pipe(name, last=True)
     return nlp
