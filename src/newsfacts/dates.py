@@ -1034,7 +1034,8 @@ class DateExtractor:
                 not (self.resolver.re_weekday.fullmatch(text) or self.resolver.re_month.fullmatch(
                     text) or text in self.resolver.holidays or text in self.resolver.weekdays_plural
                      ) and not (
-                before is not None and before.text in ("\"", "'", "“", "‘", "(", ":")):
+                before is not None and before.text in ("\"", "'", "“", "‘", "(", ":")) and \
+                _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
         if timex.type in ("DATE", "TIME") and span.root.dep_ in ("compound", "amod") and \
                 span.root.head.i >= span.end and not re.search(r"\d", text) and \
@@ -1112,6 +1113,12 @@ class DateExtractor:
                 left.value = right.value[:4] + left.value[4:]
                 left.anchor = "absolute"
         return mentions
+
+
+def _prose(sentence: Span) -> bool:
+    """Mostly lower-case words: a capital inside it marks a name (headlines capitalise all)."""
+    words = [token for token in sentence if token.is_alpha and len(token) > 3]
+    return sum(token.is_lower for token in words) * 2 > len(words)
 
 
 def _sentence_index(starts: list[int], token_index: int) -> int:
