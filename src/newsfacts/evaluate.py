@@ -8,7 +8,8 @@ Each fact kind is scored by one-to-one matching of predicted and gold items:
 - quotes: the gold `starts` lies at the beginning of the predicted quote and the speaker is the
   gold speaker (any of its names); direct quotes are also scored without the speaker, with the
   share of right speakers among the quotes found;
-- dates: the spans overlap and the value is right; gold marks a set ("every week") with the value
+- dates: the spans overlap and the value is right; as the gold lists the same text with the same
+  value once, so is it taken once from the record; gold marks a set ("every week") with the value
   "SET", which any predicted mention of type SET matches.
 A hospital whose gold operator is null (the annotator did not know it) is right with any operator.
 """
@@ -194,8 +195,10 @@ def score_record(record: ArticleRecord, gold: dict, where: str) -> dict[str, Sco
     scores["partial_indirect_quotes"] = match_one_to_one(others, gold_others, quote_same(True), describe_quote,
                                                          describe_gold_quote, where)
 
+    # Gold lists the same date text with the same value once, however often it occurs.
+    distinct_dates = list({(d.text, d.value): d for d in record.dates}.values())
     scores["dates"] = match_one_to_one(
-        record.dates, gold.get("dates", []),
+        distinct_dates, gold.get("dates", []),
         lambda p, g: _overlaps(p.start, p.end, _spans(text, g["text"])) and (
             p.value == g["value"] or (g["value"] == "SET" and p.type == "SET")),
         lambda p: f"date {p.text!r} value={p.value!r}",
