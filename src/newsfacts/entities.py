@@ -20,11 +20,13 @@ Other components call `entity_for_span(doc, start, end)` and `person_gender(pers
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.pipeline import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -87,8 +89,20 @@ class EntityLinker:
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=RULE_SPANS_KEY, overwrite=True,
                                validate=True)
         words = _words()
-        self.ruler.add_patterns([*load_jsonl_asset(PATTERNS_ASSET),
-                                 *_known_organisation_patterns(words)])
+        patterns = [*load_jsonl_asset(PATTERNS_ASSET), *_known_organisation_patterns(words)]
+        # Fixed word sequences (counties, parties, known names) go to one PhraseMatcher pass;
+        # the Matcher gets only the patterns with variable parts.
+        literal = [p for p in patterns if _is_literal(p["pattern"])]
+        self.ruler.add_patterns(_merged_patterns([p for p in patterns if not _is_literal(p["pattern"])]))
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrase_rules: dict[str, list[tuple[str, list[dict]]]] = {}
+        for item in literal:
+            words_lower = [next(v for k, v in t.items() if k in ("ORTH", "LOWER")).lower()
+                           for t in item["pattern"]]
+            key = " ".join(words_lower)
+            if key not in self.phrase_rules:
+                self.phrases.add(key, [Doc(nlp.vocab, words=words_lower)])
+            self.phrase_rules.setdefault(key, []).append((item["id"], item["pattern"]))
         self.gazetteer = Gazetteer.load()
         self.org_prefixes: dict[str, str] = words["org_prefixes"]
         self.person_ranks = set(words["person_ranks"])
@@ -112,11 +126,21 @@ class EntityLinker:
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         self.ruler(doc)
+        self._add_phrase_spans(doc)
         candidates = self._candidates(doc)
         self._write_ents(doc, candidates)
         people, organisations, places = self._group(doc, candidates)
         doc._.people, doc._.organisations, doc._.places = people, organisations, places
         return doc
+
+    def _add_phrase_spans(self, doc: Doc) -> None:
+        spans = list(doc.spans[RULE_SPANS_KEY])
+        strings = doc.vocab.strings
+        for match_id, start, end in self.phrases(doc):
+            for rule, pattern in self.phrase_rules[strings[match_id]]:
+                if all(_token_fits(doc[start + i], token) for i, token in enumerate(pattern)):
+                    spans.append(Span(doc, start, end, label="ORG", span_id=rule))
+        doc.spans[RULE_SPANS_KEY] = spans
 
     # -- finding and correcting spans --------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[_Candidate]:
@@ -185,7 +209,7 @@ class EntityLinker:
         found: list[_Candidate] = []
         i = 0
         while i < len(doc):
-            if taken[i] or not doc[i].is_title:
+            if taken[i] or not doc[i].is_title or not self.gazetteer.may_start_bare_form(doc[i].text):
                 i += 1
                 continue
             match = None
@@ -220,10 +244,17 @@ class EntityLinker:
         return [c for c in found if self.gazetteer.resolve(c.candidates, context_places, sure,
                                                            require_support=True) is not None]
 
+    def _places_in_text(self, doc: Doc) -> list[str]:
+        key = ("newsfacts_entities", "places_in_text")
+        if key not in doc.user_data:  # Doc.text joins every token: read it once per document
+            doc.user_data[key] = [w for w in _TITLE_WORD.findall(doc.text)
+                                  if normalise_name(w) in self.places]
+        return doc.user_data[key]
+
     def _context(self, doc: Doc, candidates: list[_Candidate]):
         """Place names and gazetteer entries the article names: evidence for telling sites apart."""
         context_places = [c.name for c in candidates if c.kind == "place"]
-        context_places += [t.text for t in doc if t.is_title and normalise_name(t.text) in self.places]
+        context_places += self._places_in_text(doc)
         sure = [c.candidates[0] for c in candidates if len(c.candidates) == 1 and not c.bare]
         sure += [c.entry for c in candidates if c.entry is not None]
         return context_places, sure
@@ -796,6 +827,70 @@ def _trim(span: Span) -> Span | None:
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
     return doc[start:end] if end > start else None
+
+
+_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+_LITERAL_KEYS = {"ORTH", "LOWER"}
+_FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
+
+
+def _is_literal(pattern: list[dict]) -> bool:
+    """A fixed word sequence: each token one ORTH or LOWER string, and only flags besides."""
+    return all(isinstance(t, dict) and len([k for k in t if k in _LITERAL_KEYS]) == 1
+               and all(isinstance(t[k], str) for k in t if k in _LITERAL_KEYS)
+               and set(t) <= _LITERAL_KEYS | _FLAG_KEYS for t in pattern)
+
+
+def _token_fits(token, spec: dict) -> bool:
+    if "ORTH" in spec and token.text != spec["ORTH"]:
+        return False
+    if "LOWER" in spec and token.lower_ != spec["LOWER"]:
+        return False
+    flags = {"IS_LOWER": token.is_lower, "IS_TITLE": token.is_title,
+             "IS_SENT_START": bool(token.is_sent_start)}
+    return all(flags[k] == spec[k] for k in _FLAG_KEYS if k in spec)
+
+
+def _merged_patterns(patterns: list[dict]) -> list[dict]:
+    """The same patterns, fewer of them: patterns of one rule that differ only in one token's
+    literal ({"ORTH": "Council"} / {"ORTH": "Union"}) become one pattern with an IN list. The
+    Matcher's cost grows with the number of patterns that can start at a token, and most of ours
+    start with any title-case word."""
+    def literal(token: dict) -> tuple[str, str] | None:
+        keys = [k for k in ("ORTH", "LOWER") if isinstance(token.get(k), str)]
+        return (keys[0], token[keys[0]]) if len(keys) == 1 else None
+
+    changed = True
+    while changed:
+        changed = False
+        for position in range(max((len(p["pattern"]) for p in patterns), default=0)):
+            groups: dict[str, list[dict]] = {}
+            rest: list[dict] = []
+            for item in patterns:
+                tokens = item["pattern"]
+                found = literal(tokens[position]) if position < len(tokens) else None
+                if found is None:
+                    rest.append(item)
+                    continue
+                attr, _ = found
+                others = {k: v for k, v in tokens[position].items() if k != attr}
+                key = json.dumps([item["label"], item.get("id"), attr, others, tokens[:position],
+                                  tokens[position + 1:]], sort_keys=True)
+                groups.setdefault(key, []).append(item)
+            merged = []
+            for group in groups.values():
+                if len(group) == 1:
+                    merged.append(group[0])
+                    continue
+                changed = True
+                first = group[0]
+                attr, _ = literal(first["pattern"][position])
+                values = list(dict.fromkeys(literal(g["pattern"][position])[1] for g in group))
+                token = {**first["pattern"][position], attr: {"IN": values}}
+                merged.append({**first, "pattern": [*first["pattern"][:position], token,
+                                                    *first["pattern"][position + 1:]]})
+            patterns = rest + merged
+    return patterns
 
 
 def _known_organisation_patterns(words: dict) -> list[dict]:

@@ -18,7 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from newsfacts.assets import load_jsonl_asset
 
@@ -52,6 +52,7 @@ class Site:
 Entry = Site | Trust
 
 
+@lru_cache(maxsize=65536)  # called for every candidate name and title-case word of every article
 def normalise_name(text: str) -> str:
     """The lookup key of a name: case, apostrophes, 'the', 'St.'/'Saint' and '&' don't matter,
     and a trailing plural ('Nottingham City Hospitals') reads as the singular."""
@@ -92,11 +93,13 @@ class Gazetteer:
                     bucket.append(entry)
             for letters in entry.acronyms:
                 self._by_acronym.setdefault(letters, []).append(entry)
+        self._bare_first_words: set[str] = set()
         for site in self.sites.values():
             if site.trust:
                 self._sites_of.setdefault(site.trust, []).append(site)
             for form in (site.name, *site.aliases):
                 for bare in bare_site_forms(form):
+                    self._bare_first_words.add(bare.split(" ")[0])
                     bucket = self._by_bare.setdefault(bare, [])
                     if site not in bucket:
                         bucket.append(site)
@@ -121,6 +124,10 @@ class Gazetteer:
         "Whipps Cross". Such a name is often also a district or a street, so callers accept a
         candidate only when the article's context supports it (`resolve(..., require_support=True)`)."""
         return list(self._by_bare.get(normalise_name(name), ()))
+
+    def may_start_bare_form(self, word: str) -> bool:
+        """Whether some bare site name begins with this word: a cheap test before `lookup_bare`."""
+        return normalise_name(word) in self._bare_first_words
 
     def bare_forms(self) -> Iterable[str]:
         """Every bare site name, normalised (see `lookup_bare`)."""
