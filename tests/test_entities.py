@@ -182,3 +182,111 @@ def test_acronym_joins_its_expansion(read):
 def test_corrected_entities_are_written_to_doc_ents(read):
     doc = read("Ambulances from Leics and Lancs were sent to help.")
     assert {(e.text, e.label_) for e in doc.ents} >= {("Leics", "GPE"), ("Lancs", "GPE")}
+
+
+# -- gazetteer linking beyond exact names -------------------------------------------------------------
+def _hospital(doc, ods):
+    found = [o for o in doc._.organisations if o.kind == "hospital" and o.ods_code == ods]
+    assert found, [(o.name, o.ods_code) for o in doc._.organisations]
+    return found[0]
+
+
+def _operator(doc, org):
+    return next(o for o in doc._.organisations if o.id == org.operator)
+
+
+def test_site_named_without_its_optional_words(read):
+    doc = read("A man was treated at Whipps Cross Hospital after the crash in Walthamstow.")
+    hospital = _hospital(doc, "R1HKH")
+    assert "Whipps Cross Hospital" in hospital.aliases
+    assert _operator(doc, hospital).ods_code == "R1H"
+
+
+def test_bare_site_name_needs_the_article_to_support_it(read):
+    doc = read("North Bristol NHS Trust said beds at Southmead were full on Monday.")
+    assert _hospital(doc, "RVJ01").aliases == ["Southmead"]
+    lone = read("Southmead was quiet on Monday.")
+    assert not [o for o in lone._.organisations if o.kind == "hospital"]
+
+
+def test_short_form_after_the_full_name_is_the_same_hospital(read):
+    doc = read("Bradford Royal Infirmary opened a ward. Visitors to the Royal Infirmary were asked "
+               "to wear masks.")
+    hospitals = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert len(hospitals) == 1 and "Royal Infirmary" in hospitals[0].aliases
+
+
+def test_town_after_the_name_selects_the_site(read):
+    doc = read("Surgeons at Queen Elizabeth Hospital Birmingham performed the operation.")
+    assert _hospital(doc, "RRK15").name == "Queen Elizabeth Hospital Birmingham"
+
+
+def test_sites_of_a_merged_trust_are_run_by_its_successor(read):
+    doc = read("Good Hope Hospital in Sutton Coldfield cancelled clinics.")
+    assert _operator(doc, _hospital(doc, "RR105")).ods_code == "RRK"
+
+
+def test_a_closed_trust_the_article_names_runs_its_sites_in_that_article(read):
+    doc = read("Central Manchester University Hospitals NHS Foundation Trust said Manchester Royal "
+               "Infirmary had been hit.")
+    operator = _operator(doc, _hospital(doc, "R0A02"))
+    assert operator.name == "Central Manchester University Hospitals NHS Foundation Trust"
+
+
+def test_trust_listed_once_in_the_article_spelling(read):
+    doc = read("University Hospitals of Leicester NHS Trust said Glenfield Hospital was busy.")
+    trusts = [o for o in doc._.organisations if o.kind == "nhs_trust"]
+    assert [t.name for t in trusts] == ["University Hospitals of Leicester NHS Trust"]
+    assert _operator(doc, _hospital(doc, "RWEAE")).id == trusts[0].id
+
+
+# -- organisations: found whole, and not found where there is none ---------------------------------------
+def test_known_bodies_with_one_word_names(read):
+    doc = read("Talks at Acas broke down, and Unison said its members would strike.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert kinds.get("Acas") == "government" and kinds.get("Unison") == "union"
+    assert not doc._.people
+
+
+def test_names_joined_by_and_are_kept_whole_unless_two_names(read):
+    doc = read("The Department of Health and Social Care declined to comment.")
+    assert [o.name for o in doc._.organisations] == ["Department of Health and Social Care"]
+    two = read("The Department of Health and Kent County Council met on Friday.")
+    assert {o.name for o in two._.organisations} >= {"Department of Health", "Kent County Council"}
+
+
+def test_nhs_bodies_healthwatch_and_newspapers(read):
+    doc = read("NHS Digital and Healthwatch Kent were consulted, a manager told the Kentish Gazette.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert kinds.get("NHS Digital") == "nhs_body"
+    assert kinds.get("Healthwatch Kent") == "charity"
+    assert kinds.get("Kentish Gazette") == "media"
+
+
+def test_office_of_a_commissioner_is_one_organisation(read):
+    doc = read("The Office of the Police and Crime Commissioner for Kent funded the scheme.")
+    assert [o.name for o in doc._.organisations] == [
+        "Office of the Police and Crime Commissioner for Kent"]
+
+
+def test_places_read_as_organisations_and_common_nouns_are_not_organisations(read):
+    doc = read("Truro was gridlocked. Bristol councillors met, and the county council said A&E "
+               "was full.")
+    assert not doc._.organisations
+    assert {"Truro", "Bristol"} <= {p.name for p in doc._.places}
+
+
+# -- people --------------------------------------------------------------------------------------------
+def test_ranks_and_lone_capitalised_words_are_not_people(read):
+    doc = read("Det Sgt Ruth Okonedo said the gang had been caught. Mum said she was relieved.")
+    assert [p.name for p in doc._.people] == ["Ruth Okonedo"]
+
+
+def test_a_first_name_after_a_kinship_noun_is_a_person(read):
+    doc = read("Her son Callum was treated for burns.")
+    assert [p.name for p in doc._.people] == ["Callum"]
+
+
+def test_double_barrelled_surname_is_kept_whole(read):
+    doc = read("Dr Helen Ashby-Crowther said the unit was safe.")
+    assert [p.name for p in doc._.people] == ["Helen Ashby-Crowther"]

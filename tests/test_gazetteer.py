@@ -63,3 +63,36 @@ def test_ambiguous_names_resolve_only_from_context(gaz):
 def test_normalise_name():
     assert normalise_name("The Queen’s Medical Centre") == normalise_name("Queens Medical Centre")
     assert normalise_name("St. Mary's Hospital") == normalise_name("Saint Marys Hospital")
+
+
+def test_short_forms_only_when_unambiguous(gaz):
+    assert [e.ods for e in gaz.lookup("Whipps Cross Hospital")] == ["R1HKH"]
+    assert [e.ods for e in gaz.lookup("Newham Hospital")] == ["R1HNH"]
+    # "<town> Hospital" is how articles name any hospital of the town: never a short form.
+    assert gaz.lookup("Leicester Hospital") == []
+
+
+def test_trusts_carry_todays_name_and_their_old_one(gaz):
+    trust = gaz.by_ods("RP5")
+    assert trust.name == "Doncaster and Bassetlaw Teaching Hospitals NHS Foundation Trust"
+    assert [e.ods for e in gaz.lookup("Doncaster and Bassetlaw Hospitals NHS Foundation Trust")] == ["RP5"]
+    assert gaz.by_ods("RWE").name == "University Hospitals of Leicester NHS Trust"
+
+
+def test_closure_after_the_extract_date_is_still_open(gaz):
+    assert not gaz.by_ods("RVJ").closed
+    assert gaz.by_ods("RR1").closed and gaz.by_ods("RR1").successor == "RRK"
+    assert gaz.by_ods("RR101").trust == "RRK"
+
+
+def test_bare_names_resolve_only_with_support(gaz):
+    (southmead,) = gaz.lookup_bare("Southmead")
+    assert gaz.resolve([southmead], [], [], require_support=True) is None
+    assert gaz.resolve([southmead], ["Bristol"], [], require_support=True) is southmead
+    assert gaz.resolve([southmead], [], []) is southmead
+
+
+def test_site_named_with_its_town_is_also_found_without_it(gaz):
+    sites = gaz.lookup("Queen Elizabeth Hospital")
+    assert "RRK15" in {s.ods for s in sites} and len(sites) > 1
+    assert gaz.resolve(sites, ["Birmingham"]).ods == "RRK15"

@@ -355,7 +355,7 @@ class EntityLinker:
         tokens = self._without_ranks(tokens) if tokens else tokens
         if not tokens:
             return None
-        name_span = doc[tokens[0].i: tokens[-1].i + 1]
+        name_span = doc[tokens[0].i: _past_hyphens(doc, tokens[-1].i + 1)]
         if rule != "person_honorific" and self._is_not_a_person(name_span):
             return None
         return _Candidate("person", name_span, rule, honorific=honorific)
@@ -404,12 +404,7 @@ class EntityLinker:
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
         tokens = self._without_ranks(list(span))
-        end = tokens[-1].i + 1
-        # "John Moore-Gillon": a double-barrelled surname the base model cut at the hyphen.
-        while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-               and not doc[end].whitespace_ and doc[end + 1].is_title):
-            end += 2
-        span = doc[tokens[0].i: end]
+        span = doc[tokens[0].i: _past_hyphens(doc, tokens[-1].i + 1)]
         key = normalise_name(span.text)
         if key in self.places and len(span) == 1:
             return self._place(span, label)
@@ -812,6 +807,14 @@ def _straight(text: str) -> str:
 
 def _strip_the(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text)
+
+
+def _past_hyphens(doc: Doc, end: int) -> int:
+    """The end of a name that goes on past a hyphen: "Moore-Gillon" cut at "Moore"."""
+    while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+           and not doc[end].whitespace_ and doc[end + 1].is_title):
+        end += 2
+    return end
 
 
 def _trim(span: Span) -> Span | None:
