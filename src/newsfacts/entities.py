@@ -185,6 +185,7 @@ class EntityLinker:
         return self._without_lone_words(chosen)
 
     def _without_lone_words(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        chosen = [c for c in chosen if c.kind != "person" or _looks_like_a_name(c.span)]
         """A one-word "person" that is neither part of a fuller name in the article, nor titled,
         nor introduced by a kinship noun ("son Ryan") is a capitalised common word ("Mum",
         "Covid", "Defending") or, after "in"/"from", a district ("from Erdington")."""
@@ -593,6 +594,11 @@ class EntityLinker:
                 if name == person.name or (len(c.span) == 1 and person.name.split()[-1] == name):
                     target = (person, group)
                     break
+            if target is None and len(c.span) == 1:
+                # "Marianne" after "Marianne Petersen": a first name of one person only.
+                firsts = [(p, g) for p, g in people if len(p.name.split()) > 1
+                          and p.name.split()[0] == name]
+                target = firsts[0] if len(firsts) == 1 else None
             if target is None:
                 person = Person(id="", name=name)
                 people.append((person, []))
@@ -809,6 +815,12 @@ def _strip_the(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text)
 
 
+def _looks_like_a_name(span: Span) -> bool:
+    """Every word of a name starts with a capital ("anorexia nervosa" and "[]" do not)."""
+    words = [t for t in span if t.is_alpha]
+    return bool(words) and all(t.text[0].isupper() or t.lower_ in _NAME_PARTICLES for t in words)
+
+
 def _past_hyphens(doc: Doc, end: int) -> int:
     """The end of a name that goes on past a hyphen: "Moore-Gillon" cut at "Moore"."""
     while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
@@ -832,6 +844,8 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+_NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
+                   "al", "el", "ibn", "dos", "das", "del", "st"}
 _TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
 _LITERAL_KEYS = {"ORTH", "LOWER"}
 _FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
