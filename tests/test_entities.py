@@ -290,3 +290,11 @@ def test_a_first_name_after_a_kinship_noun_is_a_person(read):
 def test_double_barrelled_surname_is_kept_whole(read):
     doc = read("Dr Helen Ashby-Crowther said the unit was safe.")
     assert [p.name for p in doc._.people] == ["Helen Ashby-Crowther"]
+
+
+def test_trust_written_short_joins_the_trust_of_the_named_site(read):
+    doc = read("Sheffield Teaching NHS Trust said the Northern General Hospital had cancelled "
+               "operations.")
+    trusts = [o for o in doc._.organisations if o.kind == "nhs_trust"]
+    assert len(trusts) == 1
+    assert trusts[0].ods_code == "RHQ" and "Sheffield Teaching NHS Trust" in trusts[0].aliases

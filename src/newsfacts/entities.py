@@ -623,6 +623,7 @@ class EntityLinker:
             if c.kind == "organisation":
                 groups.setdefault(c.key, []).append(c)
         self._merge_acronyms(groups)
+        self._merge_trust_variants(groups)
         self._add_trust_references(doc, candidates, groups)
         order = sorted(groups, key=lambda k: min(c.span.start_char for c in groups[k]))
         org_ids = {key: f"o{i}" for i, key in enumerate(order, start=1)}
@@ -681,6 +682,33 @@ class EntityLinker:
             target = initials.get(text)
             if text.isupper() and target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
+
+    def _merge_trust_variants(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"Imperial NHS Trust" or "Imperial College NHS Trust" in an article that names a site of
+        Imperial College Healthcare NHS Trust: a trust written short, whose words are all, in order,
+        in the name of the one trust of the article (named, or running a named site) they fit."""
+        entries = [c.entry for group in groups.values() for c in group if c.entry is not None]
+        trusts = {e.ods: e for e in entries if isinstance(e, Trust)}
+        for site in (e for e in entries if isinstance(e, Site) and e.trust):
+            trust = self.gazetteer.by_ods(site.trust)
+            if isinstance(trust, Trust):
+                trusts.setdefault(trust.ods, trust)
+        if not trusts:
+            return
+        filler = {"nhs", "trust", "foundation", "the"}
+        for key in [k for k, g in groups.items() if not any(c.entry for c in g)]:
+            group = groups[key]
+            if not any(c.org_kind == "nhs_trust" for c in group):
+                continue
+            core = [w for w in normalise_name(_fullest(group)).split() if w not in filler]
+            fits = [t for t in trusts.values()
+                    if core and _in_order(core, normalise_name(t.name).split())]
+            if len(fits) != 1:
+                continue
+            trust = fits[0]
+            for c in group:
+                c.entry, c.key, c.name, c.org_kind = trust, "ods:" + trust.ods, trust.name, trust.kind
+            groups.setdefault("ods:" + trust.ods, []).extend(groups.pop(key))
 
     def _add_trust_references(self, doc: Doc, candidates: list[_Candidate],
                               groups: dict[str, list[_Candidate]]) -> None:
@@ -813,6 +841,11 @@ def _straight(text: str) -> str:
 
 def _strip_the(text: str) -> str:
     return re.sub(r"^(the|The)\s+", "", text)
+
+
+def _in_order(words: list[str], name: list[str]) -> bool:
+    remaining = iter(name)
+    return all(word in remaining for word in words)
 
 
 def _looks_like_a_name(span: Span) -> bool:
