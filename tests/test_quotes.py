@@ -190,3 +190,73 @@ def test_scanner_never_crosses_a_paragraph_unless_continued(text):
             assert "\n" not in text[span.start:span.end]
         else:
             assert text[span.start:span.end].count("\n") >= span.paragraphs - 1
+
+
+# -- reported speech around partial quotes, trailing cues and described organisations ----------
+
+def test_reported_clause_holding_a_partial_quote_is_also_indirect(nlp):
+    text = ("Headteacher Anna Price said the new roof was “long overdue and a danger to every "
+            "child in the building”.")
+    quotes = quotes_of(nlp, text)
+    (partial,) = only(quotes, "partial")
+    (indirect,) = only(quotes, "indirect")
+    assert partial.text.startswith("long overdue")
+    assert indirect.text.startswith("the new roof was")
+    assert indirect.speaker.text == "Anna Price" and indirect.cue == "said"
+
+
+def test_reported_clause_that_opens_with_a_quote_is_not_indirect(nlp):
+    text = "Mr Lowe said: “The depot will close in June.”"
+    assert only(quotes_of(nlp, text), "indirect") == []
+
+
+def test_cue_after_its_content(nlp):
+    text = ("More than 900 people visited the clinic in its first month, "
+            "Royal Derby Hospital said, including 40 children.")
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.text.startswith("More than 900 people visited the clinic")
+    assert "Royal Derby Hospital" in quote.speaker.text
+
+
+def test_relative_clause_cue_starts_the_content_after_the_cue(nlp):
+    text = ("Porters at the depot are striking over a rota, "
+            "which the union says will cut their pay by a fifth.")
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.text.startswith("will cut their pay")
+
+
+def test_small_clause_is_not_reported_speech(nlp):
+    text = "The company declared itself insolvent in May."
+    assert only(quotes_of(nlp, text), "indirect") == []
+
+
+def test_described_organisation_by_kind_and_modifier(nlp):
+    text = ("Members of the Royal College of Nursing met Bassetlaw District Council officers "
+            "and Nottinghamshire County Council staff on Monday.\n"
+            "The union said the talks had been useful.\n"
+            "The county council said a new offer would follow.")
+    indirect = only(quotes_of(nlp, text), "indirect")
+    speakers = {q.text.split()[0]: q.speaker.name for q in indirect}
+    assert speakers["the"] == "Royal College of Nursing"
+    assert speakers["a"] == "Nottinghamshire County Council"
+
+
+def test_named_official_beats_the_organisation_in_the_description(nlp):
+    text = ("The BMA’s chair for the northern region, Peter Walsh, told reporters the "
+            "ballot would open next week.")
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.speaker.name in ("Peter Walsh", "Walsh")
+
+
+def test_figures_speak_for_the_body_that_released_them(nlp):
+    text = ("Bus use in Norfolk rose by a fifth last year, according to figures published by "
+            "Norfolk County Council.")
+    (quote,) = only(quotes_of(nlp, text), "indirect")
+    assert quote.speaker.name == "Norfolk County Council"
+
+
+def test_partial_quote_inside_reported_speech_goes_to_the_outer_speaker(nlp):
+    text = ("A Home Office spokesman said officials were surprised the union had timed the walkout "
+            "“to cause maximum disruption”.")
+    (partial,) = only(quotes_of(nlp, text), "partial")
+    assert "Home Office" in (partial.speaker.name or partial.speaker.text)

@@ -240,6 +240,10 @@ class QuoteFinder:
         self.reported_cues = frozenset(cues["reported"])
         self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
+        # "the union" may be the BMA, "the force" Merseyside Police: kinds and name words
+        self.noun_kinds = cues.get("organisation_noun_kinds", {})
+        self.noun_name_words = cues.get("organisation_noun_name_words", {})
+        self.source_nouns = frozenset(cues.get("source_nouns", []))
         self.titles = {gender: frozenset(words) for gender, words in cues["titles"].items()}
         self.honorifics = frozenset(cues.get("honorifics", [])).union(*self.titles.values())
 
@@ -466,9 +470,25 @@ class _Article:
             # "the union leader John Smith", "Labour's leader, Jane Doe": the name says who
             named = [c for c in head.children if c.dep_ in ("appos", "compound")
                      and c.ent_type_ in ("PERSON", "ORG")]
+            if not named and head.lemma_.lower() in self.finder.spokesperson_nouns:
+                # "the RCN's director for the region, Jane Doe,": the parser may hang the
+                # name on the last noun of the description
+                named = [t for t in self.doc[head.i + 1:head.right_edge.i + 1]
+                         if t.dep_ == "appos" and t.ent_type_ == "PERSON"]
             if named:  # a person's name before an organisation word ("the union leader")
                 named.sort(key=lambda c: (c.ent_type_ != "PERSON", c.dep_ != "appos"))
                 head = named[0]
+            elif head.lemma_.lower() in self.finder.source_nouns:
+                # "according to figures released by the council": the body behind them
+                for token in head.subtree:
+                    if token.dep_ in ("agent", "prep") and token.lower_ in ("by", "from") \
+                            and token.i > head.i:
+                        pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                        if pobj is not None:
+                            inner = self.resolve(pobj, before)
+                            if inner.organisation or inner.person or inner.name:
+                                return _Speaker(self.text[slice(*self.speaker_span(head))],
+                                                inner.name, inner.person, inner.organisation)
         start, end = self.speaker_span(head)
         written = self.text[start:end]
         lower = head.lower_
@@ -507,6 +527,9 @@ class _Article:
             if earlier is not None:
                 return _Speaker(written, earlier.name, earlier.person, earlier.organisation)
         found = self.entity_at(start, end, head)
+        if found is not None and found[1].name.lower().removeprefix("the ") in \
+                self.finder.organisation_nouns:
+            found = None  # an entity named just "union" is the description, not the name
         if found is not None:
             kind, entity = found
             return _Speaker(written, entity.name, person=entity.id if kind == "person" else None,
@@ -592,14 +615,38 @@ class _Article:
         return _Speaker(best.name, best.name, organisation=best.id) if best else None
 
     def described_organisation(self, head: Token):
-        """"the trust": the nearest organisation named before whose name has that noun."""
-        noun = head.lower_
-        best = None
+        """"the trust", "the union", "the county council": the organisation named before that
+        the description fits best: its modifiers in the name ("county"), then the noun as the
+        name's last word or the organisation's kind (a union for "the union"), then a name
+        holding the noun anywhere; the nearest among equals."""
+        noun = head.lemma_.lower()
+        kinds = set(self.finder.noun_kinds.get(noun, []))
+        name_words = {noun, head.lower_, *self.finder.noun_name_words.get(noun, [])}
+        modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                     and c.pos_ in ("NOUN", "ADJ", "PROPN")]
+        best, best_rank = None, (0, 0)
         for m_start, _end, kind, entity in self._mentions:
             if m_start >= head.idx:
                 break
-            if kind == "organisation" and noun in entity.name.lower().split():
-                best = entity
+            if kind != "organisation" or self.in_quote(m_start):
+                continue
+            words = entity.name.lower().replace("’", "'").split()
+            fits = 2 if (words and words[-1] in name_words) or getattr(
+                entity, "kind", None) in kinds else 1 if name_words & set(words) else 0
+            if not fits:
+                continue
+            matched = sum(any(w.startswith(m) for w in words) for m in modifiers)
+            rank = (matched, fits)
+            if rank >= best_rank:
+                best, best_rank = entity, rank
+        if best is None and modifiers:
+            # "the county council" in a lede, named in full further down
+            for m_start, _end, kind, entity in self._mentions:
+                words = entity.name.lower().split()
+                if m_start > head.idx and kind == "organisation" and words \
+                        and words[-1] in name_words \
+                        and all(any(w.startswith(m) for w in words) for m in modifiers):
+                    return entity
         return best
 
     # -- cues ---------------------------------------------------------------------------------
@@ -771,10 +818,16 @@ class _Article:
         return None
 
     def _governing_cue(self, char: int) -> Token | None:
+        """The cue a partial quote hangs on; in "X said the BMA had announced it 'to
+        coincide with ...'" the outer speech verb, since X's words are being quoted."""
+        found = None
         for ancestor in self.token_at(char).ancestors:
             if not self.in_quote(ancestor.idx) and self.is_cue(ancestor, self.finder.direct_cues):
-                return ancestor
-        return None
+                if found is not None and not (ancestor.lemma_.lower() in ("say", "tell")
+                                              and ancestor.sent == found.sent):
+                    break
+                found = ancestor
+        return found
 
     def _enclosing_reported(self, char: int):
         token = self.token_at(char)
@@ -820,30 +873,12 @@ class _Article:
             if token.lower_ == "according":
                 content = self._according_content(token)
             else:
-                clauses = [c for c in token.children if c.dep_ == "ccomp"
-                           and para_start <= c.idx < para_end]
-                clauses.sort(key=lambda c: (c.i < token.i, abs(c.i - token.i)))
-                content = None
-                if clauses:
-                    clause = clauses[0]
-                    first = clause.left_edge
-                    while first.i < clause.i and (first.dep_ == "mark" and first.lower_ in
-                                                  ("that", "whether", "if") or first.is_punct
-                                                  or first.is_space):
-                        first = self.doc[first.i + 1]
-                    last = clause.right_edge
-                    while last.i > first.i and (last.is_punct or last.is_space):
-                        last = self.doc[last.i - 1]
-                    start, end = max(first.idx, para_start), min(last.idx + len(last), para_end)
-                    if end > start:
-                        content = (start, end)
+                content = self._reported_clause(token, para_start, para_end)
             if content is None:
                 continue
             start, end = content
-            quoted = sum(min(end, q_end) - max(start, q_start)
-                         for q_start, q_end in self.quoted if q_start < end and q_end > start)
-            if quoted > 0.5 * (end - start) or len(self.text[start:end].split()) < 2:
-                continue  # a direct quote, found already
+            if self.in_quote(start) or len(self.text[start:end].split()) < 2:
+                continue  # the clause is a direct quote, found already
             subject = self.subject_of(token)
             if subject is None or subject.lower_ in _FIRST_PERSON:
                 continue
@@ -851,6 +886,35 @@ class _Article:
             out.append(_Found("indirect", start, end, speaker=speaker, cue=self.cue_text(token)))
             covered_until = max(covered_until, end) if start > token.idx else covered_until
         return out
+
+    def _reported_clause(self, cue: Token, para_start: int, para_end: int):
+        """(start, end) of what the cue reports: its clausal complement, without "that"; for
+        a cue after its content ("..., the trust said."), the clause it comments on."""
+        # a clause with a verb: not the small clause of "declared itself bankrupt"
+        clauses = [c for c in cue.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end
+                   and c.pos_ in ("VERB", "AUX")]
+        clauses.sort(key=lambda c: (c.i < cue.i, abs(c.i - cue.i)))
+        if clauses:
+            clause = clauses[0]
+            first, last = clause.left_edge, clause.right_edge
+            if first.i < cue.i < clause.i:
+                # "pay, which the union says has fallen": the content follows the cue
+                first = self.doc[cue.i + 1]
+        elif cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.dep_ == "ROOT" \
+                and any(c.dep_ == "nsubj" for c in cue.children):
+            # "Most patients waited, the trust said, ...": the main clause up to the cue's phrase
+            first = cue.head.left_edge
+            last = self.doc[cue.left_edge.i - 1] if cue.left_edge.i > first.i else first
+        else:
+            return None
+        while first.i < last.i and (first.dep_ == "mark" and first.lower_ in
+                                    ("that", "whether", "if") or first.is_punct
+                                    or first.is_space):
+            first = self.doc[first.i + 1]
+        while last.i > first.i and (last.is_punct or last.is_space):
+            last = self.doc[last.i - 1]
+        start, end = max(first.idx, para_start), min(last.idx + len(last), para_end)
+        return (start, end) if end > start else None
 
     def _according_content(self, according: Token) -> tuple[int, int] | None:
         sent = according.sent
