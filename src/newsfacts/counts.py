@@ -116,6 +116,8 @@ class CountExtractor:
         self.head_group = {head: i for i, group in enumerate(w["compatible_heads"]) for head in group}
         self.fractions = w["fraction_prefixes"]
         self.non_count_words = set(w["non_count_number_words"])
+        self.fraction_nouns = set(w["fraction_nouns"])
+        self.invariant_plurals = set(w["invariant_plural_nouns"])
         # Matchers are built once: they are the only per-token work besides the parse itself.
         self.qualifier_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifier_matcher.add("QUALIFIER", [nlp.make_doc(q) for q in self.qualifiers])
@@ -234,6 +236,11 @@ class CountExtractor:
             if nxt and core.vague is None and nxt.vague is None and nxt.start == core.end + 1:
                 link = doc[core.end].lower_
                 between = core.start > 0 and doc[core.start - 1].lower_ == "between" and link == "and"
+                change = core.start > 0 and doc[core.start - 1].lower_ == "from" and link == "to"
+                if change and nxt.value < core.value:  # "fell from 785 to 708": two counts
+                    merged.append(core)
+                    k += 1
+                    continue
                 if link in self.range_connectors or between:
                     if nxt.value > core.value:
                         merged.append(_Core(core.start - 1 if between else core.start, nxt.end,
@@ -264,8 +271,9 @@ class CountExtractor:
             return True  # "between 2015 and 2018"
         if core.end - core.start == 1 and core.vague is None:
             text = first.text
-            if _YEARLIKE.match(text) and (first.ent_type_ == "DATE" or head is None):
-                return True
+            if _YEARLIKE.match(text) and (first.ent_type_ == "DATE" or head is None
+                                          or (nxt is not None and nxt.is_title)):
+                return True  # "the 2002 Winter Olympics"
             if text in self.phone_numbers:
                 prev = doc[core.start - 1].lower_ if core.start > 0 else ""
                 if prev in self.phone_context or (nxt is not None and nxt.lower_ in self.phone_nouns):
@@ -273,6 +281,12 @@ class CountExtractor:
             if first.lower_ == "one" and nxt is not None and nxt.lower_ == "of":
                 return True
         if core.vague is None and core.end - core.start == 1 and first.lower_ in self.non_count_words:
+            return True
+        # a capitalised number word inside a sentence, before a capitalised word: a name ("the Six Nations")
+        if first.is_alpha and first.is_title and nxt is not None and nxt.is_title and core.start > first.sent.start \
+                and not doc[core.start - 1].is_punct:
+            return True
+        if _in_url(doc, first):
             return True
         # labels: "Year 11 pupils", "Section 114 notice", "category one calls"
         label = doc[core.start - 1] if core.start > 0 else None
@@ -341,10 +355,12 @@ class CountExtractor:
     def _surface_noun_phrase(self, doc: Doc, j: int) -> tuple[int, int, Token, int] | None:
         k = j
         last_noun = None
-        while k < len(doc) and k - j < 6:
+        while k < len(doc) and k - j < 8:
             t = doc[k]
             # "87 planned operations": a verb form before any noun is a modifier
             nxt_noun = last_noun is None and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"
+            if last_noun is not None and t.tag_ in ("VBG", "VBN", "VBD"):
+                break  # "1.7m people needing care": the participle starts a post-modifier
             if t.pos_ in ("NOUN", "PROPN") or (t.pos_ in ("ADJ", "VERB") and (
                     t.tag_ in ("JJ", "VBN", "VBG", "JJR") or nxt_noun)):
                 if t.pos_ in ("NOUN", "PROPN"):
@@ -360,6 +376,10 @@ class CountExtractor:
             if t.pos_ == "CCONJ" and k > j and doc[k - 1].pos_ == "PROPN" and k + 1 < len(doc) \
                     and doc[k + 1].pos_ == "PROPN":  # "Unison and Unite members"
                 k += 1
+                continue
+            if t.pos_ == "CCONJ" and k > j and doc[k - 1].tag_ == "NN" and k + 2 < len(doc) \
+                    and doc[k + 1].pos_ == "NOUN" and doc[k + 2].pos_ == "NOUN":
+                k += 1  # "300,000 council and housing association tenants": coordinated modifiers
                 continue
             break
         if last_noun is None or last_noun.pos_ != "NOUN" and last_noun.tag_ != "NNPS" \
@@ -379,7 +399,9 @@ class CountExtractor:
             elif t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("VBN",) or t.text in _HYPHENS:
                 pass
             elif t.pos_ == "PRON":
-                return None
+                if k == start:  # "of them", "of those": no noun here
+                    return None
+                break  # "thousands of responses we received": a relative clause follows
             else:
                 break
             k += 1
@@ -425,10 +447,13 @@ class CountExtractor:
         if doc[core.start].sent.start != doc[ante.core.start].sent.start:
             return None
         nxt = doc[j] if j < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.ent_type_ != "DATE":
             return None
         gap = doc[ante.text_end:core.start]
-        if not any(t.lower_ in self.elliptic_cues or t.text in self.elliptic_cues for t in gap) \
+        number = doc[core.end - 1]
+        subject = number.dep_ in ("nsubj", "nsubjpass") and number.head.pos_ in ("VERB", "AUX") \
+            and number.head.i > number.i and number.head.lemma_ != "be"
+        if not subject and not any(t.lower_ in self.elliptic_cues or t.text in self.elliptic_cues for t in gap) \
                 and not (ante.inherited is not None and ante.core.start > 0):
             return None
         return _Found(core, ante.unit_start, ante.unit_end, ante.head, core.end, None, inherited=ante)
@@ -578,6 +603,11 @@ class CountExtractor:
             unit_end = text_end = head.i + 1
         if head.lower_ in ("them", "those", "these"):
             return self._anaphoric(doc, core, previous)
+        if self._in_dates(head, date_spans) and not self._in_dates(doc[core.start], date_spans):
+            # "down from 311,764 last month": the noun belongs to a date, the number stands alone
+            return self._anaphoric(doc, core, previous)
+        if self._not_counted_noun(core, head):
+            return None
         if self._excluded(doc, core, date_spans, head):
             return None
         if head.lower_ in self.excluded_units or head.lemma_.lower() in self.excluded_units:
@@ -604,6 +634,20 @@ class CountExtractor:
                 unit_end = text_end = end
         head_text = _head_text(doc, head)
         return _Found(core, unit_start, unit_end, head_text, text_end, head)
+
+    @staticmethod
+    def _in_dates(token: Token, date_spans) -> bool:
+        return any(token.idx < e and token.idx + len(token) > s for s, e in date_spans)
+
+    def _not_counted_noun(self, core: _Core, head: Token) -> bool:
+        """Fractions ("two thirds"), and a number above one before a singular noun: a modifier
+        ("the 169,000 figure", "a 400m race") or part of a name ("Three Gorges Dam")."""
+        lower = head.lower_
+        if lower in self.fraction_nouns:
+            return True
+        if core.vague is not None or core.value == 1 or lower in self.invariant_plurals:
+            return False
+        return head.tag_ in ("NN", "NNP") and not lower.endswith("s")
 
     def _bounds(self, core: _Core) -> tuple[float | None, float | None, bool]:
         value = core.value
@@ -768,6 +812,18 @@ class CountExtractor:
                                            expected=_int_if_whole(c.value), actual=_int_if_whole(actual), ok=ok,
                                            note=note))
         return checks
+
+
+def _in_url(doc: Doc, token: Token) -> bool:
+    """A number inside a link target or address ("(http://.../2014-02-23-strikes)")."""
+    text = doc.text
+    start, end = token.idx, token.idx + len(token)
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    chunk = text[start:end]
+    return "/" in chunk and ("://" in chunk or "www." in chunk or "](" in chunk or chunk.count("/") >= 2)
 
 
 def _head_text(doc: Doc, head: Token) -> str:
