@@ -242,8 +242,20 @@ class EntityLinker:
         if not found:
             return []
         context_places, sure = self._context(doc, chosen)
-        return [c for c in found if self.gazetteer.resolve(c.candidates, context_places, sure,
-                                                           require_support=True) is not None]
+        # A bare name shared by several sites ("Victoria") needs the site's trust or a sibling
+        # site in the article; its town alone is not enough.
+        trusts_named = {e.ods for e in sure if isinstance(e, Trust)}
+        trusts_named |= {e.trust for e in sure if isinstance(e, Site) and e.trust}
+        kept = []
+        for c in sorted(found, key=lambda c: len(c.candidates)):  # sure ones first: siblings
+            if len(c.candidates) > 1:
+                c.candidates = [s for s in c.candidates if s.trust in trusts_named]
+            site = self.gazetteer.resolve(c.candidates, context_places, sure, require_support=True)
+            if site is not None:
+                kept.append(c)
+                sure.append(site)
+                trusts_named.add(site.trust)
+        return sorted(kept, key=lambda c: c.span.start)
 
     def _places_in_text(self, doc: Doc) -> list[str]:
         key = ("newsfacts_entities", "places_in_text")
