@@ -260,3 +260,10 @@ def test_partial_quote_inside_reported_speech_goes_to_the_outer_speaker(nlp):
             "“to cause maximum disruption”.")
     (partial,) = only(quotes_of(nlp, text), "partial")
     assert "Home Office" in (partial.speaker.name or partial.speaker.text)
+
+
+def test_subject_before_a_parenthesis(nlp):
+    text = ("Dr Sunita Rao, on her second visit to the ward since it reopened in the spring, "
+            "admitted “real problems” with staffing.")
+    (partial,) = only(quotes_of(nlp, text), "partial")
+    assert partial.speaker is not None and "Rao" in (partial.speaker.name or "")

@@ -393,6 +393,9 @@ class _Article:
         if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN") \
                 and not self.in_quote(verb.head.idx):
             return verb.head
+        parenthesised = self._subject_before_parenthesis(verb)
+        if parenthesised is not None:
+            return parenthesised
         adjacent = self._adjacent_subject(verb)
         if adjacent is not None:
             return adjacent
@@ -408,6 +411,24 @@ class _Article:
                 while head.dep_ in ("compound", "flat") and head.head.i < verb.i:
                     head = head.head
                 return head
+        return None
+
+    def _subject_before_parenthesis(self, verb: Token) -> Token | None:
+        """"Dr Jane Roe, on her first day in the post, said": the parser may lose the subject
+        behind a parenthesis; the name right before its opening comma is the speaker."""
+        if verb.i < 2 or self.doc[verb.i - 1].text != ",":
+            return None
+        sent_start = verb.sent.start
+        for j in range(verb.i - 2, max(sent_start, verb.i - 30) - 1, -1):
+            token = self.doc[j]
+            if token.text in ("“", "”", '"') or self.in_quote(token.idx):
+                return None
+            if token.text == ",":
+                before = self.doc[j - 1] if j > sent_start else None
+                if before is not None and before.ent_type_ in ("PERSON", "ORG") \
+                        and not self.in_quote(before.idx):
+                    return before
+                return None
         return None
 
     def _adjacent_subject(self, verb: Token) -> Token | None:
