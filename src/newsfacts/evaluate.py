@@ -128,6 +128,8 @@ def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
 
 def _starts_here(quote, text: str, starts: str) -> bool:
     """The gold opening words lie at the start of the predicted quote (give or take a mark or 'that')."""
+    if starts.lower().startswith("that "):  # some gold begins reported speech at its complementiser
+        starts = starts[5:]
     for s, _end in _spans(text, starts):
         if quote.start - 2 <= s <= quote.start + 8 and s < quote.end:
             return True
