@@ -118,6 +118,7 @@ class CountExtractor:
         self.non_count_words = set(w["non_count_number_words"])
         self.fraction_nouns = set(w["fraction_nouns"])
         self.invariant_plurals = set(w["invariant_plural_nouns"])
+        self.hospital_nouns = set(w["described_hospital_nouns"])
         # Matchers are built once: they are the only per-token work besides the parse itself.
         self.qualifier_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifier_matcher.add("QUALIFIER", [nlp.make_doc(q) for q in self.qualifiers])
@@ -381,6 +382,10 @@ class CountExtractor:
                     and doc[k + 1].pos_ == "NOUN" and doc[k + 2].pos_ == "NOUN":
                 k += 1  # "300,000 council and housing association tenants": coordinated modifiers
                 continue
+            if t.pos_ == "CCONJ" and last_noun is None and k > j and doc[k - 1].pos_ == "ADJ" \
+                    and k + 1 < len(doc) and doc[k + 1].pos_ in ("ADJ", "NOUN"):
+                k += 1  # "900,000 military and civilian staff": coordinated adjectives
+                continue
             break
         if last_noun is None or last_noun.pos_ != "NOUN" and last_noun.tag_ != "NNPS" \
                 or last_noun.ent_type_ in ("PERSON", "GPE", "DATE", "TIME"):
@@ -556,6 +561,8 @@ class CountExtractor:
                 continue
             span = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
             resolved = self._resolve(doc, span.start_char, span.end_char, ("place", "organisation"))
+            if resolved and resolved[0] == "place" and org is None and objs[0].lower_ in self.hospital_nouns:
+                org = _described_hospitals_operator(doc, resolved[1])
             if resolved and resolved[0] == "place" and place is None:
                 place = resolved[1]
             elif resolved and resolved[0] == "organisation" and org is None:
@@ -598,6 +605,14 @@ class CountExtractor:
                 head = doc[head.i + 1]
             elif doc[head.i + 1].like_num and doc[head.i + 2].pos_ == "NOUN":  # "category one calls"
                 head = doc[head.i + 2]
+            elif doc[head.i + 1].pos_ == "CCONJ" and doc[head.i + 2].pos_ in ("NOUN", "PROPN") \
+                    and head.i + 3 < len(doc) and doc[head.i + 3].pos_ in ("NOUN", "PROPN"):
+                k = head.i + 3  # "council and housing association tenants": coordinated modifiers
+                while k + 1 < len(doc) and k - head.i < 6 and doc[k + 1].pos_ in ("NOUN", "PROPN"):
+                    k += 1
+                if doc[k].pos_ != "NOUN":
+                    break
+                head = doc[k]
             else:
                 break
             unit_end = text_end = head.i + 1
@@ -617,7 +632,7 @@ class CountExtractor:
         # coordination without its own number: "about 2,700 appointments and operations"
         for child in head.children:
             if child.dep_ == "conj" and child.i > head.i and child.pos_ == "NOUN" \
-                    and not any(t.like_num for t in doc[head.i + 1:child.i + 1]) \
+                    and not any(t.like_num or t.pos_ == "DET" for t in doc[head.i + 1:child.i + 1]) \
                     and child.i - head.i <= 4 and not any(t.text in ",;:" for t in doc[head.i + 1:child.i]) \
                     and not any(c.dep_ == "nummod" for c in child.children):
                 unit_end = text_end = child.i + 1
@@ -812,6 +827,38 @@ class CountExtractor:
                                            expected=_int_if_whole(c.value), actual=_int_if_whole(actual), ok=ok,
                                            note=note))
         return checks
+
+
+def _described_hospitals_operator(doc: Doc, place_id: str) -> str | None:
+    """"at both major Nottingham hospitals": hospitals described, not named. When every hospital of
+    the article in that place (by the gazetteer's city or county, else by the place in its name)
+    has the same operator, the count belongs to that operator."""
+    place = next((p for p in doc._.places or [] if p.id == place_id), None)
+    if place is None:
+        return None
+    names = {_fold(place.name), *(_fold(m.text) for m in place.mentions)}
+    try:
+        from newsfacts.gazetteer import Gazetteer
+        gazetteer = Gazetteer.load()
+    except Exception:  # no gazetteer: names alone decide
+        gazetteer = None
+    operators = set()
+    for org in doc._.organisations or []:
+        if org.kind != "hospital":
+            continue
+        site = gazetteer.by_ods(org.ods_code) if gazetteer is not None and org.ods_code else None
+        if site is not None and getattr(site, "city", None) is not None:
+            inside = _fold(site.city) in names or _fold(getattr(site, "county", None) or "") in names
+        else:
+            words = {w for n in (org.name, *org.aliases) for w in re.findall(r"[\w'’-]+", _fold(n))}
+            inside = any(name in words for name in names)
+        if inside:
+            operators.add(org.operator)
+    return operators.pop() if len(operators) == 1 and None not in operators else None
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").lower().split())
 
 
 def _in_url(doc: Doc, token: Token) -> bool:
