@@ -137,3 +137,30 @@ def test_seed_article_consistency(seed_record):
     assert (breakdown.expected, breakdown.actual, breakdown.ok) == (71, 71, True)
     assert (total.expected, total.actual, total.ok) == (450, 451, True)
     assert sorted(by_id[i].value for i in total.counts) == [71, 380, 450]
+
+
+def test_described_hospitals_take_their_shared_operator(nlp):
+    doc = nlp("Staff at Leicester Royal Infirmary and Glenfield Hospital walked out on Monday. "
+              "About 120 operations were cancelled at both Leicester hospitals.")
+    orgs = {o.id: o for o in doc._.organisations}
+    (count,) = [c for c in doc._.counts if c.head == "operations"]
+    hospitals = [o for o in orgs.values() if o.kind == "hospital"]
+    assert len(hospitals) == 2 and count.organisation is not None
+    assert {h.operator for h in hospitals} == {count.organisation}
+    assert orgs[count.organisation].kind != "hospital"
+
+
+def test_described_hospitals_with_two_operators_stay_unlinked(nlp):
+    doc = nlp("Doctors at Nottingham City Hospital and King's Mill Hospital joined the strike. "
+              "Some 90 clinics were cancelled at the two Nottinghamshire hospitals.")
+    assert len({o.operator for o in doc._.organisations if o.kind == "hospital"}) == 2
+    (count,) = [c for c in doc._.counts if c.head == "clinics"]
+    assert count.organisation is None
+
+
+def test_seed_article_described_hospitals_link_to_their_trust(seed_record):
+    orgs = {o.id: o for o in seed_record.organisations}
+    by_value = {c.value: c for c in seed_record.counts}
+    trust = by_value[380].organisation
+    assert trust is not None and "Nottingham University Hospitals" in orgs[trust].name
+    assert by_value[380].place is not None

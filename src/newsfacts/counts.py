@@ -561,8 +561,8 @@ class CountExtractor:
                 continue
             span = doc[objs[0].left_edge.i:objs[0].right_edge.i + 1]
             resolved = self._resolve(doc, span.start_char, span.end_char, ("place", "organisation"))
-            if resolved and resolved[0] == "place" and org is None and objs[0].lower_ in self.hospital_nouns:
-                org = _described_hospitals_operator(doc, resolved[1])
+            if org is None and objs[0].lower_ in self.hospital_nouns and (resolved is None or resolved[0] == "place"):
+                org = _described_hospitals_operator(doc, span, objs[0], resolved[1] if resolved else None)
             if resolved and resolved[0] == "place" and place is None:
                 place = resolved[1]
             elif resolved and resolved[0] == "organisation" and org is None:
@@ -829,14 +829,19 @@ class CountExtractor:
         return checks
 
 
-def _described_hospitals_operator(doc: Doc, place_id: str) -> str | None:
+def _described_hospitals_operator(doc: Doc, span: Span, noun: Token, place_id: str | None) -> str | None:
     """"at both major Nottingham hospitals": hospitals described, not named. When every hospital of
     the article in that place (by the gazetteer's city or county, else by the place in its name)
-    has the same operator, the count belongs to that operator."""
-    place = next((p for p in doc._.places or [] if p.id == place_id), None)
-    if place is None:
+    has the same operator, the count belongs to that operator. The place is a recognised place in
+    the description, else its proper nouns ("both Leicester hospitals", where the entities took
+    "Leicester" only as part of hospital names)."""
+    place = next((p for p in doc._.places or [] if p.id == place_id), None) if place_id else None
+    if place is not None:
+        names = {_fold(place.name), *(_fold(m.text) for m in place.mentions)}
+    else:
+        names = {_fold(t.text) for t in span if t.pos_ == "PROPN" and t.i < noun.i}
+    if not names:
         return None
-    names = {_fold(place.name), *(_fold(m.text) for m in place.mentions)}
     try:
         from newsfacts.gazetteer import Gazetteer
         gazetteer = Gazetteer.load()
