@@ -14,6 +14,14 @@ checked against the sum of the other counts of the article that have a compatibl
 `compatible_heads`), are not part of a breakdown, are not vague ("hundreds of"), are smaller
 than the total and belong to some organisation or place. No gazetteer containment test is made
 yet: being in the same article is taken as being inside the area.
+
+Not counted (rules in count_words.json): fraction numerators ("two thirds"), a number above one
+before a singular noun (a modifier: "the 169,000 figure", "a 400m race"), years and capitalised
+number words before a name ("the 1966 World Cup", "the Six Nations"), currencies and measures,
+numbers inside link addresses. Elliptic counts ("only about 200 were found", "down from 9,870
+last month", "up by 140") take the counted noun of the previous count in their sentence.
+A count "at both major Nottingham hospitals" belongs to the hospitals' operator when every
+hospital of the article in that place has the same one (`_described_hospitals_operator`).
 """
 
 from __future__ import annotations
