@@ -58,6 +58,13 @@ def _words() -> dict:
 
 
 @cache
+def _place_names() -> tuple[str, ...]:
+    words = _words()
+    return tuple(dict.fromkeys([*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"],
+                                *words["uk_nations"]]))
+
+
+@cache
 def _known_places() -> frozenset[str]:
     words = _words()
     names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"], *words["uk_nations"]}
@@ -89,6 +96,7 @@ class EntityLinker:
         self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=RULE_SPANS_KEY, overwrite=True,
                                validate=True)
         words = _words()
+        self.gazetteer = Gazetteer.load()
         patterns = [*load_jsonl_asset(PATTERNS_ASSET), *_known_organisation_patterns(words)]
         # Fixed word sequences (counties, parties, known names) go to one PhraseMatcher pass;
         # the Matcher gets only the patterns with variable parts.
@@ -103,7 +111,12 @@ class EntityLinker:
             if key not in self.phrase_rules:
                 self.phrases.add(key, [Doc(nlp.vocab, words=words_lower)])
             self.phrase_rules.setdefault(key, []).append((item["id"], item["pattern"]))
-        self.gazetteer = Gazetteer.load()
+        # In the same pass: place names (context for telling hospitals apart) and the first words
+        # of bare site names (where `_bare_sites` needs to look).
+        self.phrases.add(_PLACE_KEY, [nlp.make_doc(name) for name in _place_names()])
+        self.phrases.add(_BARE_KEY, [Doc(nlp.vocab, words=[form])  # one token, as written
+                                     for word in self.gazetteer.bare_first_words()
+                                     for form in (word, word + ".")])  # "St Mary's", "St. Mary's"
         self.org_prefixes: dict[str, str] = words["org_prefixes"]
         self.person_ranks = set(words["person_ranks"])
         self.kin_words = set(words["kin_words"])
@@ -136,11 +149,22 @@ class EntityLinker:
     def _add_phrase_spans(self, doc: Doc) -> None:
         spans = list(doc.spans[RULE_SPANS_KEY])
         strings = doc.vocab.strings
+        places, bare_starts = [], set()
         for match_id, start, end in self.phrases(doc):
-            for rule, pattern in self.phrase_rules[strings[match_id]]:
+            key = strings[match_id]
+            if key == _PLACE_KEY:
+                if doc[start].text[:1].isupper():
+                    places.append(doc[start:end].text)
+                continue
+            if key == _BARE_KEY:
+                bare_starts.add(start)
+                continue
+            for rule, pattern in self.phrase_rules[key]:
                 if all(_token_fits(doc[start + i], token) for i, token in enumerate(pattern)):
                     spans.append(Span(doc, start, end, label="ORG", span_id=rule))
         doc.spans[RULE_SPANS_KEY] = spans
+        doc.user_data[_PLACES_IN_TEXT] = places
+        doc.user_data[_BARE_STARTS] = sorted(bare_starts)
 
     # -- finding and correcting spans --------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[_Candidate]:
@@ -208,10 +232,9 @@ class EntityLinker:
         """Hospital sites named without "Hospital" ("the Royal Derby", "Southmead"), kept only when
         the article names the site's trust, another of its sites or its town."""
         found: list[_Candidate] = []
-        i = 0
-        while i < len(doc):
-            if taken[i] or not doc[i].is_title or not self.gazetteer.may_start_bare_form(doc[i].text):
-                i += 1
+        after = 0
+        for i in doc.user_data.get(_BARE_STARTS, ()):
+            if i < after or taken[i] or not doc[i].is_title:
                 continue
             match = None
             for size in (4, 3, 2, 1):
@@ -234,11 +257,9 @@ class EntityLinker:
                     match = _Candidate("organisation", span, "bare_site", key="org:" + normalise_name(
                         span.text), name=span.text, org_kind="hospital", candidates=sites, bare=True)
                     break
-            if match is None:
-                i += 1
-                continue
-            found.append(match)
-            i = match.span.end
+            if match is not None:
+                found.append(match)
+                after = match.span.end
         if not found:
             return []
         context_places, sure = self._context(doc, chosen)
@@ -258,11 +279,7 @@ class EntityLinker:
         return sorted(kept, key=lambda c: c.span.start)
 
     def _places_in_text(self, doc: Doc) -> list[str]:
-        key = ("newsfacts_entities", "places_in_text")
-        if key not in doc.user_data:  # Doc.text joins every token: read it once per document
-            doc.user_data[key] = [w for w in _TITLE_WORD.findall(doc.text)
-                                  if normalise_name(w) in self.places]
-        return doc.user_data[key]
+        return doc.user_data.get(_PLACES_IN_TEXT, [])
 
     def _context(self, doc: Doc, candidates: list[_Candidate]):
         """Place names and gazetteer entries the article names: evidence for telling sites apart."""
@@ -891,7 +908,9 @@ def _trim(span: Span) -> Span | None:
 
 _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
                    "al", "el", "ibn", "dos", "das", "del", "st"}
-_TITLE_WORD = re.compile(r"\b[A-Z][a-z]+(?:['’-][A-Za-z]+)*")
+_PLACE_KEY, _BARE_KEY = "newsfacts_place_name", "newsfacts_bare_site_start"
+_PLACES_IN_TEXT = ("newsfacts_entities", "places_in_text")
+_BARE_STARTS = ("newsfacts_entities", "bare_starts")
 _LITERAL_KEYS = {"ORTH", "LOWER"}
 _FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
 

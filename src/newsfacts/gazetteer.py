@@ -125,6 +125,10 @@ class Gazetteer:
         candidate only when the article's context supports it (`resolve(..., require_support=True)`)."""
         return list(self._by_bare.get(normalise_name(name), ()))
 
+    def bare_first_words(self) -> Iterable[str]:
+        """The first word of every bare site name (normalised)."""
+        return iter(self._bare_first_words)
+
     def may_start_bare_form(self, word: str) -> bool:
         """Whether some bare site name begins with this word: a cheap test before `lookup_bare`."""
         return normalise_name(word) in self._bare_first_words
