@@ -1102,8 +1102,9 @@ class DateExtractor:
     def _range_years(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "between January and March 2010": the year written at the end of a range is the
         year of its start too."""
+        text = doc.text  # Doc.text joins every token anew on each call
         for left, right in zip(mentions, mentions[1:], strict=False):
-            gap = doc.text[left.end:right.start].strip().lower()
+            gap = text[left.end:right.start].strip().lower()
             if gap not in ("and", "to", "until", "-", "–", "till") or left.anchor != "published":
                 continue
             if not (left.value and right.value and right.anchor == "absolute"):
