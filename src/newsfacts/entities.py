@@ -25,9 +25,9 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
-from spacy.pipeline import SpanRuler
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -93,15 +93,14 @@ def make_entities(nlp: Language, name: str) -> EntityLinker:
 class EntityLinker:
     def __init__(self, nlp: Language, name: str = "newsfacts_entities"):
         self.name = name
-        self.ruler = SpanRuler(nlp, name=f"{name}_ruler", spans_key=RULE_SPANS_KEY, overwrite=True,
-                               validate=True)
         words = _words()
         self.gazetteer = Gazetteer.load()
         patterns = [*load_jsonl_asset(PATTERNS_ASSET), *_known_organisation_patterns(words)]
         # Fixed word sequences (counties, parties, known names) go to one PhraseMatcher pass;
         # the Matcher gets only the patterns with variable parts.
         literal = [p for p in patterns if _is_literal(p["pattern"])]
-        self.ruler.add_patterns(_merged_patterns([p for p in patterns if not _is_literal(p["pattern"])]))
+        self.rules = _GatedMatcher(nlp.vocab, _merged_patterns(
+            [p for p in patterns if not _is_literal(p["pattern"])]))
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_rules: dict[str, list[tuple[str, list[dict]]]] = {}
         for item in literal:
@@ -138,7 +137,7 @@ class EntityLinker:
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
-        self.ruler(doc)
+        doc.spans[RULE_SPANS_KEY] = self.rules(doc)
         self._add_phrase_spans(doc)
         candidates = self._candidates(doc)
         self._write_ents(doc, candidates)
@@ -913,6 +912,63 @@ _PLACES_IN_TEXT = ("newsfacts_entities", "places_in_text")
 _BARE_STARTS = ("newsfacts_entities", "bare_starts")
 _LITERAL_KEYS = {"ORTH", "LOWER"}
 _FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
+
+
+class _GatedMatcher:
+    """The spans a SpanRuler with these patterns would find, found faster: each document is matched
+    only against the patterns whose required words (a token with no optional operator and an ORTH,
+    LOWER or LEMMA value or IN list) all occur in it. The spaCy Matcher pays for every pattern at
+    every token, and most of ours start with any run of title-case words but need a rare word
+    later ("NHS", "Rescue"). One Matcher is kept per set of patterns in play."""
+
+    _CACHE_SIZE = 512
+
+    def __init__(self, vocab, patterns: list[dict]):
+        self.vocab = vocab
+        Matcher(vocab, validate=True).add("all", [p["pattern"] for p in patterns])  # validation
+        self.patterns = patterns
+        self.gates = [_required_words(vocab, p["pattern"]) for p in patterns]
+        self.keys = {vocab.strings.add(f"newsfacts_rule_{n}"): n for n in range(len(patterns))}
+        self.matchers: dict[tuple[int, ...], Matcher] = {}
+
+    def __call__(self, doc: Doc) -> list[Span]:
+        columns = doc.to_array([ORTH, LOWER, LEMMA])
+        present = [set(columns[:, k].tolist()) for k in range(3)]
+        active = tuple(n for n, gate in enumerate(self.gates)
+                       if all(present[column] & values for column, values in gate))
+        if not active:
+            return []
+        matcher = self.matchers.get(active)
+        if matcher is None:
+            if len(self.matchers) >= self._CACHE_SIZE:
+                self.matchers.clear()
+            matcher = self.matchers[active] = Matcher(self.vocab)
+            for n in active:
+                matcher.add(f"newsfacts_rule_{n}", [self.patterns[n]["pattern"]])
+        spans = set()
+        for match_id, start, end in matcher(doc):
+            if start != end:
+                item = self.patterns[self.keys[match_id]]
+                spans.add(Span(doc, start, end, label=item["label"], span_id=item.get("id") or ""))
+        return sorted(spans)
+
+
+def _required_words(vocab, pattern: list[dict]) -> list[tuple[int, set[int]]]:
+    """(column of ORTH / LOWER / LEMMA, hashes of which one must occur) for every token of the
+    pattern that must be there."""
+    required = []
+    for token in pattern:
+        op = token.get("OP")
+        bounded = re.fullmatch(r"\{(\d+)(,\d*)?\}", op or "")
+        if not (op in (None, "+") or bounded and int(bounded.group(1)) > 0):
+            continue
+        for column, attr in enumerate(("ORTH", "LOWER", "LEMMA")):
+            value = token.get(attr)
+            if isinstance(value, str):
+                required.append((column, {vocab.strings.add(value)}))
+            elif isinstance(value, dict) and set(value) == {"IN"}:
+                required.append((column, {vocab.strings.add(v) for v in value["IN"]}))
+    return required
 
 
 def _is_literal(pattern: list[dict]) -> bool:
