@@ -25,14 +25,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import LEMMA, LOWER, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsfacts.assets import load_json_asset, load_jsonl_asset
 from newsfacts.gazetteer import Gazetteer, Site, Trust, normalise_name
+from newsfacts.matching import GatedMatcher
 from newsfacts.records import Mention, Organisation, Person, Place, Role
 
 PATTERNS_ASSET = "entity_patterns.jsonl"
@@ -99,7 +99,7 @@ class EntityLinker:
         # Fixed word sequences (counties, parties, known names) go to one PhraseMatcher pass;
         # the Matcher gets only the patterns with variable parts.
         literal = [p for p in patterns if _is_literal(p["pattern"])]
-        self.rules = _GatedMatcher(nlp.vocab, _merged_patterns(
+        self.rules = _RuleSpans(nlp.vocab, _merged_patterns(
             [p for p in patterns if not _is_literal(p["pattern"])]))
         self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.phrase_rules: dict[str, list[tuple[str, list[dict]]]] = {}
@@ -914,61 +914,28 @@ _LITERAL_KEYS = {"ORTH", "LOWER"}
 _FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
 
 
-class _GatedMatcher:
-    """The spans a SpanRuler with these patterns would find, found faster: each document is matched
-    only against the patterns whose required words (a token with no optional operator and an ORTH,
-    LOWER or LEMMA value or IN list) all occur in it. The spaCy Matcher pays for every pattern at
-    every token, and most of ours start with any run of title-case words but need a rare word
-    later ("NHS", "Rescue"). One Matcher is kept per set of patterns in play."""
-
-    _CACHE_SIZE = 512
+class _RuleSpans:
+    """The spans a SpanRuler with these patterns would find (sorted, without duplicates), by a
+    Matcher that runs only the patterns whose required words occur in the document: most of ours
+    start with any run of title-case words but need a rare word later ("NHS", "Rescue")."""
 
     def __init__(self, vocab, patterns: list[dict]):
-        self.vocab = vocab
-        Matcher(vocab, validate=True).add("all", [p["pattern"] for p in patterns])  # validation
         self.patterns = patterns
-        self.gates = [_required_words(vocab, p["pattern"]) for p in patterns]
-        self.keys = {vocab.strings.add(f"newsfacts_rule_{n}"): n for n in range(len(patterns))}
-        self.matchers: dict[tuple[int, ...], Matcher] = {}
+        self.matcher = GatedMatcher(vocab, validate=True)
+        for n, item in enumerate(patterns):
+            self.matcher.add(f"newsfacts_rule_{n}", item["pattern"])
+        self.index = {vocab.strings[f"newsfacts_rule_{n}"]: n for n in range(len(patterns))}
 
     def __call__(self, doc: Doc) -> list[Span]:
-        columns = doc.to_array([ORTH, LOWER, LEMMA])
-        present = [set(columns[:, k].tolist()) for k in range(3)]
-        active = tuple(n for n, gate in enumerate(self.gates)
-                       if all(present[column] & values for column, values in gate))
-        if not active:
-            return []
-        matcher = self.matchers.get(active)
+        matcher = self.matcher.matcher_for(doc)
         if matcher is None:
-            if len(self.matchers) >= self._CACHE_SIZE:
-                self.matchers.clear()
-            matcher = self.matchers[active] = Matcher(self.vocab)
-            for n in active:
-                matcher.add(f"newsfacts_rule_{n}", [self.patterns[n]["pattern"]])
+            return []
         spans = set()
         for match_id, start, end in matcher(doc):
             if start != end:
-                item = self.patterns[self.keys[match_id]]
+                item = self.patterns[self.index[match_id]]
                 spans.add(Span(doc, start, end, label=item["label"], span_id=item.get("id") or ""))
         return sorted(spans)
-
-
-def _required_words(vocab, pattern: list[dict]) -> list[tuple[int, set[int]]]:
-    """(column of ORTH / LOWER / LEMMA, hashes of which one must occur) for every token of the
-    pattern that must be there."""
-    required = []
-    for token in pattern:
-        op = token.get("OP")
-        bounded = re.fullmatch(r"\{(\d+)(,\d*)?\}", op or "")
-        if not (op in (None, "+") or bounded and int(bounded.group(1)) > 0):
-            continue
-        for column, attr in enumerate(("ORTH", "LOWER", "LEMMA")):
-            value = token.get(attr)
-            if isinstance(value, str):
-                required.append((column, {vocab.strings.add(value)}))
-            elif isinstance(value, dict) and set(value) == {"IN"}:
-                required.append((column, {vocab.strings.add(v) for v in value["IN"]}))
-    return required
 
 
 def _is_literal(pattern: list[dict]) -> bool:
