@@ -52,8 +52,9 @@ from functools import lru_cache
 
 import dateparser
 from dateutil.easter import easter
+from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -835,9 +836,9 @@ class DateExtractor:
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
         self.future_heads = set(lists["future_heads"])
-        for name in lists["holidays"]:
-            words = [token.lower_ for token in nlp.make_doc(name)]
-            self.matcher.add("HOLIDAY", [[{"LOWER": word} for word in words]])
+        # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
+        self.holidays = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.holidays.add("HOLIDAY", [nlp.make_doc(name) for name in lists["holidays"]])
         _parse_numeric_date("12/01/2016")  # dateparser loads its language data on first use
         self.units = lists["units"]
         self.glue = {"on", "at", ",", "of", "the", "in"}
@@ -845,6 +846,8 @@ class DateExtractor:
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words") for word in lists[name]}
         self.triggers |= {f"{word}." for word in lists["months"]}
+        self._trigger_keys = {nlp.vocab.strings.add(word) for word in self.triggers}
+        self._digit_shapes: dict[int, bool] = {}  # shape hash: whether the shape has a digit
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -860,9 +863,12 @@ class DateExtractor:
 
     def candidates(self, doc: Doc, published: dt.date | None = None) -> list[Span]:
         spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        holidays = self.holidays(doc)
         for window in self._windows(doc):
             spans += [doc[window.start + start:window.start + end]
                       for _, start, end in self.matcher(window)]
+            spans += [doc[start:end] for _, start, end in holidays
+                      if window.start <= start and end <= window.end]
         trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}
         trimmed = {part for span in trimmed for part in self._split_range(span, published)}
         # The longest candidate that reads as time wins: the base model's "the first nine
@@ -875,9 +881,16 @@ class DateExtractor:
         """Stretches of the doc around words that can start a time expression; the Matcher
         runs on these only (most of an article has none)."""
         windows: list[list[int]] = []
-        for token in doc:
-            if token.lower_ in self.triggers or token.like_num or "d" in token.shape_:
-                start, end = max(0, token.i - 4), min(len(doc), token.i + 6)
+        if not len(doc):
+            return []
+        # Token attributes as one array: no Token objects for the many words that trigger nothing.
+        strings = doc.vocab.strings
+        for i, (lower, like_num, shape) in enumerate(doc.to_array([LOWER, LIKE_NUM, SHAPE]).tolist()):
+            digit_shape = self._digit_shapes.get(shape)
+            if digit_shape is None:
+                digit_shape = self._digit_shapes[shape] = "d" in strings[shape]
+            if lower in self._trigger_keys or like_num or digit_shape:
+                start, end = max(0, i - 4), min(len(doc), i + 6)
                 if windows and start <= windows[-1][1]:
                     windows[-1][1] = end
                 else:
@@ -1102,12 +1115,15 @@ class DateExtractor:
     def _range_years(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "between January and March 2010": the year written at the end of a range is the
         year of its start too."""
-        text = doc.text  # Doc.text joins every token anew on each call
+        text = None  # Doc.text joins every token anew: only read when a pair may need it
         for left, right in zip(mentions, mentions[1:], strict=False):
-            gap = text[left.end:right.start].strip().lower()
-            if gap not in ("and", "to", "until", "-", "–", "till") or left.anchor != "published":
+            if left.anchor != "published" or not (left.value and right.value
+                                                   and right.anchor == "absolute"):
                 continue
-            if not (left.value and right.value and right.anchor == "absolute"):
+            if text is None:
+                text = doc.text
+            gap = text[left.end:right.start].strip().lower()
+            if gap not in ("and", "to", "until", "-", "–", "till"):
                 continue
             if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", left.value) and \
                     re.match(r"\d{4}-\d\d", right.value) and left.value[5:] <= right.value[5:]:
