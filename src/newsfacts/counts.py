@@ -35,6 +35,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.assets import load_json_asset
+from newsfacts.doctext import doc_text
 from newsfacts.records import ConsistencyCheck, Count
 
 ASSET = "count_words.json"
@@ -724,7 +725,7 @@ class CountExtractor:
                 qualifier = doc[core.start:core.end].text.lower()
             found.locus = locus or org or place
             found.count = Count(
-                id=f"c{n}", text=doc.text[start:end], start=start, end=end,
+                id=f"c{n}", text=doc_text(doc)[start:end], start=start, end=end,
                 value=_int_if_whole(core.value),
                 low=None if low is None else _int_if_whole(low),
                 high=None if high is None else _int_if_whole(high),
@@ -876,7 +877,7 @@ def _fold(text: str) -> str:
 
 def _in_url(doc: Doc, token: Token) -> bool:
     """A number inside a link target or address ("(http://.../2014-02-23-strikes)")."""
-    text = doc.text
+    text = doc_text(doc)
     start, end = token.idx, token.idx + len(token)
     while start > 0 and not text[start - 1].isspace():
         start -= 1

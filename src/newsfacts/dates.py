@@ -59,6 +59,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsfacts.assets import load_json_asset
+from newsfacts.doctext import doc_text
 from newsfacts.records import DateMention
 
 PATTERNS_ASSET = "date_patterns.json"
@@ -1121,7 +1122,7 @@ class DateExtractor:
                                                    and right.anchor == "absolute"):
                 continue
             if text is None:
-                text = doc.text
+                text = doc_text(doc)
             gap = text[left.end:right.start].strip().lower()
             if gap not in ("and", "to", "until", "-", "–", "till"):
                 continue

@@ -17,6 +17,7 @@ from functools import cache
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsfacts.doctext import doc_text
 from newsfacts.pipeline import build_pipeline
 from newsfacts.records import ArticleRecord, ErrorRecord, ErrorSource, Source
 from newsfacts.sources import Article, SourceError, parse_published
@@ -35,7 +36,7 @@ def record_from_doc(doc: Doc, article: Article) -> ArticleRecord:
         title=article.title,
         published=article.published.isoformat() if article.published else None,
         published_from=article.published_from if article.published else None,
-        text=doc.text,
+        text=doc_text(doc),
         people=doc._.people or [],
         organisations=doc._.organisations or [],
         places=doc._.places or [],

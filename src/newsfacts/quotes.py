@@ -26,6 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from newsfacts.assets import load_json_asset
+from newsfacts.doctext import doc_text
 from newsfacts.records import Quote, Speaker
 
 try:  # the entity linker's own lookups, when it provides them
@@ -264,7 +265,7 @@ class _Article:
     def __init__(self, finder: QuoteFinder, doc: Doc):
         self.finder = finder
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.paragraphs = _paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
         self.token_starts = [t.idx for t in doc]
