@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -268,7 +269,7 @@ class _Article:
         self.text = doc_text(doc)
         self.paragraphs = _paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
-        self.token_starts = [t.idx for t in doc]
+        self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token objects
         self.spans = scan_quote_marks(self.text)
         self.quoted = [(s.open_at, s.close_end) for s in self.spans]
         self.quoted_starts = [s.open_at for s in self.spans]
@@ -886,10 +887,11 @@ class _Article:
     def reported_speech(self, direct: list[_Found]) -> list[_Found]:
         out: list[_Found] = []
         covered_until = -1
+        cues = self.finder.reported_cues | {"according"}  # once, not per token
         for token in self.doc:
             if token.idx < covered_until or self.in_quote(token.idx):
                 continue
-            if not self.is_cue(token, self.finder.reported_cues | {"according"}):
+            if not self.is_cue(token, cues):
                 continue
             para_start, para_end = self.paragraphs[self.paragraph_of(token.idx)]
             if token.lower_ == "according":
