@@ -80,7 +80,8 @@ def _run(kind: str, data: Path, limit: int, batch_size: int) -> dict:
             rss_at_tenth = _rss_mb()
     seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu_started
     return {"kind": kind, "articles": len(articles), "seconds": seconds, "cpu_seconds": cpu_seconds,
-            "per_second": len(articles) / seconds, "per_cpu_second": len(articles) / cpu_seconds, "rss_tenth_mb": rss_at_tenth, "rss_end_mb": _rss_mb(),
+            "per_second": len(articles) / seconds, "per_cpu_second": len(articles) / cpu_seconds,
+            "rss_tenth_mb": rss_at_tenth, "rss_end_mb": _rss_mb(),
             "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
