@@ -829,7 +829,8 @@ class CountExtractor:
                 continue
             actual = sum(f.core.value for f in parts)
             ok = c.low <= actual <= c.high
-            names = " + ".join(f"{_fmt(f.core.value)} ({f.locus})" for f in parts)
+            entity_names = {e.id: e.name for e in [*(doc._.organisations or []), *(doc._.places or [])]}
+            names = " + ".join(f"{_fmt(f.core.value)} ({entity_names.get(f.locus, f.locus)})" for f in parts)
             note = (f"{names} = {_fmt(actual)}, " + ("consistent" if ok else "NOT consistent")
                     + f" with {c.text!r} read as {_fmt(c.low)}..{_fmt(c.high)}")
             checks.append(ConsistencyCheck(kind="total", counts=[c.id, *(f.count.id for f in parts)],
