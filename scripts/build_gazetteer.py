@@ -182,6 +182,27 @@ def add_unambiguous_short_forms(sites: list[dict]) -> None:
                 site["aliases"].append(form)
 
 
+def place_forms(raw: str) -> list[str]:
+    """The towns and counties a City/County cell names: "Balby, Doncaster" is two places,
+    "LINCOLN" is Lincoln, "Birmingham (SatNav B5 7SA)" is Birmingham; street addresses are none."""
+    forms = []
+    for part in re.sub(r"\(.*?\)", " ", raw).split(","):
+        part = re.sub(r"^(?:nr|near)\.? ", "", squash(part), flags=re.IGNORECASE)
+        if not part or any(ch.isdigit() for ch in part):
+            continue
+        forms.append(small_words_lower(part.title()) if part.isupper() else part)
+    return forms
+
+
+def read_places(path: Path) -> list[str]:
+    """Every town and county of every site in Hospital.csv, whatever its sector or status: a
+    place is a place even where the hospital is private or closed."""
+    with path.open(encoding="cp1252", newline="") as handle:
+        rows = list(csv.DictReader(handle, delimiter="¬"))
+    return sorted({form for row in rows for cell in (row["City"], row["County"])
+                   for form in place_forms(cell or "")})
+
+
 def read_hospitals(path: Path, nhs_trusts: set[str]) -> list[dict]:
     """NHS sites: the "NHS Sector" rows, and the rows whose parent is an NHS trust although the
     data marks them "Independent Sector" (all of Manchester University NHS FT's sites are)."""
@@ -238,9 +259,7 @@ def build(data: Path) -> tuple[list[dict], dict]:
                       "county": squash(row["County"]) or None,
                       "postcode": squash(row["Postcode"]) or None})
     add_unambiguous_short_forms(sites)
-    places = sorted({p for row in hospital_rows for p in (squash(row["City"]), squash(row["County"]))
-                     if p and not p.isupper() and "," not in p
-                     and not any(ch.isdigit() for ch in p)})
+    places = read_places(data / HOSPITAL_CSV)
     records = sorted(trusts.values(), key=lambda r: r["ods"]) + sorted(sites, key=lambda r: r["ods"])
     return records, {"source": "NHS Choices Hospital.csv (2018), towns and counties of NHS sites",
                      "places": places}

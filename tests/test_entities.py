@@ -298,3 +298,30 @@ def test_trust_written_short_joins_the_trust_of_the_named_site(read):
     trusts = [o for o in doc._.organisations if o.kind == "nhs_trust"]
     assert len(trusts) == 1
     assert trusts[0].ods_code == "RHQ" and "Sheffield Teaching NHS Trust" in trusts[0].aliases
+
+
+def place_names(doc):
+    return {p.name for p in doc._.places}
+
+
+def test_english_regions_are_places(read):
+    doc = read("Paramedics walked out across the North West and Yorkshire and the Humber today.")
+    assert {"North West", "Yorkshire and the Humber"} <= place_names(doc)
+
+
+def test_hyphenated_town_is_one_place(read):
+    doc = read("Residents in Stoke and Newcastle-under-Lyme complained about the roads.")
+    assert "Newcastle-under-Lyme" in place_names(doc)
+    assert "Newcastle" not in place_names(doc)
+
+
+def test_lower_case_words_and_operations_are_not_places(read):
+    doc = read("Officers told us that Operation Sceptre ran in Derby last week.")
+    names = place_names(doc)
+    assert "us" not in names and not any("Sceptre" in n for n in names)
+    assert "Derby" in names
+
+
+def test_month_named_like_a_town_is_not_a_place(read):
+    doc = read("The ward in Leicester closed in March after the inspection.")
+    assert "March" not in place_names(doc)

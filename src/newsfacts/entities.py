@@ -61,13 +61,20 @@ def _words() -> dict:
 def _place_names() -> tuple[str, ...]:
     words = _words()
     return tuple(dict.fromkeys([*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"],
-                                *words["uk_nations"]]))
+                                *words["uk_nations"], *words["uk_regions"]]))
+
+
+def _written_forms(name: str) -> list[str]:
+    """"Newcastle Under Lyme" is written "Newcastle-under-Lyme" too, and the other way round."""
+    words = name.replace("-", " ").split()
+    return list(dict.fromkeys([name, " ".join(words), "-".join(words)]))
 
 
 @cache
 def _known_places() -> frozenset[str]:
     words = _words()
-    names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"], *words["uk_nations"]}
+    names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"], *words["uk_nations"],
+             *words["uk_regions"]}
     return frozenset(normalise_name(n) for n in names)
 
 
@@ -112,7 +119,8 @@ class EntityLinker:
             self.phrase_rules.setdefault(key, []).append((item["id"], item["pattern"]))
         # In the same pass: place names (context for telling hospitals apart) and the first words
         # of bare site names (where `_bare_sites` needs to look).
-        self.phrases.add(_PLACE_KEY, [nlp.make_doc(name) for name in _place_names()])
+        self.phrases.add(_PLACE_KEY, [nlp.make_doc(form) for name in _place_names()
+                                      for form in _written_forms(name)])
         self.phrases.add(_BARE_KEY, [Doc(nlp.vocab, words=[form])  # one token, as written
                                      for word in self.gazetteer.bare_first_words()
                                      for form in (word, word + ".")])  # "St Mary's", "St. Mary's"
@@ -134,6 +142,7 @@ class EntityLinker:
         self.politics_cues = set(words["national_politics_cues"])
         self.places = _known_places()
         self.counties = {normalise_name(c): c for c in words["uk_counties"]}
+        self.not_place_first_words = set(words["not_place_first_words"])
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -148,12 +157,13 @@ class EntityLinker:
     def _add_phrase_spans(self, doc: Doc) -> None:
         spans = list(doc.spans[RULE_SPANS_KEY])
         strings = doc.vocab.strings
-        places, bare_starts = [], set()
+        places, place_spans, bare_starts = [], [], set()
         for match_id, start, end in self.phrases(doc):
             key = strings[match_id]
             if key == _PLACE_KEY:
                 if doc[start].text[:1].isupper():
                     places.append(doc[start:end].text)
+                    place_spans.append(doc[start:end])
                 continue
             if key == _BARE_KEY:
                 bare_starts.add(start)
@@ -163,6 +173,7 @@ class EntityLinker:
                     spans.append(Span(doc, start, end, label="ORG", span_id=rule))
         doc.spans[RULE_SPANS_KEY] = spans
         doc.user_data[_PLACES_IN_TEXT] = places
+        doc.user_data[_PLACE_SPANS] = [(s.start, s.end) for s in filter_spans(place_spans)]
         doc.user_data[_BARE_STARTS] = sorted(bare_starts)
 
     # -- finding and correcting spans --------------------------------------------------------
@@ -198,6 +209,7 @@ class EntityLinker:
                 for i in range(candidate.span.start, candidate.span.end):
                     taken[i] = True
                 chosen.append(candidate)
+        chosen = self._with_known_places(doc, taken, chosen)
         # Parties written as modifiers inside other names ("The Conservative Government").
         for span in doc.spans.get(RULE_SPANS_KEY, []):
             if span.id_ == "party" and any(
@@ -205,7 +217,40 @@ class EntityLinker:
                     for c in chosen):
                 chosen.append(self._party(span))
         chosen.sort(key=lambda c: (c.span.start, c.span.end))
-        return self._without_lone_words(chosen)
+        return [c for c in self._without_lone_words(chosen)
+                if c.kind != "place" or self._may_be_place(c, chosen)]
+
+    def _with_known_places(self, doc: Doc, taken: list[bool],
+                           chosen: list[_Candidate]) -> list[_Candidate]:
+        """Towns, counties, regions and nations of the gazetteer that no other name claims are
+        places even where the base model saw nothing; a known place written in full
+        ("Newcastle-under-Lyme") replaces the shorter places the base model found inside it."""
+        for start, end in doc.user_data.get(_PLACE_SPANS, ()):
+            inside = [c for c in chosen if start <= c.span.start and c.span.end <= end]
+            claimed = [c for c in inside if c.kind != "place" and c.source not in _REPLACEABLE]
+            if claimed or any(taken[i] for i in range(start, end)
+                              if not any(c.span.start <= i < c.span.end for c in inside)):
+                continue
+            if end - start == 1 and (doc[start].pos_ not in {"PROPN", "NOUN"}
+                                     or doc[start].ent_type_ in {"DATE", "TIME"}):
+                continue  # "Reading the report", "in March": the common word or the month
+            chosen = [c for c in chosen if c not in inside]
+            chosen.append(self._place(doc[start:end], "known_place"))
+            for i in range(start, end):
+                taken[i] = True
+        return chosen
+
+    def _may_be_place(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
+        """Not a place: a lower-case word ("us"), a code-named operation ("Operation Sceptre"),
+        or a name the article also uses for an organisation or a hospital site."""
+        doc, span = c.span.doc, c.span
+        if not span.text[:1].isupper():
+            return False
+        if span[0].lower_ in self.not_place_first_words or (
+                span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
+            return False
+        return not any(o.kind == "organisation" and normalise_name(o.span.text) == c.key
+                       for o in chosen)
 
     def _without_lone_words(self, chosen: list[_Candidate]) -> list[_Candidate]:
         chosen = [c for c in chosen if c.kind != "person" or _looks_like_a_name(c.span)]
@@ -245,8 +290,11 @@ class EntityLinker:
                 if end < len(doc) and doc[end].is_title:
                     continue  # part of a longer name ("Royal London Borough")
                 span = doc[i:end]
-                if normalise_name(span.text) in self.places:
-                    continue
+                if normalise_name(span.text) in self.places and (
+                        end == len(doc) or doc[end].lower_ != "hospital") and (
+                        end == len(doc) or doc[end].lower_ != "hospitals"
+                        or doc[i - 1].text not in {"and", ","}):
+                    continue  # a town, unless written as a site ("Ealing hospital")
                 sites = self.gazetteer.lookup_bare(span.text)
                 if end < len(doc) and doc[end].text in {"'s", "’s"}:
                     with_s = self.gazetteer.lookup_bare(doc[i:end + 1].text)  # "St Mary's"
@@ -910,6 +958,7 @@ _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da
 _PLACE_KEY, _BARE_KEY = "newsfacts_place_name", "newsfacts_bare_site_start"
 _PLACES_IN_TEXT = ("newsfacts_entities", "places_in_text")
 _BARE_STARTS = ("newsfacts_entities", "bare_starts")
+_PLACE_SPANS = ("newsfacts_entities", "place_spans")
 _LITERAL_KEYS = {"ORTH", "LOWER"}
 _FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
 
