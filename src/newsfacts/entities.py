@@ -231,9 +231,10 @@ class EntityLinker:
             if claimed or any(taken[i] for i in range(start, end)
                               if not any(c.span.start <= i < c.span.end for c in inside)):
                 continue
-            if end - start == 1 and (doc[start].pos_ not in {"PROPN", "NOUN"}
-                                     or doc[start].ent_type_ in {"DATE", "TIME"}):
-                continue  # "Reading the report", "in March": the common word or the month
+            if end - start == 1:
+                # A lone known name the base model did not tag is left alone: one-word towns
+                # are also clubs, people and common words ("Leeds won", "Reading the report").
+                continue
             chosen = [c for c in chosen if c not in inside]
             chosen.append(self._place(doc[start:end], "known_place"))
             for i in range(start, end):
