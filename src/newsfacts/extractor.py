@@ -110,7 +110,7 @@ class Extractor:
                     results[id(article)] = _internal_error(article, exc)
         for item in batch:
             if isinstance(item, SourceError):
-                yield item, error_record(getattr(item, "key", None), item.code, item.message, item.sha256)
+                yield item, error_record(item.key, item.code, item.message, item.sha256)
             else:
                 yield item, results[id(item)]
 

@@ -71,12 +71,10 @@ def iter_articles(paths: Iterable[Path], options: RunOptions) -> Iterator[Articl
                     _apply_dates(item, path, options, metadata)
                 yield item
         except SourceError as error:
-            error.key = str(path)  # type: ignore[attr-defined]
+            error.key = str(path)
             yield error
         except OSError as exc:
-            error = SourceError("unreadable", f"cannot read the file: {exc.strerror or exc}")
-            error.key = str(path)  # type: ignore[attr-defined]
-            yield error
+            yield SourceError("unreadable", f"cannot read the file: {exc.strerror or exc}", key=str(path))
 
 
 def _apply_dates(article: Article, path: Path, options: RunOptions, metadata: dict) -> None:
@@ -95,7 +93,7 @@ def _result_line(key: str, result) -> Result:
 
 
 def _item_key(item: Article | SourceError) -> str:
-    return item.key if isinstance(item, Article) else getattr(item, "key", "")
+    return item.key or ""
 
 
 # --- worker processes: each builds the pipeline once ---------------------------------------

@@ -73,7 +73,7 @@ def article_from_dict(item: dict, position: int = 0) -> Article | SourceError:
         if not body:
             raise SourceError("empty", f"item {key or position} has an empty text field")
     except SourceError as error:
-        error.key = str(key) if key is not None else ""  # type: ignore[attr-defined]
+        error.key = str(key) if key is not None else ""
         return error
     return Article(text=body, title=title, published=published, published_from="json" if published else None,
                    path=item.get("path"), format="json", key=str(key) if key is not None else "")

@@ -29,13 +29,15 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b
 
 
 class SourceError(Exception):
-    """An input that cannot become an article; `code` is the stable error code."""
+    """An input that cannot become an article; `code` is the stable error code, `key` the input
+    it stands for in a run (set by whoever knows it: the reader of a JSONL line, the runner)."""
 
-    def __init__(self, code: str, message: str, sha256: str | None = None):
+    def __init__(self, code: str, message: str, sha256: str | None = None, key: str | None = None):
         super().__init__(message)
         self.code = code
         self.message = message
         self.sha256 = sha256
+        self.key = key
 
 
 @dataclass
@@ -236,21 +238,16 @@ def _read_jsonl(raw: str, common: dict) -> Iterator[Article | SourceError]:
             continue
         key = f"{common['path']}#{number}"
         try:
-            obj = json.loads(line)
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise SourceError("parse_error", f"line {number} is not valid JSON: {exc}") from None
             body, title, published = _from_json_object(obj, f"line {number}")
-        except json.JSONDecodeError as exc:
-            error = SourceError("parse_error", f"line {number} is not valid JSON: {exc}")
-            error.key = key  # type: ignore[attr-defined]
-            yield error
-            continue
+            body = body.strip()
+            if not body:
+                raise SourceError("empty", f"line {number} has an empty text field")
         except SourceError as error:
-            error.key = key  # type: ignore[attr-defined]
-            yield error
-            continue
-        body = body.strip()
-        if not body:
-            error = SourceError("empty", f"line {number} has an empty text field")
-            error.key = key  # type: ignore[attr-defined]
+            error.key = key
             yield error
             continue
         yield Article(text=body, title=title, published=published,
