@@ -56,6 +56,15 @@ class RunSummary:
     seconds: float = 0.0
     error_codes: dict[str, int] = field(default_factory=dict)
 
+    def count(self, kind: str, error_code: str | None = None) -> None:
+        """One more result: a record, or an error with its code."""
+        self.articles += 1
+        if kind == "record":
+            self.records += 1
+        else:
+            self.errors += 1
+            self.error_codes[error_code] = self.error_codes.get(error_code, 0) + 1
+
     @property
     def exit_code(self) -> int:
         return 1 if self.errors else 0
@@ -248,14 +257,11 @@ def _split_in_order(journal: Path, index: dict[str, tuple[int, int]], order: lis
             offset, length = index[key]
             handle.seek(offset)
             entry = json.loads(handle.read(length))
-            summary.articles += 1
             if "record" in entry:
-                summary.records += 1
+                summary.count("record")
                 records.append(json.dumps(entry["record"], ensure_ascii=False).encode() + b"\n")
             else:
-                summary.errors += 1
-                code = entry["error"]["error"]
-                summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
+                summary.count("error", entry["error"]["error"])
                 errors.append(json.dumps(entry["error"], ensure_ascii=False).encode() + b"\n")
     return records, errors
 
@@ -267,14 +273,11 @@ def run_to_stream(paths: list[Path], out: IO[str], options: RunOptions, errors_o
     summary = RunSummary(inputs=len(paths))
     errors_out = errors_out or sys.stderr
     for key, kind, line in extract_results(iter_articles(paths, options), options):
-        summary.articles += 1
         if kind == "record":
-            summary.records += 1
+            summary.count("record")
             out.write(line + "\n")
         else:
-            summary.errors += 1
-            code = json.loads(line)["error"]
-            summary.error_codes[code] = summary.error_codes.get(code, 0) + 1
+            summary.count("error", json.loads(line)["error"])
             errors_out.write(line + "\n")
         if on_result:
             on_result(key, kind)

@@ -128,15 +128,15 @@ def _split_front_matter(text: str) -> tuple[dict, str]:
     return meta, text[match.end():]
 
 
-def _first_date(meta: dict) -> tuple[dt.date | None, str | None]:
+def _first_date(meta: dict) -> dt.date | None:
     for key in DATE_KEYS:
         # Some front matter uses `published: true` as a flag, not a date.
         if meta.get(key) not in (None, "") and not isinstance(meta[key], bool):
             try:
-                return parse_published(meta[key]), key
+                return parse_published(meta[key])
             except ValueError as exc:
                 raise SourceError("parse_error", f"field {key!r}: {exc}") from None
-    return None, None
+    return None
 
 
 def _clean_title(value: object) -> str | None:
@@ -163,7 +163,7 @@ def _from_json_object(obj: object, where: str) -> tuple[str, str | None, dt.date
     else:
         raise SourceError("parse_error", f"{where}: no article text: expected one of the fields "
                                          f"{', '.join(TEXT_KEYS)}")
-    published, _ = _first_date(obj)
+    published = _first_date(obj)
     return body, _clean_title(obj.get("title") or obj.get("headline")), published
 
 
@@ -209,7 +209,7 @@ def read_path(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Art
         if fmt == "markdown":
             meta, body = _split_front_matter(raw)
             title = _clean_title(meta.get("title"))
-            published, key = _first_date(meta)
+            published = _first_date(meta)
             published_from = "front_matter" if published else None
         elif fmt == "json":
             try:
