@@ -126,9 +126,29 @@ def test_changed_options_redo_every_partition(client, tmp_path):
             .read_text().splitlines()] == ["empty"]
 
 
-def test_a_dask_run_killed_midway_and_rerun_has_every_article_once(archive, local_run, client, tmp_path):
+COPIES = 3
+
+
+@pytest.fixture(scope="module")
+def big_archive(archive, tmp_path_factory) -> Path:
+    """The archive three times over, so that a run lasts long enough after its first partitions
+    for the kill to land midway even on a loaded machine."""
+    folder = tmp_path_factory.mktemp("big")
+    for copy in range(COPIES):
+        shutil.copytree(archive, folder / str(copy))
+    return folder
+
+
+def _as_copies(archive: Path, big_archive: Path, lines: bytes) -> bytes:
+    """The local run's lines as the big archive would give them: the same records under each copy's path."""
+    return b"".join(lines.replace(str(archive).encode(), str(big_archive / str(copy)).encode())
+                    for copy in range(COPIES))
+
+
+def test_a_dask_run_killed_midway_and_rerun_has_every_article_once(archive, big_archive, local_run, client,
+                                                                    tmp_path):
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "newsfacts.cli", "extract", str(archive), "-o", str(out), "--engine", "dask",
+    command = [sys.executable, "-m", "newsfacts.cli", "extract", str(big_archive), "-o", str(out), "--engine", "dask",
                "--workers", "2", "--partition-size", "1", "--quiet"]
     # A session of its own, so the kill reaches the run's cluster processes too.
     process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
@@ -149,10 +169,10 @@ def test_a_dask_run_killed_midway_and_rerun_has_every_article_once(archive, loca
     total = len(manifest["partitions"])
     assert 2 <= done < total, "the run was not interrupted midway"
 
-    summary = scale.run_dask([archive], out, runner.RunOptions(), client=client, partition_size=1)
+    summary = scale.run_dask([big_archive], out, runner.RunOptions(), client=client, partition_size=1)
 
     assert 2 <= summary.partitions_skipped < total
-    records, errors = local_run
+    records, errors = (_as_copies(archive, big_archive, lines) for lines in local_run)
     all_keys = _keys(_concatenated(out)) + _keys(_concatenated(out, errors=True))
     assert sorted(all_keys) == sorted(set(all_keys)) == sorted(_keys(records) + _keys(errors))
     assert not list(out.glob(".*.tmp"))
