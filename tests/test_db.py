@@ -189,6 +189,25 @@ def test_bad_lines_are_reported_by_number_and_do_not_stop_the_others(tmp_path, c
     assert summary.loaded == 2 and db.table_counts(engine)["articles"] == 2
 
 
+def test_load_and_check_read_a_records_file_alike(tmp_path, corpus_records):
+    from newsfacts import check
+
+    good = [r.model_dump_json().encode() for r in corpus_records[:2]]
+    error_record = json.dumps({"source": {"path": "x.txt"}, "error": "empty", "message": "no text"}).encode()
+    path = tmp_path / "records.jsonl"
+    # A BOM before the first record (files saved by Windows editors), an error line copied in from
+    # the errors file, and a line with a byte that is not UTF-8.
+    path.write_bytes(b"\n".join([b"\xef\xbb\xbf" + good[0], error_record, b'{"text": "caf\xe9"}', good[1]]) + b"\n")
+
+    summary = db.load_jsonl(db.make_engine(f"sqlite:///{tmp_path / 'x.db'}"), path)
+    records, warnings = check.load_records(path)
+
+    assert summary.loaded == len(records) == 2
+    assert [(bad.line, bad.message) for bad in summary.failed] == [(2, "an error record (empty), not an article"),
+                                                                  (3, "not UTF-8 text")]
+    assert warnings == [f"{path}: line {bad.line}: {bad.message}; skipped" for bad in summary.failed]
+
+
 def _replicated_records(records: list[ArticleRecord], n: int) -> list[str]:
     lines = []
     for i in range(n):

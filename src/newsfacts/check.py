@@ -29,10 +29,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
 from newsfacts.assets import load_json_asset
-from newsfacts.records import ArticleRecord, ConsistencyCheck, Count, Organisation
+from newsfacts.records import ArticleRecord, BadLine, ConsistencyCheck, Count, Organisation, iter_jsonl_records
 
 Verdict = Literal["match", "within_tolerance", "mismatch", "not_reported"]
 VERDICT_ORDER: dict[str, int] = {"match": 0, "within_tolerance": 1, "mismatch": 2, "not_reported": 3}
@@ -222,31 +222,12 @@ def load_figures(path: Path | str) -> list[Figure]:
 def load_records(path: Path | str) -> tuple[list[ArticleRecord], list[str]]:
     """Article records from a JSONL file (`newsfacts extract` output). Lines that are not article
     records are skipped and described in the returned warnings, so one bad line never stops a check."""
-    path = Path(path)
     records, warnings = [], []
-    with path.open("rb") as handle:
-        for line, raw_bytes in enumerate(handle, start=1):
-            try:
-                raw = raw_bytes.decode("utf-8-sig" if line == 1 else "utf-8")
-            except UnicodeDecodeError:  # a bad byte costs its line, not the file
-                warnings.append(f"{path}: line {line}: not UTF-8 text; skipped")
-                continue
-            if not raw.strip():
-                continue
-            try:
-                data = json.loads(raw)
-            except json.JSONDecodeError as exc:
-                warnings.append(f"{path}: line {line}: not valid JSON ({exc.msg}); skipped")
-                continue
-            if isinstance(data, dict) and "error" in data and "text" not in data:
-                warnings.append(f"{path}: line {line}: an error record ({data.get('error')}); skipped")
-                continue
-            try:
-                records.append(ArticleRecord.model_validate(data))
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                field = ".".join(str(p) for p in first["loc"]) or "record"
-                warnings.append(f"{path}: line {line}: not an article record ({field}: {first['msg']}); skipped")
+    for line, item in iter_jsonl_records(path):
+        if isinstance(item, BadLine):
+            warnings.append(f"{path}: line {line}: {item.message}; skipped")
+        else:
+            records.append(item)
     return records, warnings
 
 

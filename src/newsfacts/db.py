@@ -16,11 +16,10 @@ import datetime as dt
 import json
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import ValidationError
 from sqlalchemy import (
     JSON,
     Boolean,
@@ -44,7 +43,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from newsfacts.records import ArticleRecord
+from newsfacts.records import ArticleRecord, BadLine, iter_jsonl_records
 
 DB_SCHEMA_VERSION = 1
 DEFAULT_DB_URL = "sqlite:///newsfacts.db"
@@ -299,41 +298,6 @@ def record_rows(record: ArticleRecord, loaded_at: dt.datetime | None = None) -> 
     rows["warnings"].extend({"article_id": aid, "seq": seq, "message": message}
                             for seq, message in enumerate(record.warnings))
     return rows
-
-
-# --- reading JSONL ------------------------------------------------------------------------------
-@dataclass
-class BadLine:
-    """A line of the input that is not a valid record."""
-
-    line: int
-    message: str
-    article_id: str | None = None
-
-    def __str__(self) -> str:
-        about = f" (article {self.article_id})" if self.article_id else ""
-        return f"line {self.line}{about}: {self.message}"
-
-
-def iter_jsonl_records(path: Path) -> Iterator[tuple[int, ArticleRecord | BadLine]]:
-    """(line number, record or BadLine) for every non-blank line of a JSONL file of records."""
-    with Path(path).open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
-                continue
-            try:
-                yield number, ArticleRecord.model_validate_json(raw)
-            except ValidationError as exc:
-                yield number, BadLine(number, _validation_message(exc))
-
-
-def _validation_message(exc: ValidationError) -> str:
-    problems = exc.errors(include_url=False)
-    if problems and problems[0]["type"] == "json_invalid":
-        return f"not valid JSON ({problems[0]['msg']})"
-    shown = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in problems[:3])
-    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-    return f"not a valid article record: {shown}{more}"
 
 
 # --- engines and schema -------------------------------------------------------------------------

@@ -6,9 +6,14 @@ record the CLI writes is validated against them.
 
 from __future__ import annotations
 
+import codecs
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 SCHEMA_VERSION = "1.0"
 
@@ -166,3 +171,47 @@ class ErrorRecord(_Model):
 
 def record_json_schema() -> dict:
     return ArticleRecord.model_json_schema()
+
+
+@dataclass(frozen=True)
+class BadLine:
+    """A line of a records file that is not a valid article record."""
+
+    line: int
+    message: str
+    article_id: str | None = None
+
+    def __str__(self) -> str:
+        about = f" (article {self.article_id})" if self.article_id else ""
+        return f"line {self.line}{about}: {self.message}"
+
+
+def iter_jsonl_records(path: Path | str) -> Iterator[tuple[int, ArticleRecord | BadLine]]:
+    """(line number, record or BadLine) for every non-blank line of a JSONL file of records
+    (`newsfacts extract` output). A bad line costs that line only; a byte-order mark is allowed."""
+    with Path(path).open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if number == 1:
+                raw = raw.removeprefix(codecs.BOM_UTF8)
+            if not raw.strip():
+                continue
+            try:
+                yield number, ArticleRecord.model_validate_json(raw)
+            except ValidationError as exc:
+                yield number, BadLine(number, _why_not_a_record(raw, exc))
+
+
+def _why_not_a_record(raw: bytes, exc: ValidationError) -> str:
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return "not UTF-8 text"
+    problems = exc.errors(include_url=False)
+    if problems and problems[0]["type"] == "json_invalid":
+        return f"not valid JSON ({problems[0]['msg']})"
+    data = json.loads(text)
+    if isinstance(data, dict) and "error" in data and "text" not in data:
+        return f"an error record ({data.get('error')}), not an article"
+    shown = "; ".join(f"{'.'.join(str(p) for p in e['loc']) or 'record'}: {e['msg']}" for e in problems[:3])
+    more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+    return f"not a valid article record: {shown}{more}"
