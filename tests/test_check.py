@@ -268,6 +268,15 @@ def test_unlinked_count_is_taken_when_its_sentence_names_the_organisation():
     assert (report.figures[0].verdict, report.figures[0].count.count) == ("match", "c1")
 
 
+def test_names_match_across_saint_and_apostrophe_forms():
+    """A figures file written by hand names hospitals as people write them, not as the record does."""
+    record = hand_record()
+    record.organisations[3].name, record.organisations[3].aliases = "Saint King’s Mill Hospital", []
+    figures = figures_of("St. Kings Mill Hospital,appointments cancelled,71,2016-01-12,src")
+    report = check_records([record], figures, gazetteer=NO_GAZETTEER)
+    assert [(r.verdict, r.count.count) for r in report.figures] == [("match", "c2")]
+
+
 class FakeGazetteer:
     """The interface newsfacts.gazetteer exposes, answering for two Nottingham sites."""
 

@@ -32,6 +32,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from newsfacts.assets import load_json_asset
+from newsfacts.gazetteer import normalise_name
 from newsfacts.records import ArticleRecord, BadLine, ConsistencyCheck, Count, Organisation, iter_jsonl_records
 
 Verdict = Literal["match", "within_tolerance", "mismatch", "not_reported"]
@@ -440,13 +441,6 @@ def measure_fit(measure: str, count: Count) -> int | None:
 
 
 _CODE = re.compile(r"^[A-Z0-9]{3,6}$")
-
-
-def normalise_name(name: str) -> str:
-    text = name.lower().replace("’", "'").replace("&", " and ")
-    text = text.replace("'", "")
-    text = re.sub(r"[^a-z0-9]+", " ", text).strip()
-    return re.sub(r"^the ", "", text)
 
 
 def looks_like_code(text: str) -> bool:
