@@ -2,7 +2,8 @@
 
     .venv/bin/python benchmarks/bench_timex.py                 # TE3 platinum + MEANTIME (test)
     .venv/bin/python benchmarks/bench_timex.py --sets tbaq     # development set (TimeBank+AQUAINT)
-    .venv/bin/python benchmarks/bench_timex.py --errors 40     # also print value errors
+    .venv/bin/python benchmarks/bench_timex.py --sets tbaq --errors 500 --kinds value
+                                          # also print errors (document and DCT with each)
 
 Each document's DCT is the publication date. The date step runs with `vague_references` on, as
 TIMEX3 annotates "now", "recently" and "for weeks"; `--project-conventions` scores the records'
@@ -142,10 +143,14 @@ class Predicted:
     text: str
 
 
-def score(golds: list[list[Gold]], predictions: list[list[Predicted]]):
+def score(golds: list[list[Gold]], predictions: list[list[Predicted]],
+          names: list[str] | None = None):
+    """Scores and the errors, each (kind, gold text, gold value, system, document)."""
     counts = {"gold": 0, "sys": 0, "strict": 0, "relaxed": 0, "value": 0}
     errors = []
-    for gold, predicted in zip(golds, predictions, strict=True):
+    names = names or [""] * len(golds)
+    for gold, predicted, name in zip(golds, predictions, names, strict=True):
+        start = len(errors)
         counts["gold"] += len(gold)
         counts["sys"] += len(predicted)
         used: set[int] = set()
@@ -171,6 +176,7 @@ def score(golds: list[list[Gold]], predictions: list[list[Predicted]]):
         for index, p in enumerate(predicted):
             if index not in used:
                 errors.append(("spurious", p.text, None, p.value))
+        errors[start:] = [(*error, name) for error in errors[start:]]
 
     def f1(key: str) -> float:
         precision = counts[key] / counts["sys"] if counts["sys"] else 0.0
@@ -227,6 +233,8 @@ def main() -> None:
     parser.add_argument("--sets", nargs="+", default=["te3", "meantime"])
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--errors", type=int, default=0, help="print this many errors per set")
+    parser.add_argument("--kinds", nargs="+", choices=["value", "missed", "spurious"],
+                        help="print only these kinds of error")
     parser.add_argument("--project-conventions", action="store_true",
                         help="leave out vague references as the records do (TIMEX3 keeps them)")
     args = parser.parse_args()
@@ -241,7 +249,10 @@ def main() -> None:
             systems.append(("dateparser", run_dateparser))
         for system, runner in systems:
             predictions, speed = runner(documents)
-            scores, errors = score(golds, predictions)
+            names = [f"{d.name} {d.dct}" for d in documents]
+            scores, errors = score(golds, predictions, names)
+            if args.kinds:
+                errors = [e for e in errors if e[0] in args.kinds]
             print(f"{name:10} {system:12} {len(documents):5d} {scores['gold']:5d} "
                   f"{scores['sys']:5d} {scores['value']:9.1f} {scores['relaxed']:10.1f} "
                   f"{scores['strict']:9.1f} {speed:9.1f}", flush=True)

@@ -66,6 +66,10 @@ PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"}
+# Counted from the date in context, not from publication: "the following year", "later that month".
+_ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>week|"
+                       r"month|year)|(?:(?:later|earlier) (?:in )?)?(?P<that>that) (?P<unit2>week|"
+                       r"month|year)|(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)")
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 
 
@@ -128,6 +132,7 @@ class TimexResolver:
         self.not_dates = set(lists["not_dates"])
         self.holidays: dict[str, str] = lists["holidays"]
         self.frequencies: dict[str, str] = lists["frequency_words"]
+        self.re_zone = re.compile(rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])})\b")
 
         def alt(words) -> str:
             return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -163,7 +168,7 @@ class TimexResolver:
             r"^(?:(?P<mod>earlier|later|early|late|mid|the end of|the start of|"
             r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
             r"(?P<rel>this|last|next|past|coming|previous|current|following|present|"
-            r"same|latest|prior|recent|(?<=the )) ?"
+            r"same|latest|prior|recent|preceding|subsequent|that|(?<=the )) ?"
             r"(?P<unit>week|month|year|weekend|decade|century|fortnight|"
             r"spring|summer|autumn|fall|winter)$")
         self.re_year_part = re.compile(
@@ -174,7 +179,9 @@ class TimexResolver:
             r"(?: (?:financial|fiscal|tax|academic|school) year)?$")
         self.re_decade = re.compile(r"^(?:the )?(?:early |late |mid )?(?P<d>(?:1[5-9]|20)\d)0s$")
         self.re_quarter = re.compile(
-            rf"^(?:the )?(?P<ord>{alt(self.ordinals)}|latest|current|same|past|previous|"
+            r"^(?:the )?(?:(?:comparable|corresponding|same) )?(?:(?P<pre>(?:1[5-9]|20)\d\d|"
+            r"year ago|year earlier|(?:last|this|next) year's) )?"
+            rf"(?P<ord>{alt(self.ordinals)}|latest|current|same|past|previous|"
             r"last|recent|year earlier|year ago|prior|fiscal|this|next|)\s?quarter"
             r"(?: of (?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(?P<y>\d{4}|"
             r"this year|last year|next year|the year))?$|^q(?P<q>[1-4])(?: (?P<y2>\d{4}))?$")
@@ -241,7 +248,7 @@ class TimexResolver:
 
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
-        text = canonical(raw)
+        text = self.re_zone.sub("", canonical(raw))  # "5 p.m. est nov 9": the zone aside
         if not text or text in self.not_dates or re.search(r"\bold\b", text):
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._holiday, self._half_year,
@@ -406,6 +413,9 @@ class TimexResolver:
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
 
     def _ago(self, text, dct, future, context_day):
+        if re.fullmatch(r"(?:the )?year (?:ago|earlier) period", text):
+            return Timex("DATE", f"{dct.year - 1:04d}" if dct else None,
+                         "published" if dct else None)
         match = self.re_ago.match(text)
         if not match:
             return None
@@ -473,7 +483,7 @@ class TimexResolver:
         if match.group("mod") in ("the rest of", "the remainder of") and not rel:
             rel = "this"
         step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
-                "following": 1}.get(rel, 0)
+                "following": 1, "preceding": -1, "subsequent": 1}.get(rel, 0)
         if not rel and match.group("mod") in ("the end of", "the start of", "the beginning of",
                                               "the middle of"):
             rel = "this"  # "at the end of the month": the current one
@@ -520,6 +530,14 @@ class TimexResolver:
             word = match.group("ord") or ""
             year_text = match.group("y")
             number = self.ordinals.get(word) if word not in ("last",) else None
+        pre = match.group("pre")
+        if pre and number is not None:  # "the 1988 third quarter", "next year's first quarter"
+            if pre[:4].isdigit():
+                return Timex("DATE", f"{pre}-Q{number}", "absolute")
+            if not dct:
+                return Timex("DATE", None, None)
+            shift = {"last": -1, "next": 1, "this": 0}.get(pre.split()[0], -1)
+            return Timex("DATE", f"{dct.year + shift:04d}-Q{number}", "published")
         if year_text and year_text.isdigit():
             if number is None:
                 return Timex("DATE", f"{year_text}-QX", "absolute")
@@ -744,9 +762,17 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
 
 
 def _holiday_date(rule: str, year: int) -> dt.date:
-    """ "12-25" is a fixed day; "E+1" counts days from Easter Sunday."""
+    """ "12-25" is a fixed day; "E+1" counts days from Easter Sunday; "11/4/4" is the fourth
+    Thursday of November (month/ISO weekday/which one, -1 the last)."""
     if rule.startswith("E"):
         return easter(year) + dt.timedelta(days=int(rule[1:]))
+    if "/" in rule:
+        month, weekday, nth = (int(part) for part in rule.split("/"))
+        if nth > 0:
+            first = _weekday_on_or_after(dt.date(year, month, 1), weekday)
+            return first + dt.timedelta(weeks=nth - 1)
+        following = dt.date(*_add_months(year, month, 1), 1)
+        return _weekday_on_or_before(following - dt.timedelta(days=1), weekday)
     month, day = rule.split("-")
     return dt.date(year, int(month), int(day))
 
@@ -843,6 +869,8 @@ class DateExtractor:
         _parse_numeric_date("12/01/2016")  # dateparser loads its language data on first use
         self.units = lists["units"]
         self.glue = {"on", "at", ",", "of", "the", "in"}
+        self.time_zones = set(lists["time_zones"])  # "5 p.m. EST Nov. 9" is one moment
+        self.forward_prepositions = set(lists["forward_prepositions"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words") for word in lists[name]}
@@ -905,6 +933,9 @@ class DateExtractor:
             start += 1
         while end > start and doc[end - 1].lower_ in self.trail_drop:
             end -= 1
+        if end - start >= 3 and doc[end - 1].lower_ in ("later", "after", "before") and \
+                doc[end - 2].lower_ in self.units and doc[end - 3].lower_ not in ("the", "that"):
+            end -= 1  # "four days later": the duration, counted from a moment in context
         if start >= end:
             return None
         return doc[start:end]
@@ -936,7 +967,8 @@ class DateExtractor:
 
     def _joins(self, left: Span, right: Span) -> bool:
         gap = left.doc[left.end:right.start]
-        if len(gap) > 2 or any(token.lower_ not in self.glue for token in gap):
+        if len(gap) > 2 or any(token.lower_ not in self.glue and token.lower_ not in
+                               self.time_zones for token in gap):
             return False
         if left.sent.start != right.sent.start:
             return False
@@ -960,10 +992,10 @@ class DateExtractor:
         if resolver.re_month.search(left_text) and not gap.text.strip() and re.fullmatch(
                 r"(?:this|last|next) year", right_text):
             return True
-        # "December 12" + ", 2016"
+        # "December 12" + ", 2016", "March" + "in" + "2010"
         if resolver.re_month.search(left_text) and re.fullmatch(r"(?:1[89]|20)\d\d",
                                                                 right_text) and gap.text in (
-                ",", ""):
+                ",", "", "in", "of"):
             return True
         return False
 
@@ -995,6 +1027,8 @@ class DateExtractor:
                 return True  # "expects to resume on Monday", "ready to meet on Monday"
             if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in self.scheduled_verbs:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
+            if "would" in auxiliaries and "have" not in auxiliaries:
+                return True  # the future seen from a past report: "said it would close on Monday"
             if auxiliaries & {"must", "should", "would", "could", "might", "may", "can"}:
                 return None
             if auxiliaries & {"had", "has", "have", "did", "was", "were"}:
@@ -1008,6 +1042,13 @@ class DateExtractor:
         if verb.tag_ in ("VBZ", "VBP"):
             return None
         return None
+
+    def _after_forward_preposition(self, span: Span) -> bool:
+        """ "until Monday", "until at least Monday": the span names a day still to come."""
+        doc, index = span.doc, span.start - 1
+        if index >= 1 and doc[index].lower_ == "least" and doc[index - 1].lower_ == "at":
+            index -= 2
+        return index >= 0 and doc[index].lower_ in self.forward_prepositions
 
     # -- extraction ----------------------------------------------------------------------
 
@@ -1040,7 +1081,8 @@ class DateExtractor:
                 word in self.resolver.weekdays or word in self.resolver.parts
                 or word in self.resolver.seasons for word in words):
             left = span.start - 1
-            while left >= 0 and doc[left].pos_ == "ADJ":
+            while left >= 0 and (doc[left].pos_ == "ADJ" or doc[left].dep_ == "compound"
+                                 and span.start <= doc[left].head.i < span.end):
                 left -= 1
             if left >= 0 and doc[left].lower_ in ("a", "an"):
                 return True  # generic: "on a typical Tuesday", "on a winter evening"
@@ -1053,10 +1095,18 @@ class DateExtractor:
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
         if timex.type in ("DATE", "TIME") and span.root.dep_ in ("compound", "amod") and \
                 span.root.head.i >= span.end and not re.search(r"\d", text) and \
-                self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", "")):
-            return True  # a kind of thing: "evening finishes", "late-night drinkers"
+                doc[span.end].lower_ not in self.units and (
+                    self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", ""))
+                    or text in self.resolver.seasons or text in self.resolver.holidays):
+            return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
+        if timex.type == "SET" and text in self.resolver.set_words and \
+                span.root.dep_ == "amod" and span.root.head.i >= span.end:
+            return True  # a kind of thing: "the quarterly dividend", "an annual meeting"
         if text == "a second" and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "ADJ"):
             return True  # "a second offer"
+        if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
+                and doc[span.end].lower_ == "of":
+            return True  # a share: "around a quarter of a million appointments"
         if all(token.ent_type_ in _NAME_LABELS for token in span) and \
                 text not in self.resolver.holidays:
             return True  # "The Sunday Times", "Good Friday Agreement"
@@ -1073,7 +1123,8 @@ class DateExtractor:
             published = published.date()
         mentions: list[DateMention] = []
         recent_days: list[tuple[int, dt.date]] = []  # (sentence start, day) in reading order
-        recent_years: list[tuple[int, int]] = []  # years named, for "the year before"
+        recent_dates: list[tuple[int, str]] = []  # (sentence, "2015-03"): calendar dates named
+        recent_quarters: list[tuple[int, str]] = []  # (sentence, "1989-Q3"): quarters named
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
             "SENT_START") else [0]
         for span in self.candidates(doc, published):
@@ -1090,24 +1141,36 @@ class DateExtractor:
                     context_day = day
                 break
             future = self.tense(span)
+            if self._after_forward_preposition(span):
+                future = True  # "shut until at least Monday": the day ahead
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is None or self._left_out(span, text, timex):
                 continue
-            if published and re.fullmatch(r"(?:the )?year (?:before|earlier)|the (?:previous|"
-                                          r"preceding) year", text) and recent_years:
-                index, year = recent_years[-1]
-                if sent_index - index <= CONTEXT_SENTENCES and year != published.year:
-                    timex = Timex("DATE", f"{year - 1:04d}", "published")
-            if published and _YEAR_AGO.fullmatch(canonical(span.text)) and \
-                    "quarter" in span.sent.text.lower():
-                # Business news compares with the same quarter a year before the one just
-                # closed: "net income rose from $5m a year earlier".
-                year, month = _add_months(published.year, published.month, -15)
-                timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+            anchored = _ANCHORED.fullmatch(text) if published else None
+            if anchored:
+                timex = _from_context(anchored, recent_dates, sent_index) or timex
+            if published and _YEAR_AGO.fullmatch(text) and (
+                    recent_quarters or "quarter" in span.sent.text.lower()):
+                # Business news compares with the same quarter a year before: the quarter the
+                # article spoke of, else the one just closed ("net income rose from $5m a
+                # year earlier").
+                if recent_quarters:
+                    quarter = recent_quarters[-1][1]
+                    timex = Timex("DATE", f"{int(quarter[:4]) - 1:04d}{quarter[4:]}", "published")
+                else:
+                    year, month = _add_months(published.year, published.month, -15)
+                    timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+            elif published and recent_quarters and re.fullmatch(
+                    r"(?:the|that|the same) quarter", text) and \
+                    sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
+                timex = Timex("DATE", recent_quarters[-1][1], timex.anchor)  # the one just named
+            if timex.value and re.fullmatch(r"\d{4}-Q[1-4X]", timex.value) and not re.search(
+                    r"\byear (?:ago|earlier)|\blast year", text):
+                recent_quarters.append((sent_index, timex.value))  # a quarter spoken of
             if timex.day is not None:
                 recent_days.append((sent_index, timex.day))
-            if timex.type == "DATE" and timex.value and re.fullmatch(r"\d{4}", timex.value):
-                recent_years.append((sent_index, int(timex.value)))
+            if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value):
+                recent_dates.append((sent_index, timex.value.split("T")[0]))
             mentions.append(DateMention(
                 id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
                 end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
@@ -1131,6 +1194,29 @@ class DateExtractor:
                 left.value = right.value[:4] + left.value[4:]
                 left.anchor = "absolute"
         return mentions
+
+
+def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
+                  sent_index: int) -> Timex | None:
+    """ "the following year", "later that month", "the year before": counted from the latest
+    date of the context (the same or the previous sentences) that is precise enough."""
+    unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+    word = match.group("rel") or match.group("dir") or ""
+    step = 0 if match.group("that") else 1 if word in ("following", "subsequent", "after") else -1
+    need = {"year": 4, "month": 7, "week": 10}[unit]
+    for index, value in reversed(recent_dates):
+        if sent_index - index > CONTEXT_SENTENCES:
+            return None
+        if len(value) < need:
+            continue
+        if unit == "year":
+            return Timex("DATE", f"{int(value[:4]) + step:04d}", "published")
+        if unit == "month":
+            year, month = _add_months(int(value[:4]), int(value[5:7]), step)
+            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+        day = dt.date.fromisoformat(value) + dt.timedelta(weeks=step)
+        return Timex("DATE", _iso_week(day), "published")
+    return None
 
 
 def _prose(sentence: Span) -> bool:

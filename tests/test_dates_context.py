@@ -1,0 +1,101 @@
+"""Dates read from their context: durations counted from a moment in the text, quarters and
+years counted from the date the article spoke of, holidays, time zones, kinds of things.
+
+Sentences of our own. Published 2016-01-12 is a Tuesday."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsfacts.pipeline import load_base
+
+PUBLISHED = dt.date(2016, 1, 12)
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsfacts import dates  # noqa: F401  (registers the factory)
+
+    pipeline = load_base()
+    pipeline.add_pipe("newsfacts_dates")
+    return pipeline
+
+
+def by_text(nlp, text: str, published: dt.date | None = PUBLISHED) -> dict:
+    doc = nlp.make_doc(text)
+    doc._.published = published
+    for _, component in nlp.pipeline:
+        doc = component(doc)
+    return {mention.text: mention for mention in doc._.dates}
+
+
+def test_a_count_of_units_later_is_a_duration(nlp):
+    found = by_text(nlp, "She was admitted on 3 January and died four days later.")
+    assert found["3 January"].value == "2016-01-03"
+    assert found["four days"].value == "P4D"
+    assert found["four days"].type == "DURATION"
+    found = by_text(nlp, "The results came two weeks after the inspection.")
+    assert found["two weeks"].value == "P2W"
+
+
+def test_years_and_months_counted_from_the_date_in_context(nlp):
+    found = by_text(nlp, "The unit opened in 2009 and closed the following year.")
+    assert found["the following year"].value == "2010"
+    found = by_text(nlp, "The ward shut in March 2014 and reopened later that month.")
+    assert found["later that month"].value == "2014-03"
+    found = by_text(nlp, "The ward shut in March 2014. It had been inspected the previous month.")
+    assert found["the previous month"].value == "2014-02"
+    # No date in context: the publication date counts.
+    assert by_text(nlp, "Staff said the following year would be harder.")[
+        "the following year"].value == "2017"
+
+
+def test_a_year_earlier_is_the_quarter_spoken_of(nlp):
+    text = ("Net income rose 12% in the second quarter. A year earlier, the company had "
+            "lost $5 million.")
+    found = by_text(nlp, text)
+    assert found["the second quarter"].value == "2015-Q2"
+    assert found["A year earlier"].value == "2014-Q2"
+    found = by_text(nlp, "Sales fell from the 2014 third quarter and from the year-ago period.")
+    assert found["the 2014 third quarter"].value == "2014-Q3"
+    # Without a quarter in the article a year earlier is a year.
+    assert by_text(nlp, "A year earlier the hospital had 300 beds.")[
+        "A year earlier"].value == "2015"
+
+
+def test_holidays_counted_by_weekday(nlp):
+    found = by_text(nlp, "The clinic shut over Thanksgiving and the spring bank holiday.",
+                    dt.date(1999, 12, 1))
+    assert found["Thanksgiving"].value == "1999-11-25"
+    assert found["the spring bank holiday"].value == "1999-05-31"
+
+
+def test_a_time_zone_joins_time_and_day(nlp):
+    found = by_text(nlp, "Offers must arrive by 5 p.m. EST Nov. 9, the bank said.",
+                    dt.date(1989, 11, 2))
+    assert [(m.text, m.value) for m in found.values()] == [
+        ("5 p.m. EST Nov. 9", "1989-11-09T17:00")]
+
+
+def test_a_month_and_its_year_joined_by_in(nlp):
+    found = by_text(nlp, "The survey ran between January and March in 2010.")
+    assert found["January"].value == "2010-01"
+    assert found["March in 2010"].value == "2010-03"
+
+
+def test_reported_future_and_until_look_forward(nlp):
+    # Thursday 2018-11-15: "Monday" in a past report of a plan is the coming one.
+    published = dt.date(2018, 11, 15)
+    found = by_text(nlp, "The head said the school would reopen on Monday.", published)
+    assert found["Monday"].value == "2018-11-19"
+    found = by_text(nlp, "She said that the school stays shut until at least Monday.", published)
+    assert found["Monday"].value == "2018-11-19"
+
+
+def test_kinds_and_shares_are_not_dates(nlp):
+    text = ("The board raised its quarterly dividend at its annual meeting. Around a quarter "
+            "of a million appointments moved to the Easter holidays, and the trust drew up "
+            "winter plans for injuries seen on a winter evening.")
+    assert by_text(nlp, text) == {}
