@@ -99,3 +99,28 @@ def test_kinds_and_shares_are_not_dates(nlp):
             "of a million appointments moved to the Easter holidays, and the trust drew up "
             "winter plans for injuries seen on a winter evening.")
     assert by_text(nlp, text) == {}
+
+
+def test_timetable_words_and_past_plans(nlp):
+    published = dt.date(1989, 10, 26)
+    found = by_text(nlp, "The board declared a dividend payable Dec. 15.", published)
+    assert found["Dec. 15"].value == "1989-12-15"
+    found = by_text(nlp, "Stocks rose, leaving the index within 70 points of its record high "
+                         "set on Aug. 6.", dt.date(1998, 2, 6))
+    assert found["Aug. 6"].value == "1997-08-06"
+    found = by_text(nlp, "Prices rose 4% from the previous Friday.", dt.date(1989, 10, 30))
+    assert found["the previous Friday"].value == "1989-10-27"
+
+
+def test_a_period_ending_on_a_day_is_not_that_day(nlp):
+    found = by_text(nlp, "It expects a loss for the year ending tomorrow.")
+    assert [(m.text, m.value) for m in found.values()] == [("tomorrow", "2016-01-13")]
+
+
+def test_a_day_before_a_noun_is_still_a_day(nlp):
+    found = by_text(nlp, "About 500 people attended a Sunday night memorial service.",
+                    dt.date(1999, 10, 24))
+    assert found["Sunday night"].value == "1999-10-24TNI"
+    found = by_text(nlp, "Offers run from today through Nov. 17.", dt.date(1989, 10, 27))
+    assert found["today"].value == "1989-10-27"
+    assert found["Nov. 17"].value == "1989-11-17"

@@ -397,6 +397,9 @@ class TimexResolver:
                 return None
         if len(words) > 6:
             return None
+        rest = self.re_part.sub(" ", self.re_clock_any.sub(" ", text))
+        if any(word in self.units and word not in ("day", "night") for word in rest.split()):
+            return None  # "the year ending tomorrow": a period, not the day
         if not dct:
             return Timex(_type_with_time(self._time_suffix(text)), None, None)
         offset = self.relative_words.get(hits[0], 0) if hits else 0
@@ -647,14 +650,19 @@ class TimexResolver:
         rest = self.re_clock_any.sub(" ", rest)
         rest = self.re_part.sub(" ", rest)
         rest = re.sub(r"\b(?:the|on|at|this|last|next|coming|past|early|late|in|from|until|"
-                      r"and|of|by|around|about)\b|[,.]", " ", rest)
+                      r"and|of|by|around|about|previous|preceding|following)\b|[,.]", " ", rest)
         if rest.strip():
             return None
         suffix = self._time_suffix(text)
         if not dct:
             return Timex(_type_with_time(suffix), None, None)
         weekday = self.weekdays[match.group("wd")]
-        if re.search(r"\bnext\b", text):
+        base = context_day or dct  # "the previous Friday": the one before the day in context
+        if re.search(r"\b(?:previous|preceding)\b", text):
+            day = _weekday_on_or_before(base - dt.timedelta(days=1), weekday)
+        elif re.search(r"\bfollowing\b", text):
+            day = _weekday_on_or_after(base + dt.timedelta(days=1), weekday)
+        elif re.search(r"\bnext\b", text):
             day = _weekday_on_or_after(dct + dt.timedelta(days=1), weekday)
         elif re.search(r"\b(?:last|past)\b", text.replace("last night", "")):
             day = _weekday_on_or_before(dct - dt.timedelta(days=1), weekday)
@@ -944,7 +952,7 @@ class DateExtractor:
         """ "8am to 5pm today", "2010-2012": TIMEX3 marks each end of a range on its own."""
         probe = published or _PROBE_DAY
         for token in span[1:-1]:
-            if token.lower_ not in ("to", "until", "till", "-", "–", "and"):
+            if token.lower_ not in ("to", "until", "till", "through", "-", "–", "and"):
                 continue
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             if left[0].lower_ == "between":
@@ -1020,7 +1028,13 @@ class DateExtractor:
                            if child.dep_ in ("aux", "auxpass")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
-            if verb.head.lower_ in self.future_heads or verb.lemma_ in self.future_heads:
+            if verb.head.lower_ in self.future_heads or (
+                    verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
+                        "VBD", "VBN") or verb.tag_ == "VBN" and any(
+                        child.lower_ in ("to", "for") or child.dep_ == "xcomp"
+                        for child in verb.children))):
+                # not "the government planned to pay on Friday" (a past plan) nor "the record
+                # set on Aug. 6"; but "a meeting scheduled for Monday"
                 return True
             if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and \
                     verb.head.lemma_ in self.intent_heads:
@@ -1084,18 +1098,19 @@ class DateExtractor:
             while left >= 0 and (doc[left].pos_ == "ADJ" or doc[left].dep_ == "compound"
                                  and span.start <= doc[left].head.i < span.end):
                 left -= 1
-            if left >= 0 and doc[left].lower_ in ("a", "an"):
+            if left >= 0 and doc[left].lower_ in ("a", "an") and \
+                    span.start <= doc[left].head.i < span.end:
                 return True  # generic: "on a typical Tuesday", "on a winter evening"
         if len(span) == 1 and span[0].is_title and not span[0].is_sent_start and \
                 not (self.resolver.re_weekday.fullmatch(text) or self.resolver.re_month.fullmatch(
                     text) or text in self.resolver.holidays or text in self.resolver.weekdays_plural
                      ) and not (
-                before is not None and before.text in ("\"", "'", "“", "‘", "(", ":")) and \
+                before is not None and before.text in ("\"", "'", "“", "‘", "(", ":", "`", "``")) and \
                 _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
         if timex.type in ("DATE", "TIME") and span.root.dep_ in ("compound", "amod") and \
                 span.root.head.i >= span.end and not re.search(r"\d", text) and \
-                doc[span.end].lower_ not in self.units and (
+                doc[span.end].lower_ not in self.units and span.root.head.pos_ == "NOUN" and (
                     self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", ""))
                     or text in self.resolver.seasons or text in self.resolver.holidays):
             return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
@@ -1187,7 +1202,7 @@ class DateExtractor:
             if text is None:
                 text = doc_text(doc)
             gap = text[left.end:right.start].strip().lower()
-            if gap not in ("and", "to", "until", "-", "–", "till"):
+            if gap not in ("and", "to", "until", "-", "–", "till", "through"):
                 continue
             if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", left.value) and \
                     re.match(r"\d{4}-\d\d", right.value) and left.value[5:] <= right.value[5:]:
