@@ -13,7 +13,9 @@ content. Precision = predictions that match some gold / predictions; recall = go
 matched by some prediction / gold contents. Speaker right: over matched pairs whose gold has a
 Source, the predicted speaker as written (or its resolved name) shares a word with the gold
 Source ("She" ~ "she", "Mr Trump" ~ "Donald Trump"); pairs whose gold Source is a bare relative
-pronoun ("who", "which", "that") are left out of the speaker figure for both systems.
+pronoun ("who", "which", "that") are left out of the speaker figure for both systems, and so are
+pairs whose gold Source has no word that could name anyone: an annotation slip that marks the cue
+verb itself ("said") as the Source, where no prediction could ever be counted right.
 
 newsfacts predictions are its `direct` and `partial` quotes from the full pipeline. textacy is
 run paragraph by paragraph (a paragraph = one non-empty line) on the same parse, so both see
@@ -103,6 +105,11 @@ def words(texts: list[str]) -> set[str]:
     return {w for t in texts if t for w in _WORD.findall(t.lower()) if w not in _NOT_NAMES}
 
 
+def scorable(source: str | None) -> bool:
+    """A gold Source that names someone: not a bare relative pronoun, not just the cue verb."""
+    return bool(source) and source.strip().lower() not in RELATIVE and bool(words([source]))
+
+
 @dataclass
 class Score:
     predicted: int = 0
@@ -123,7 +130,7 @@ class Score:
             self.correct += 1
             best = hits[0]
             matched_gold.update(hits)
-            if golds[best].source and golds[best].source.strip().lower() not in RELATIVE:
+            if scorable(golds[best].source):
                 self.with_source += 1
                 if words(pred.speaker) & words([golds[best].source]):
                     self.speaker_right += 1
@@ -179,7 +186,7 @@ def show_errors(doc, preds: list[Prediction], golds: list[Gold]) -> None:
         hits = [g for g in golds if overlap(pred, g)]
         if not hits:
             print(f"  FP  {text[pred.start:pred.end][:90]!r}  <- {pred.speaker}")
-        elif hits[0].source and not words(pred.speaker) & words([hits[0].source]):
+        elif scorable(hits[0].source) and not words(pred.speaker) & words([hits[0].source]):
             print(f"  SPK {text[pred.start:pred.end][:60]!r}  {pred.speaker} != {hits[0].source!r}")
     for gold in golds:
         if not any(overlap(p, gold) for p in preds):

@@ -43,7 +43,7 @@ except ImportError:  # pragma: no cover
 # Pass 1: quotation marks
 
 _DOUBLE, _SINGLE = "double", "single"
-_OPEN, _CLOSE, _EITHER = "open", "close", "either"
+_OPEN, _CLOSE, _EITHER, _LOOSE = "open", "close", "either", "loose"
 _MARKS = {"“": (_DOUBLE, _OPEN), "„": (_DOUBLE, _OPEN), "”": (_DOUBLE, _CLOSE),
           '"': (_DOUBLE, _EITHER), "«": (_DOUBLE, _OPEN), "»": (_DOUBLE, _CLOSE),
           "‘": (_SINGLE, _OPEN), "’": (_SINGLE, _CLOSE), "'": (_SINGLE, _EITHER),
@@ -51,6 +51,7 @@ _MARKS = {"“": (_DOUBLE, _OPEN), "„": (_DOUBLE, _OPEN), "”": (_DOUBLE, _CL
 # What may stand right before an opening mark / right after a closing one.
 _BEFORE_OPEN = set(" \t\n([{—–-/:;,") | {"\u00a0"}
 _AFTER_CLOSE = set(" \t\n)]}—–-/:;,.!?…") | {"\u00a0"}
+_LOOSE_CLOSE_AFTER = set("'’,.!?…")
 
 
 @dataclass
@@ -96,6 +97,10 @@ def _classify(text: str, i: int) -> _Mark | None:
         elif closes and not opens:
             role = _CLOSE
         elif not opens and not closes:
+            if char == '"' and prev.isspace() and text[:i].rstrip()[-1:] in _LOOSE_CLOSE_AFTER:
+                # "the term 'outreach,' " he told: a closing mark set off by a space after a
+                # nested quote or punctuation; it may only close a quote already open
+                return _Mark(i, style, _LOOSE)
             return None  # a mark standing between spaces, or a measurement (6'2)
     possessive = style == _SINGLE and role != _OPEN and prev in "sS" and nxt in " \u00a0"
     return _Mark(i, style, role, possessive)
@@ -156,7 +161,7 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
             if skip_first and k == 0:
                 continue
             if current is None:
-                if mark.role != _CLOSE:
+                if mark.role not in (_CLOSE, _LOOSE):
                     current = QuoteSpan(mark.at, mark.at + mark.width, -1, -1, mark.style)
                 continue
             if mark.style != current.style:
@@ -175,13 +180,16 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
             if mark.at == current.start and mark.role == _EITHER:
                 continue
             current.end, current.close_end = mark.at, mark.at + mark.width
+            if mark.role == _LOOSE:
+                current.end = _rstrip_at(text, current.start, mark.at)
             spans.append(current)
             current = None
         skip_first = False
         if current is not None:
             following = marks_by_para[p + 1] if p + 1 < len(marks_by_para) else []
             next_start = paragraphs[p + 1][0] if p + 1 < len(paragraphs) else None
-            if (following and following[0].style == current.style and following[0].role != _CLOSE
+            if (following and following[0].style == current.style
+                    and following[0].role not in (_CLOSE, _LOOSE)
                     and not text[next_start:following[0].at].strip()):
                 current.paragraphs += 1
                 skip_first = True
@@ -369,21 +377,50 @@ class _Article:
     # -- speakers ---------------------------------------------------------------------------
 
     def subject_of(self, verb: Token) -> Token | None:
+        subject = self._subject_of(verb)
+        if subject is not None and self._is_dateline(subject):
+            # "WASHINGTON -- President Obama, dedicating ..., said": the dateline is no speaker
+            named = [c for c in subject.children if c.dep_ == "appos"
+                     and c.ent_type_ in ("PERSON", "ORG")]
+            return named[0] if named else None
+        return subject
+
+    def _is_dateline(self, token: Token) -> bool:
+        """"WASHINGTON --", "LONDON —": a place in capitals opening a paragraph, then a dash."""
+        p_start = self.paragraphs[self.paragraph_of(token.idx)][0]
+        first = token.left_edge if token.left_edge.i < token.i else token
+        if first.idx != p_start and self.text[p_start:first.idx].strip():
+            return False
+        words = self.text[first.idx:token.idx + len(token)]
+        after = self.doc[token.i + 1].text if token.i + 1 < len(self.doc) else ""
+        return words.isupper() and len(words) > 2 and after in ("--", "—", "–", "-")
+
+    def _subject_of(self, verb: Token) -> Token | None:
         if verb.lower_ == "according":
             for child in verb.children:
                 if child.lower_ == "to":
                     return next((c for c in child.children if c.dep_ == "pobj"), None)
             return None
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.pos_ == "PROPN" \
+                and not any(c.dep_ == "nsubj" for c in verb.children) \
+                and not self.in_quote(verb.head.idx):
+            # "footage of Hillary Clinton asking, ...", but "a statement calling it ..." is
+            # whoever issued the statement
+            return verb.head
         # "X said ... and added", "X mocked it, saying ...", "X responded by saying ...":
         # the subject of the verb governing the cue
         chain = [verb]
-        if verb.dep_ in ("conj", "xcomp") or verb.tag_ == "VBG":
+        participle = verb.dep_ in ("conj", "xcomp", "advcl") or verb.tag_ == "VBG"
+        if participle:
             for ancestor in verb.ancestors:
                 if len(chain) > 3:
                     break
                 chain.append(ancestor)
         for candidate in chain:
-            subjects = [c for c in candidate.children if c.dep_ in ("nsubj", "csubj")
+            # "After saying ..., she was taken to hospital": a passive subject governs too
+            deps = ("nsubj", "csubj", "nsubjpass") if candidate is not verb \
+                and verb.tag_ == "VBG" and verb.dep_ == "pcomp" else ("nsubj", "csubj")
+            subjects = [c for c in candidate.children if c.dep_ in deps
                         and not self.in_quote(c.idx) and c.ent_type_ not in _NOT_SPEAKERS]
             # "Cabinet member for care, Councillor Derek Platten, said": the name, if any
             subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.ent_type_ != "ORG",
@@ -395,6 +432,15 @@ class _Article:
         if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN") \
                 and not self.in_quote(verb.head.idx):
             return verb.head
+        if participle:
+            # "Sanders said, going on to say ...": a misparsed participle clause takes the
+            # subject of the clause before it in the sentence
+            for token in reversed(self.doc[max(verb.sent.start, verb.i - 15):verb.i]):
+                if token.dep_ == "nsubj" and token.head.i < verb.i and token.head.pos_ in (
+                        "VERB", "AUX") and token.head.dep_ != "relcl" \
+                        and not self.in_quote(token.idx) \
+                        and token.ent_type_ not in _NOT_SPEAKERS:
+                    return token
         parenthesised = self._subject_before_parenthesis(verb)
         if parenthesised is not None:
             return parenthesised
@@ -418,10 +464,13 @@ class _Article:
     def _subject_before_parenthesis(self, verb: Token) -> Token | None:
         """"Dr Jane Roe, on her first day in the post, said": the parser may lose the subject
         behind a parenthesis; the name right before its opening comma is the speaker."""
-        if verb.i < 2 or self.doc[verb.i - 1].text != ",":
+        comma = verb.i - 1
+        while comma > 0 and self.doc[comma].pos_ == "ADV":  # ", forcefully told"
+            comma -= 1
+        if comma < 1 or self.doc[comma].text != ",":
             return None
         sent_start = verb.sent.start
-        for j in range(verb.i - 2, max(sent_start, verb.i - 30) - 1, -1):
+        for j in range(comma - 1, max(sent_start, verb.i - 30) - 1, -1):
             token = self.doc[j]
             if token.text in ("“", "”", '"') or self.in_quote(token.idx):
                 return None
@@ -443,6 +492,13 @@ class _Article:
             token = self.doc[j]
             if token.pos_ in ("PROPN", "NOUN", "PRON") and not self.in_quote(token.idx) \
                     and token.ent_type_ not in _NOT_SPEAKERS:
+                # "Protesters marching through the streets chanted": the phrase's head noun
+                head = token
+                while head.dep_ in ("pobj", "prep", "acl") and head.head.i < head.i:
+                    head = head.head
+                if head is not token and head.pos_ in ("PROPN", "NOUN") \
+                        and not self.in_quote(head.idx) and head.ent_type_ not in _NOT_SPEAKERS:
+                    return head
                 return token
         found = None
         for token in self.doc[verb.i + 1:verb.i + 8]:
@@ -677,9 +733,12 @@ class _Article:
     def is_cue(self, token: Token, lemmas: frozenset) -> bool:
         if token.lower_ == "according":
             return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
+        # a participle only with an auxiliary or, misparsed for a past tense, its own subject
+        # ("Trump boasted, ...")
         return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas \
             and token.tag_ != "VBN" or (token.tag_ == "VBN" and token.lemma_.lower() in lemmas
-                                         and any(c.dep_ == "aux" for c in token.children))
+                                         and any(c.dep_ in ("aux", "nsubj")
+                                                 for c in token.children))
 
     def cue_text(self, verb: Token) -> str:
         if verb.lower_ == "according":
@@ -846,9 +905,11 @@ class _Article:
         found = None
         for ancestor in self.token_at(char).ancestors:
             if not self.in_quote(ancestor.idx) and self.is_cue(ancestor, self.finder.direct_cues):
-                if found is not None and not (ancestor.lemma_.lower() in ("say", "tell")
-                                              and ancestor.sent == found.sent):
-                    break
+                if found is not None and (found.dep_ == "conj" and any(
+                        c.dep_ == "nsubj" for c in found.children) or not (
+                        ancestor.lemma_.lower() in ("say", "tell")
+                        and ancestor.sent == found.sent)):
+                    break  # "X said ... but he said that 'Y'": the nearer cue is its own
                 found = ancestor
         return found
 
@@ -875,10 +936,13 @@ class _Article:
         window_start = self.paragraphs[max(0, para - 1)][0]
         if candidate is not None:
             window_start = max(window_start, candidate.end)
+        cues = self.finder.reported_cues | self.finder.direct_cues
         for token in reversed(self.doc[self.token_at(window_start).i:self.token_at(char).i]):
             if token.idx < window_start:
                 break
-            if not self.in_quote(token.idx) and self.is_cue(token, self.finder.reported_cues):
+            # "He didn't suggest retaliation." reports no speech
+            if not self.in_quote(token.idx) and self.is_cue(token, cues) \
+                    and not any(c.dep_ == "neg" for c in token.children):
                 subject = self.subject_of(token)
                 if subject is not None:
                     return self.resolve(subject, char)
