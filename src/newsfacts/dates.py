@@ -159,8 +159,9 @@ class TimexResolver:
             rf"^(?:the )?(?:(?:past|last|next|previous|coming|first|final|following|"
             rf"initial|full|entire|whole|same|latest|remaining|other|recent|extra|further) )*"
             rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|a few|a couple of|a half|"
-            rf"a dozen|dozens of|hundreds of|thousands of)? ?"
-            rf"(?:and a half )?(?P<unit>{unit})(?: and a half)?(?: long| old)?$")
+            rf"a dozen|dozens of|hundreds of|thousands of)? ?(?P<frac> 1/2)? ?"
+            rf"(?:and a half )?(?:(?:more|additional|extra|further) )?(?P<unit>{unit})"
+            rf"(?: and a half)?(?: long| old)?$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
             rf"(?P<dir>ago|earlier|later|before|after|previously|from now|hence|since)$")
@@ -472,7 +473,12 @@ class TimexResolver:
                 return None  # "the 1988 quarter": a year, not 1,988 quarters
         if unit == "WE":
             return Timex("DURATION", f"P{n}WE", "absolute")
-        if "and a half" in text and n != "X":
+        if ("and a half" in text or match.group("frac")) and n != "X":
+            whole, half = {"Y": ("Y", "6M"), "H": ("H", "30M"), "D": ("D", "T12H")}.get(
+                unit, (None, None))
+            if whole:  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
+                value = f"P{n}{whole}{half}" if unit != "H" else f"PT{n}H{half}"
+                return Timex("DURATION", value, "absolute")
             n = f"{float(n) + 0.5:g}"
         return Timex("DURATION", _period(n, unit), "absolute")
 
