@@ -124,3 +124,22 @@ def test_a_day_before_a_noun_is_still_a_day(nlp):
     found = by_text(nlp, "Offers run from today through Nov. 17.", dt.date(1989, 10, 27))
     assert found["today"].value == "1989-10-27"
     assert found["Nov. 17"].value == "1989-11-17"
+
+
+def test_the_next_day_counts_from_the_day_in_context(nlp):
+    text = ("She fell at 7.40pm on 14 January and died the next day. "
+            "Staff met the day before the inquest.")
+    found = by_text(nlp, text, dt.date(2019, 10, 3))
+    assert found["the next day"].value == "2019-01-15"
+    assert "the day before" not in found  # counted from an event, not a date
+    found = by_text(nlp, "He was discharged on 3 March and readmitted the day after.",
+                    dt.date(2019, 10, 3))
+    assert found["the day after"].value == "2019-03-04"
+
+
+def test_fractions_and_more_in_durations(nlp):
+    found = by_text(nlp, "The repairs need two more weeks, after 2 1/2 years of delay and "
+                         "a 5 1/2 hours wait.")
+    assert found["two more weeks"].value == "P2W"
+    assert found["2 1/2 years"].value == "P2Y6M"
+    assert found["5 1/2 hours"].value == "PT5H30M"

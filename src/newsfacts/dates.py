@@ -254,7 +254,7 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
-                     self._relative_word, self._ago, self._duration, self._relative_unit,
+                     self._adjacent_day, self._relative_word, self._ago, self._duration, self._relative_unit,
                      self._quarters, self._seasons, self._decade, self._month_dates,
                      self._weekday, self._part_or_clock, self._fallback):
             found = rule(text, dct, future, context_day)
@@ -385,6 +385,24 @@ class TimexResolver:
         if day is None:
             return False
         return Timex("DATE", day.isoformat(), "absolute", day)
+
+    def _adjacent_day(self, text, dct, future, context_day):
+        """ "the next day", "the following morning", "the day before": a day from the day in
+        context (else from the publication date)."""
+        match = re.fullmatch(r"(?:the )?(?:(?P<rel>next|following|previous|preceding) (?P<part>"
+                             r"day|morning|afternoon|evening|night)|day (?P<dir>before|after))",
+                             text)
+        if not match:
+            return None
+        base = context_day or dct
+        if base is None:
+            return Timex("DATE", None, None)
+        step = 1 if match.group("rel") in ("next", "following") or match.group("dir") == "after" \
+            else -1
+        day = base + dt.timedelta(days=step)
+        part = match.group("part")
+        suffix = "" if part in (None, "day") else "T" + self.parts[part]
+        return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
 
     def _relative_word(self, text, dct, future, context_day):
         words = text.split()
@@ -1123,6 +1141,9 @@ class DateExtractor:
         if timex.type == "SET" and text in self.resolver.set_words and \
                 span.root.dep_ == "amod" and span.root.head.i >= span.end:
             return True  # a kind of thing: "the quarterly dividend", "an annual meeting"
+        if text in ("the day before", "the day after") and span.end < len(doc) and \
+                doc[span.end].pos_ not in ("PUNCT", "CCONJ"):
+            return True  # "the day before the vote": counted from an event, not a date
         if text == "a second" and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "ADJ"):
             return True  # "a second offer"
         if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
