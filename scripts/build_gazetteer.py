@@ -203,6 +203,64 @@ def read_places(path: Path) -> list[str]:
                    for form in place_forms(cell or "")})
 
 
+# Last words of address lines that name a street, a building or a part of a site, not a locality.
+NOT_LOCALITY_HEADS = set("""
+    road rd lane street st way avenue ave drive close crescent terrace grove gardens place square
+    row walk mews parade boulevard broadway circus approach rise view hill ridge ridgeway parkway
+    promenade driftway path pond mall dock walls quay wharf yard gate bank common green end
+    park centre house hall court lodge manor grange farm villa cottage cottages building buildings
+    block level floor wing suite unit units office offices site campus estate complex pavilion
+    annexe ward wards department clinic surgery practice hospital hospitals infirmary trust
+    headquarters hq management group service services venue point station barracks precinct
+    arcade market industrial business forest wood woods chase oak elm croft field fields meadow
+    meadows valley vale bridge north south east west royal uk town village sea cliffs down
+    """.split())
+# Words that show an address line names an organisation or a building, wherever they stand.
+NOT_LOCALITY_WORDS = {"hospital", "trust", "university", "nhs", "surgery", "service", "centre",
+                      "management", "headquarters", "group", "contraceptive", "day", "care",
+                      "out", "ffordd", "heol", "stryd", "ysbyty", "canolfan", "mount"}
+
+
+def locality_form(line: str) -> str | None:
+    """The locality an address line names ("Didsbury", "Hither Green" is not: see the heads),
+    or None for a street, a building or a number."""
+    line = squash(line).strip(",.")
+    if not line or any(ch.isdigit() for ch in line) or "," in line or "(" in line:
+        return None
+    words = line.split(" ")
+    low = [w.lower() for w in words]
+    if (len(words) > 3 or low[0] == "the" or low[-1] in NOT_LOCALITY_HEADS
+            or NOT_LOCALITY_WORDS & set(low) or not line[0].isalpha()):
+        return None
+    if line.isupper():
+        line = small_words_lower(line.title())
+    # "Bourton-On-The-Water", "King'S Lynn": hyphenated small words and 's as prose writes them.
+    line = re.sub(r"-(On|Upon|Under|In|By|The|Le|En|Super)\b", lambda m: "-" + m.group(1).lower(), line)
+    line = re.sub(r"-(on|upon|under|in|by|le|en|super)-The\b", r"-\1-the", line)
+    return re.sub(r"'S\b", "'s", line).replace("St. ", "St ")
+
+
+def read_localities(hospital_csv: Path, etr_csv: Path, places: set[str]) -> list[str]:
+    """Districts, suburbs and villages named in the address lines of Hospital.csv and etr.csv
+    ("Didsbury", "Edgbaston", "Headington"), other than the towns and counties already known.
+    Many are also surnames or common words ("Hale", "Stone"), so the entity step treats them as
+    places only in a place's context (after "in", beside a known place in a list)."""
+    lines = []
+    with hospital_csv.open(encoding="cp1252", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="¬"):
+            lines += [row["Address1"], row["Address2"], row["Address3"]]
+    with etr_csv.open(encoding="utf-8", newline="") as handle:
+        for row in csv.reader(handle):
+            lines += row[4:9] if len(row) >= 9 else []
+    known = {name_key(p) for p in places}
+    forms = {}
+    for line in lines:
+        form = locality_form(line or "")
+        if form and name_key(form) not in known:
+            forms.setdefault(name_key(form), form)
+    return sorted(forms.values())
+
+
 def read_hospitals(path: Path, nhs_trusts: set[str]) -> list[dict]:
     """NHS sites: the "NHS Sector" rows, and the rows whose parent is an NHS trust although the
     data marks them "Independent Sector" (all of Manchester University NHS FT's sites are)."""
@@ -260,9 +318,11 @@ def build(data: Path) -> tuple[list[dict], dict]:
                       "postcode": squash(row["Postcode"]) or None})
     add_unambiguous_short_forms(sites)
     places = read_places(data / HOSPITAL_CSV)
+    localities = read_localities(data / HOSPITAL_CSV, data / ETR_CSV, set(places))
     records = sorted(trusts.values(), key=lambda r: r["ods"]) + sorted(sites, key=lambda r: r["ods"])
-    return records, {"source": "NHS Choices Hospital.csv (2018), towns and counties of NHS sites",
-                     "places": places}
+    return records, {"source": "NHS Choices Hospital.csv (2018), towns and counties of NHS sites; "
+                               "localities from the address lines of Hospital.csv and ODS etr.csv",
+                     "places": places, "localities": localities}
 
 
 def main() -> None:
@@ -277,8 +337,8 @@ def main() -> None:
     (args.out / "uk_places.json").write_text(json.dumps(places, ensure_ascii=False, indent=0) + "\n",
                                              encoding="utf-8")
     n_sites = sum(r["type"] == "site" for r in records)
-    print(f"{n_sites} sites, {len(records) - n_sites} trusts, {len(places['places'])} places "
-          f"-> {args.out}")
+    print(f"{n_sites} sites, {len(records) - n_sites} trusts, {len(places['places'])} places, "
+          f"{len(places['localities'])} localities -> {args.out}")
 
 
 if __name__ == "__main__":
