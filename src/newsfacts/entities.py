@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from spacy.attrs import IS_PUNCT, IS_TITLE, LOWER
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -48,7 +49,7 @@ _DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
 # Pattern ids in the order in which they win over one another when their spans overlap.
 _RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "media_told": 8, "government": 8,
                   "known_org": 8, "party": 7, "person_honorific": 6,
-                  "place_constituency": 6, "person_role": 5, "person_apposition": 4,
+                  "place_constituency": 6, "place_seat": 6, "person_role": 5, "person_apposition": 4,
                   "person_speaker": 4, "place_abbreviation": 3, "place_county": 3}
 
 
@@ -68,6 +69,14 @@ def _written_forms(name: str) -> list[str]:
     """"Newcastle Under Lyme" is written "Newcastle-under-Lyme" too, and the other way round."""
     words = name.replace("-", " ").split()
     return list(dict.fromkeys([name, " ".join(words), "-".join(words)]))
+
+
+@cache
+def _locality_names() -> tuple[str, ...]:
+    """Districts, suburbs and villages ("Didsbury", "Edgbaston"): places only in a place's context."""
+    known = _known_places()
+    return tuple(n for n in load_json_asset(PLACES_ASSET).get("localities", ())
+                 if normalise_name(n) not in known)
 
 
 @cache
@@ -121,6 +130,8 @@ class EntityLinker:
         # of bare site names (where `_bare_sites` needs to look).
         self.phrases.add(_PLACE_KEY, [nlp.make_doc(form) for name in _place_names()
                                       for form in _written_forms(name)])
+        self.phrases.add(_LOCALITY_KEY, [nlp.make_doc(form) for name in _locality_names()
+                                         for form in _written_forms(name)])
         self.phrases.add(_BARE_KEY, [Doc(nlp.vocab, words=[form])  # one token, as written
                                      for word in self.gazetteer.bare_first_words()
                                      for form in (word, word + ".")])  # "St Mary's", "St. Mary's"
@@ -128,6 +139,12 @@ class EntityLinker:
         self.person_ranks = set(words["person_ranks"])
         self.kin_words = set(words["kin_words"])
         self.place_prepositions = set(words["place_prepositions"])
+        self.area_prepositions = set(words["area_prepositions"])
+        self.place_nouns = set(words["place_nouns"])
+        self._list_hashes = None
+        self.compass_words = set(words["compass_words"])
+        self.facility_heads = set(words["facility_heads"])
+        self.care_home_heads = set(words["care_home_heads"])
         self.not_organisations = set(words["not_organisations"])
         self.honorifics: dict[str, str | None] = words["honorifics"]
         self.parties: dict[str, str] = words["parties"]
@@ -141,6 +158,7 @@ class EntityLinker:
         self.government_modifiers = set(words["government_modifiers"])
         self.politics_cues = set(words["national_politics_cues"])
         self.places = _known_places()
+        self.localities = frozenset(normalise_name(n) for n in _locality_names())
         self.counties = {normalise_name(c): c for c in words["uk_counties"]}
         self.not_place_first_words = set(words["not_place_first_words"])
 
@@ -157,9 +175,13 @@ class EntityLinker:
     def _add_phrase_spans(self, doc: Doc) -> None:
         spans = list(doc.spans[RULE_SPANS_KEY])
         strings = doc.vocab.strings
-        places, place_spans, bare_starts = [], [], set()
+        places, place_spans, locality_spans, bare_starts = [], [], [], set()
         for match_id, start, end in self.phrases(doc):
             key = strings[match_id]
+            if key == _LOCALITY_KEY:
+                if doc[start].is_title:
+                    locality_spans.append(doc[start:end])
+                continue
             if key == _PLACE_KEY:
                 if doc[start].text[:1].isupper():
                     places.append(doc[start:end].text)
@@ -174,6 +196,7 @@ class EntityLinker:
         doc.spans[RULE_SPANS_KEY] = spans
         doc.user_data[_PLACES_IN_TEXT] = places
         doc.user_data[_PLACE_SPANS] = [(s.start, s.end) for s in filter_spans(place_spans)]
+        doc.user_data[_LOCALITY_SPANS] = [(s.start, s.end) for s in filter_spans(locality_spans)]
         doc.user_data[_BARE_STARTS] = sorted(bare_starts)
 
     # -- finding and correcting spans --------------------------------------------------------
@@ -193,6 +216,9 @@ class EntityLinker:
                 continue
             for i in range(candidate.span.start, candidate.span.end):
                 taken[i] = True
+            if span.id_ in {"place_seat", "place_constituency"}:
+                for i in range(span.start, span.end):
+                    taken[i] = True  # "AM for Aberavon", "Gedling MP": the seat's word too
             chosen.append(candidate)
         for candidate in self._bare_sites(doc, taken, chosen):
             for i in range(candidate.span.start, candidate.span.end):
@@ -202,14 +228,20 @@ class EntityLinker:
             if ent.label_ not in _REPLACEABLE:
                 continue
             span = _trim(ent)
-            if span is None or any(taken[i] for i in range(span.start, span.end)):
+            if span is None:
                 continue
-            candidate = self._from_base(doc, span, ent.label_)
-            if candidate is not None:
-                for i in range(candidate.span.start, candidate.span.end):
-                    taken[i] = True
-                chosen.append(candidate)
+            for part in self._list_parts(span):
+                if any(taken[i] for i in range(part.start, part.end)):
+                    continue
+                candidate = self._from_base(doc, part, ent.label_)
+                if candidate is not None and part is not span and candidate.kind == "place":
+                    candidate.source = "place_list"
+                if candidate is not None:
+                    for i in range(candidate.span.start, candidate.span.end):
+                        taken[i] = True
+                    chosen.append(candidate)
         chosen = self._with_known_places(doc, taken, chosen)
+        chosen = self._with_place_lists(doc, taken, chosen)
         # Parties written as modifiers inside other names ("The Conservative Government").
         for span in doc.spans.get(RULE_SPANS_KEY, []):
             if span.id_ == "party" and any(
@@ -219,6 +251,31 @@ class EntityLinker:
         chosen.sort(key=lambda c: (c.span.start, c.span.end))
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen)]
+
+    def _list_parts(self, span: Span) -> list[Span]:
+        """A base entity that is a list of places ("Hammersmith, Ealing and Brent") as its names,
+        one that ends "in <town>" as the name and the town; any other entity as itself. A list
+        needs a comma, a known place among its names and no organisation's head ("Bath, Somerset
+        and Wiltshire NHS Trust" is one name)."""
+        doc = span.doc
+        for t in span[1:-1]:
+            # "Thornhill Lodge in Barnsley": a name, then the town it is in.
+            if t.lower_ in {"in", "at"} and normalise_name(doc[t.i + 1:span.end].text) in self.places:
+                return [doc[span.start:t.i], doc[t.i + 1:span.end]]
+        if not any(t.text == "," for t in span) or not any(t.lower_ in {"and", "&"} for t in span):
+            return [span]
+        if self._org_kind_from_head(span) is not None or self.gazetteer.lookup(span.text):
+            return [span]
+        parts, start = [], span.start
+        for t in [*span, None]:
+            if t is None or t.text == "," or t.lower_ in {"and", "&"}:
+                end = t.i if t is not None else span.end
+                if end > start:
+                    parts.append(span.doc[start:end])
+                start = end + 1
+        if len(parts) < 2 or not any(normalise_name(p.text) in self.places for p in parts):
+            return [span]
+        return parts
 
     def _with_known_places(self, doc: Doc, taken: list[bool],
                            chosen: list[_Candidate]) -> list[_Candidate]:
@@ -231,27 +288,207 @@ class EntityLinker:
             if claimed or any(taken[i] for i in range(start, end)
                               if not any(c.span.start <= i < c.span.end for c in inside)):
                 continue
-            if end - start == 1:
-                # A lone known name the base model did not tag is left alone: one-word towns
-                # are also clubs, people and common words ("Leeds won", "Reading the report").
+            if end - start == 1 and not self._in_place_context(doc, start, end, possessive=True):
+                # A lone known name the base model did not tag is a place only in a place's
+                # context ("in Penzance", "Nottingham's libraries"): one-word towns are also clubs,
+                # people and common words ("Leeds won", "Reading the report").
                 continue
             chosen = [c for c in chosen if c not in inside]
             chosen.append(self._place(doc[start:end], "known_place"))
             for i in range(start, end):
                 taken[i] = True
+        # Districts and villages of the address data: only in a place's context ("in Didsbury").
+        for start, end in doc.user_data.get(_LOCALITY_SPANS, ()):
+            if any(taken[i] for i in range(start, end)) or not self._in_place_context(
+                    doc, start, end, possessive=False):
+                continue
+            chosen.append(self._place(doc[start:end], "known_place"))
+            for i in range(start, end):
+                taken[i] = True
         return chosen
+
+    def _with_place_lists(self, doc: Doc, taken: list[bool],
+                          chosen: list[_Candidate]) -> list[_Candidate]:
+        """The names of a list after a place preposition are places when one of them is:
+        "in Small Heath, Sparkhill and Handsworth", "in Cannock Chase and Newcastle-under-Lyme".
+        A conjunct is a place when it is a known place or district, or a one-word name the base
+        model read as a person that no fuller name of the article explains (the reading
+        `_without_lone_words` gives a name right after "in"); the others (untagged names, base
+        organisations without an organisation's head, bare hospital names after "in") follow.
+        A list with a person, a named organisation or a hospital is left alone."""
+        starts = {c.span.start: c for c in chosen}
+        parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
+        persons = [c for c in chosen if c.kind == "person"]
+        known = set(doc.user_data.get(_PLACE_SPANS, ())) | set(doc.user_data.get(_LOCALITY_SPANS, ()))
+        for i in self._list_openings(doc):
+            token = doc[i]
+            conjuncts = self._list_after(doc, i + 1, starts, taken)
+            if len(conjuncts) < 3 or conjuncts[-1] is not None:
+                continue
+            conjuncts = conjuncts[:-1]
+            kinds = [self._conjunct_kind(doc, start, end, c, token, parts, persons, known)
+                     for start, end, c in conjuncts]
+            if "other" in kinds or "place" not in kinds:
+                continue
+            for start, end, c in conjuncts:
+                if c is not None and c.kind == "place":
+                    continue
+                chosen = [o for o in chosen if o is not c]
+                chosen.append(self._place(doc[start:end], "place_list"))
+                for k in range(start, end):
+                    taken[k] = True
+        return chosen
+
+    def _list_openings(self, doc: Doc) -> list[int]:
+        """Place prepositions followed by a name and, within a few words, a comma or "and": the
+        only tokens where `_with_place_lists` needs to look (found on arrays, not Token objects)."""
+        strings = doc.vocab.strings
+        if self._list_hashes is None:
+            self._list_hashes = ({strings.add(w) for w in self.place_prepositions},
+                                 {strings.add(w) for w in self.place_nouns},
+                                 strings.add("of"), strings.add("the"),
+                                 {strings.add(w) for w in ("and", "or")})
+        preps, nouns, of, the, joins = self._list_hashes
+        rows = doc.to_array([LOWER, IS_TITLE, IS_PUNCT]).tolist()
+        openings = []
+        for i in range(len(rows) - 3):
+            lower = rows[i][0]
+            if not (lower in preps or (lower == of and i and rows[i - 1][0] in nouns)):
+                continue
+            if not (rows[i + 1][1] or (rows[i + 1][0] == the and rows[i + 2][1])):
+                continue
+            if any(r[0] in joins or r[2] for r in rows[i + 2: i + 8]):
+                openings.append(i)
+        return openings
+
+    def _list_after(self, doc: Doc, i: int, starts: dict[int, _Candidate],
+                    taken: list[bool]) -> list[tuple[int, int, _Candidate | None]]:
+        """The names of a list "A, B and C" (each maybe after "the") that starts at token i, as
+        (start, end, the candidate found there or None), then None if the list is closed by
+        "and"/"or" and its last name."""
+        conjuncts = []
+        while i < len(doc):
+            if doc[i].lower_ == "the" and i + 1 < len(doc) and doc[i + 1].is_title:
+                i += 1
+            c = starts.get(i)
+            end = c.span.end if c is not None else self._name_end(doc, i)
+            if end == i or (c is None and any(taken[k] for k in range(i, end))):
+                break
+            conjuncts.append((i, end, c))
+            comma = end < len(doc) and doc[end].text == ","
+            end += comma
+            if end < len(doc) and doc[end].lower_ in {"and", "or"}:
+                final = self._list_after(doc, end + 1, starts, taken)[:1]
+                return conjuncts + final + [None] if final and final[0] is not None else conjuncts
+            if not comma:
+                break
+            i = end
+        return conjuncts
+
+    def _conjunct_kind(self, doc: Doc, start: int, end: int, c: _Candidate | None, prep,
+                       parts: set[str], persons: list[_Candidate],
+                       known: set[tuple[int, int]]) -> str:
+        """"place", "follows" (may be a place if a sibling is) or "other"."""
+        span = doc[start:end]
+        key = normalise_name(span.text)
+        after_the = start > 0 and doc[start - 1].lower_ == "the"
+        if c is None:
+            if any(taken_start <= start and end <= taken_end for taken_start, taken_end in known):
+                return "place" if key in self.places or key in self.localities else "follows"
+            return "follows" if not (after_the or self._is_facility_head(doc, end - 1)) else "other"
+        if c.kind == "place":
+            return "place"
+        if c.kind == "person":
+            if c.source not in _BASE_PERSON or c.honorific:
+                return "other"
+            if len(span) == 1:
+                return "place" if span.text not in parts else "other"
+            # "Selly Oak": a two-word "person" of the base model that the article never names
+            # again by a part of it.
+            others = {t.text for o in persons if o is not c for t in o.span}
+            return "other" if any(t.text in others for t in span) else "follows"
+        if c.bare and self._is_area_preposition(doc, prep.i):
+            return "follows"  # "in Cannock Chase": a district that a hospital is named after
+        if (c.source in _BASE_ORG and not c.candidates and c.entry is None and not after_the
+                and c.org_kind == "other" and key not in self.known_kinds):
+            return "follows"  # (but "the Braves and Cubs" are teams: places rarely take "the")
+        return "other"
+
+    @staticmethod
+    def _name_end(doc: Doc, i: int) -> int:
+        """The end of the title-case name that starts at token i ("Small Heath",
+        "Stoke-on-Trent"), or i itself when no name starts there."""
+        end = i
+        while end < len(doc):
+            if doc[end].is_title and not (end == i and (doc[end].is_sent_start or doc[end].is_stop
+                                                         or doc[end].ent_type_ in _NOT_NAMES)):
+                end += 1
+            elif (end > i and end + 1 < len(doc) and doc[end].text == "-"
+                  and not doc[end].whitespace_ and not doc[end - 1].whitespace_):
+                end += 2
+            else:
+                break
+        return min(end, len(doc))
+
+    def _in_place_context(self, doc: Doc, start: int, end: int, possessive: bool) -> bool:
+        """A name stands as a place: after a place preposition ("in Penzance", "at Rotherham"),
+        before "-based", or (a known town) as the owner of common nouns ("Nottingham's 15
+        libraries"). Not when it begins a longer name ("in Leeds United", "at Derby County")."""
+        after = doc[end] if end < len(doc) else None
+        if after is not None and after.is_title or any(t.ent_type_ in _NOT_NAMES
+                                                        for t in doc[start:end]):
+            return False
+        if self._modifies_noun(doc, start, end):
+            return False
+        if start > 0 and (self._is_place_preposition(doc, start - 1) or (
+                doc[start - 1].is_lower and doc[start - 1].lower_ in self.compass_words)):
+            return after is None or not self._is_facility_head(doc, end)
+        if after is not None and after.text == "-" and end + 1 < len(doc) and (
+                doc[end + 1].lower_ == "based"):
+            return True
+        if possessive and after is not None and after.text in {"'s", "’s"} and end + 1 < len(doc):
+            owned = doc[end + 1]
+            return owned.is_lower or owned.like_num
+        return False
+
+    def _is_facility_head(self, doc: Doc, i: int) -> bool:
+        """Whether the words from token i are a facility head ("estate", "Park", "shopping centre")."""
+        for size in (1, 2):
+            if i + size <= len(doc):
+                words = " ".join(t.lower_ for t in doc[i:i + size])
+                if words in self.facility_heads or (
+                        words.endswith("s") and words[:-1] in self.facility_heads):
+                    return True
+        return False
 
     def _may_be_place(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
         """Not a place: a lower-case word ("us"), a code-named operation ("Operation Sceptre"),
-        or a name the article also uses for an organisation or a hospital site."""
+        a landmark, park or estate ("the Clock Tower", "the Warren Hill estate"), or a name the
+        article also uses for an organisation or a hospital site."""
         doc, span = c.span.doc, c.span
         if not span.text[:1].isupper():
             return False
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
             return False
+        if (c.key not in self.places and c.key not in self.localities and (
+                self._is_facility_head(doc, span.end - 1)
+                or (len(span) > 2 and self._is_facility_head(doc, span.end - 2)))
+                or self._facility_head_after(doc, span.end)):
+            return False  # a landmark or an estate: "Victoria Park", "the Warren Hill estate"
+        if c.source == "place_list":
+            return True  # "the boroughs of Hammersmith, Ealing and Brent": the districts
         return not any(o.kind == "organisation" and normalise_name(o.span.text) == c.key
                        for o in chosen)
+
+    def _facility_head_after(self, doc: Doc, end: int) -> bool:
+        """Whether a lower-case facility head follows the name that ends at `end`, directly or
+        after the rest of its list: "the Warren Hill estate", "Heathrow and Gatwick airports"."""
+        i = end
+        while i < len(doc) and (doc[i].text in {",", "-"} or doc[i].lower_ in {"and", "or"}
+                                or doc[i].is_title):
+            i += 1
+        return i < len(doc) and doc[i].is_lower and self._is_facility_head(doc, i)
 
     def _without_lone_words(self, chosen: list[_Candidate]) -> list[_Candidate]:
         chosen = [c for c in chosen if c.kind != "person" or _looks_like_a_name(c.span)]
@@ -269,7 +506,7 @@ class EntityLinker:
                 kept.append(c)
                 continue
             before = c.span.doc[c.span.start - 1].lower_ if c.span.start > 0 else ""
-            if before in self.place_prepositions or before == "from":
+            if before == "from" or self._is_place_preposition(c.span.doc, c.span.start - 1):
                 kept.append(self._place(c.span, c.source))
         return kept
 
@@ -290,6 +527,9 @@ class EntityLinker:
                     continue
                 if end < len(doc) and doc[end].is_title:
                     continue  # part of a longer name ("Royal London Borough")
+                if self._is_area_preposition(doc, i - 1) and not (
+                        end < len(doc) and doc[end].lower_ in {"hospital", "hospitals"}):
+                    continue  # "in Hammersmith": the district the hospital is named after
                 span = doc[i:end]
                 if normalise_name(span.text) in self.places and (
                         end == len(doc) or doc[end].lower_ != "hospital") and (
@@ -379,6 +619,8 @@ class EntityLinker:
         if rule.startswith("place"):
             if rule == "place_constituency":
                 span = doc[span.start: span.end - 1]
+            if rule == "place_seat":  # "AM for Aberavon"
+                span = doc[span.start + 2: span.end]
             if rule == "place_abbreviation" and span.end < len(doc) and doc[span.end].is_title:
                 return None  # "Notts County" is a football club, not the county
             if rule == "place_county" and any(e.label_ in _BASE_ORG and e.start <= span.start
@@ -464,6 +706,9 @@ class EntityLinker:
     def _from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
         text = span.text
         low = _straight(text).lower()
+        if (len(span) > 1 and span[0].is_lower and span[0].lower_ in self.compass_words
+                and normalise_name(span[1:].text) in self.places):
+            return self._place(span[1:], label)  # "west London": the place is London
         if low in self.parties:
             return self._party(span)
         if low in self.abbreviations:
@@ -477,6 +722,10 @@ class EntityLinker:
         if label in _BASE_PLACE:
             if self._org_kind_from_head(span) is not None or self.gazetteer.lookup(text):
                 return self._organisation(doc, span, label)
+            if len(span) > 1 and normalise_name(text) not in self.places and any(
+                    " ".join(t.lower_ for t in span[-size:]) in self.care_home_heads
+                    for size in (1, 2)):
+                return self._organisation(doc, span, label)  # a care home: "Thornbury Lodge"
             return self._place(span, label)
         return None
 
@@ -494,7 +743,28 @@ class EntityLinker:
         return _Candidate("person", span, label)
 
     def _after_place_preposition(self, span: Span) -> bool:
-        return span.start > 0 and span.doc[span.start - 1].lower_ in self.place_prepositions
+        """"in Sparkhill", but not a modifier of a noun ("in NFL history")."""
+        return (span.start > 0 and self._is_place_preposition(span.doc, span.start - 1)
+                and not self._modifies_noun(span.doc, span.start, span.end))
+
+    def _modifies_noun(self, doc: Doc, start: int, end: int) -> bool:
+        """A name used as a modifier of a common noun ("NFL history", "KDP headquarters"), other
+        than a place noun ("Huize county", "Leeds city centre")."""
+        after = doc[end] if end < len(doc) else None
+        return (doc[end - 1].dep_ == "compound" and after is not None and after.is_lower
+                and after.lower_ not in self.place_nouns)
+
+    def _is_place_preposition(self, doc: Doc, i: int) -> bool:
+        """"in", "at", "across" ..., and "of" after a place noun ("the boroughs of Ealing")."""
+        return i >= 0 and (doc[i].lower_ in self.place_prepositions or self._is_of_place(doc, i))
+
+    def _is_area_preposition(self, doc: Doc, i: int) -> bool:
+        """A preposition of an area rather than a building: "in Hammersmith", "across Kent",
+        "the borough of Brent" (but "at Southmead" is more often the hospital)."""
+        return i >= 0 and (doc[i].lower_ in self.area_prepositions or self._is_of_place(doc, i))
+
+    def _is_of_place(self, doc: Doc, i: int) -> bool:
+        return doc[i].lower_ == "of" and i > 0 and doc[i - 1].lower_ in self.place_nouns
 
     def _organisation_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
         """The base model's ORG, unless it is a place, a common noun or a place's landmark."""
@@ -957,9 +1227,13 @@ def _trim(span: Span) -> Span | None:
 _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
                    "al", "el", "ibn", "dos", "das", "del", "st"}
 _PLACE_KEY, _BARE_KEY = "newsfacts_place_name", "newsfacts_bare_site_start"
+_LOCALITY_KEY = "newsfacts_locality_name"
+# Base labels of things that are not names: a town called "March" written as the month is a date.
+_NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PLACES_IN_TEXT = ("newsfacts_entities", "places_in_text")
 _BARE_STARTS = ("newsfacts_entities", "bare_starts")
 _PLACE_SPANS = ("newsfacts_entities", "place_spans")
+_LOCALITY_SPANS = ("newsfacts_entities", "locality_spans")
 _LITERAL_KEYS = {"ORTH", "LOWER"}
 _FLAG_KEYS = {"IS_LOWER", "IS_TITLE", "IS_SENT_START"}
 
