@@ -143,3 +143,8 @@ def test_fractions_and_more_in_durations(nlp):
     assert found["two more weeks"].value == "P2W"
     assert found["2 1/2 years"].value == "P2Y6M"
     assert found["5 1/2 hours"].value == "PT5H30M"
+
+
+def test_a_day_range_is_not_read_as_a_year(nlp):
+    found = by_text(nlp, "The talks are due on April 24 and 25.", dt.date(1999, 2, 10))
+    assert found["April 24"].value == "1999-04-24"

@@ -733,7 +733,10 @@ class TimexResolver:
                 self.re_month.search(text) or re.search(r"\d[/.-]\d", text)):
             return None
         day = _parse_absolute(text)
-        if day is None or (str(day.year) not in text and re.search(r"\d{4}", text)):
+        if day is None or str(day.year) not in text and (
+                re.search(r"\d{4}", text) or not re.search(
+                    rf"(?:'|[/.-]|{self.re_month.pattern} ){day.year % 100:02d}$", text)):
+            # the year must be written: "April 24 and 25" is not 2025
             return None
         return Timex("DATE", day.isoformat(), "absolute", day)
 
