@@ -148,3 +148,10 @@ def test_fractions_and_more_in_durations(nlp):
 def test_a_day_range_is_not_read_as_a_year(nlp):
     found = by_text(nlp, "The talks are due on April 24 and 25.", dt.date(1999, 2, 10))
     assert found["April 24"].value == "1999-04-24"
+
+
+def test_a_duration_before_an_activity(nlp):
+    found = by_text(nlp, "She made a one-day visit after a three hour drive.")
+    assert found["one-day"].value == "P1D"
+    assert found["three hour"].value == "PT3H"
+    assert by_text(nlp, "The surgeons did 11 day case procedures.") == {}

@@ -250,7 +250,8 @@ class TimexResolver:
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
         text = self.re_zone.sub("", canonical(raw))  # "5 p.m. est nov 9": the zone aside
-        if not text or text in self.not_dates or re.search(r"\bold\b", text):
+        if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
+            # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
