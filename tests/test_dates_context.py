@@ -150,6 +150,12 @@ def test_a_day_range_is_not_read_as_a_year(nlp):
     assert found["April 24"].value == "1999-04-24"
 
 
+def test_the_past_decade_is_ten_years(nlp):
+    found = by_text(nlp, "Admissions doubled over the past decade, faster than in the 1990s.")
+    assert found["the past decade"].value == "P10Y"
+    assert found["the 1990s"].value == "199"
+
+
 def test_a_duration_before_an_activity(nlp):
     found = by_text(nlp, "She made a one-day visit after a three hour drive.")
     assert found["one-day"].value == "P1D"

@@ -519,6 +519,8 @@ class TimexResolver:
             return None  # "the week", "the year": which one is not said
         if rel == "recent":
             return Timex("DATE", "PAST_REF", "published")
+        if rel == "past" and unit in ("decade", "century"):  # the last ten years, not the 1990s
+            return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", "absolute")
         if unit == "week":
             return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=step)), "published")
         if unit == "fortnight":
