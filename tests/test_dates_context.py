@@ -161,3 +161,14 @@ def test_a_duration_before_an_activity(nlp):
     assert found["one-day"].value == "P1D"
     assert found["three hour"].value == "PT3H"
     assert by_text(nlp, "The surgeons did 11 day case procedures.") == {}
+
+
+def test_relative_financial_years_and_future_seasons(nlp):
+    published = dt.date(2024, 2, 15)  # still in the 2023/24 financial year
+    found = by_text(nlp, "The council must save £5m this financial year and £8m next "
+                         "financial year.", published)
+    assert found["this financial year"].value == "2023"
+    assert found["next financial year"].value == "2024"
+    found = by_text(nlp, "The hospital will be inspected again in the spring.",
+                    dt.date(2023, 11, 15))
+    assert found["the spring"].value == "2024-SP"

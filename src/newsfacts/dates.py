@@ -367,6 +367,15 @@ class TimexResolver:
                      "absolute")
 
     def _financial_year(self, text, dct, future, context_day):
+        relative = re.fullmatch(r"(?:the )?(?P<rel>this|last|next|current|previous|coming) "
+                                r"(?P<kind>financial|fiscal|tax) year", text)
+        if relative:
+            if not dct:
+                return Timex("DATE", None, None)
+            # A UK financial or tax year starts in April; it is filed under its first year.
+            year = dct.year - (relative.group("kind") != "fiscal" and dct.month < 4)
+            step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relative.group("rel"), 0)
+            return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
         if not match:
             return None
@@ -600,8 +609,11 @@ class TimexResolver:
         rel = match.group("rel") or ""
         step = {"last": -1, "next": 1}.get(rel, 0)
         bare = rel in ("", "the")
-        return Timex("DATE", f"{_season_year(dct, season, step, future or not bare):04d}-{season}",
-                     "published")
+        year = _season_year(dct, season, step, future or not bare)
+        starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+        if bare and future is True and season != "WI" and dct.month >= starts[season] + 3:
+            year += 1  # "will be re-inspected in the spring", said in November: next spring
+        return Timex("DATE", f"{year:04d}-{season}", "published")
 
     def _decade(self, text, dct, future, context_day):
         match = self.re_decade.match(text)
@@ -909,6 +921,7 @@ class DateExtractor:
         self.glue = {"on", "at", ",", "of", "the", "in"}
         self.time_zones = set(lists["time_zones"])  # "5 p.m. EST Nov. 9" is one moment
         self.forward_prepositions = set(lists["forward_prepositions"])
+        self.forward_words = set(lists["forward_words"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words") for word in lists[name]}
@@ -1087,12 +1100,16 @@ class DateExtractor:
             return None
         return None
 
-    def _after_forward_preposition(self, span: Span) -> bool:
-        """ "until Monday", "until at least Monday": the span names a day still to come."""
+    def _looks_forward(self, span: Span, future: bool | None) -> bool:
+        """ "payable Dec. 15", "effective June 1", "until Monday", "until at least Monday" (even
+        after a past verb: "postponed until Tuesday"): the span names a day still to come."""
         doc, index = span.doc, span.start - 1
         if index >= 1 and doc[index].lower_ == "least" and doc[index - 1].lower_ == "at":
             index -= 2
-        return index >= 0 and doc[index].lower_ in self.forward_prepositions
+        if index < 0:
+            return False
+        word = doc[index].lower_
+        return word in self.forward_words or word in self.forward_prepositions
 
     # -- extraction ----------------------------------------------------------------------
 
@@ -1189,7 +1206,7 @@ class DateExtractor:
                     context_day = day
                 break
             future = self.tense(span)
-            if self._after_forward_preposition(span):
+            if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is None or self._left_out(span, text, timex):
