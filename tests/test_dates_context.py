@@ -172,3 +172,13 @@ def test_relative_financial_years_and_future_seasons(nlp):
     found = by_text(nlp, "The hospital will be inspected again in the spring.",
                     dt.date(2023, 11, 15))
     assert found["the spring"].value == "2024-SP"
+
+
+def test_seasons_after_a_preposition(nlp):
+    found = by_text(nlp, "The review, due in the autumn, was commissioned in the summer of 2022.",
+                    dt.date(2023, 11, 15))
+    assert found["the autumn"].value == "2023-FA"
+    assert found["the summer of 2022"].value == "2022-SU"
+    found = by_text(nlp, "Sales slowed in the early summer.", dt.date(1989, 10, 26))
+    assert found["the early summer"].value == "1989-SU"
+    assert by_text(nlp, "Prices fall as the hot spring attracts tourists.") == {}

@@ -173,8 +173,8 @@ class TimexResolver:
             r"(?P<unit>week|month|year|weekend|decade|century|fortnight|"
             r"spring|summer|autumn|fall|winter)$")
         self.re_year_part = re.compile(
-            r"^(?:(?:the )?(?:early|late|mid|end of|start of|beginning of|middle of|"
-            r"spring of|summer of|autumn of|winter of|fall of) ?)?(?:the (?:year )?)?"
+            r"^(?:(?:the )?(?:early|late|mid|end of|start of|beginning of|middle of) ?)?"
+            r"(?:the (?:year )?)?"
             r"(?:(?:calendar|financial|fiscal|tax|academic|school) (?:year )?)?"
             r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2}|\d{4}))?"
             r"(?: (?:financial|fiscal|tax|academic|school) year)?$")
@@ -187,7 +187,7 @@ class TimexResolver:
             r"(?: of (?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(?P<y>\d{4}|"
             r"this year|last year|next year|the year))?$|^q(?P<q>[1-4])(?: (?P<y2>\d{4}))?$")
         self.re_season = re.compile(
-            rf"^(?:(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
+            rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
             rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}}))?$")
 
     # -- small readers -------------------------------------------------------------------
