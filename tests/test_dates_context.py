@@ -60,6 +60,9 @@ def test_a_year_earlier_is_the_quarter_spoken_of(nlp):
     assert found["A year earlier"].value == "2014-Q2"
     found = by_text(nlp, "Sales fell from the 2014 third quarter and from the year-ago period.")
     assert found["the 2014 third quarter"].value == "2014-Q3"
+    found = by_text(nlp, "Profit rose from the 2014 quarter and from last year's quarter.")
+    assert found["the 2014 quarter"].value == "2014-Q4"  # the quarter just closed, in 2014
+    assert found["last year's quarter"].value == "2015-Q4"
     # Without a quarter in the article a year earlier is a year.
     assert by_text(nlp, "A year earlier the hospital had 300 beds.")[
         "A year earlier"].value == "2015"

@@ -570,7 +570,13 @@ class TimexResolver:
             year_text = match.group("y")
             number = self.ordinals.get(word) if word not in ("last",) else None
         pre = match.group("pre")
-        if pre and number is not None:  # "the 1988 third quarter", "next year's first quarter"
+        if pre and (number is not None or not (match.group("ord") or "").strip()):
+            # "the 1988 third quarter", "next year's first quarter"; without an ordinal ("the
+            # 1988 quarter", "last year's quarter") the quarter just closed, in that year
+            if number is None and not dct:
+                return Timex("DATE", None, None)
+            if number is None:
+                number = _quarter(dct - dt.timedelta(days=92))
             if pre[:4].isdigit():
                 return Timex("DATE", f"{pre}-Q{number}", "absolute")
             if not dct:
