@@ -185,3 +185,9 @@ def test_seasons_after_a_preposition(nlp):
     found = by_text(nlp, "Sales slowed in the early summer.", dt.date(1989, 10, 26))
     assert found["the early summer"].value == "1989-SU"
     assert by_text(nlp, "Prices fall as the hot spring attracts tourists.") == {}
+
+
+def test_a_clock_time_joins_a_day_with_its_part(nlp):
+    found = by_text(nlp, "The bomb exploded shortly after 9pm on Sunday evening, police said.",
+                    dt.date(2009, 3, 3))
+    assert found["9pm on Sunday evening"].value == "2009-03-01T21:00"

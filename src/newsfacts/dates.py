@@ -1035,8 +1035,9 @@ class DateExtractor:
         right_time = bool(resolver._time_suffix(right_text))
         left_day = self._is_day(left_text)
         right_day = self._is_day(right_text)
-        if left_time and right_day and not right_time and not left_day:
-            return True
+        if left_time and right_day and not left_day and (
+                not right_time or resolver._clock(left_text) and not resolver._clock(right_text)):
+            return True  # "8am" + "on" + "Tuesday", "9pm" + "on" + "Sunday evening"
         if resolver._clock(left_text) and not gap and re.fullmatch(
                 r"(?:this|last|tomorrow|yesterday) \w+|tonight", right_text) and right_time:
             return True  # "7am" + "this morning"
