@@ -191,3 +191,12 @@ def test_a_clock_time_joins_a_day_with_its_part(nlp):
     found = by_text(nlp, "The bomb exploded shortly after 9pm on Sunday evening, police said.",
                     dt.date(2009, 3, 3))
     assert found["9pm on Sunday evening"].value == "2009-03-01T21:00"
+
+
+def test_durations_of_hours_and_minutes_and_month_ranges(nlp):
+    found = by_text(nlp, "Ambulances waited 1 hour 30 minutes, one patient 3 hours and 20 "
+                         "minutes.")
+    assert found["1 hour 30 minutes"].value == "PT1H30M"
+    assert found["3 hours and 20 minutes"].value == "PT3H20M"
+    found = by_text(nlp, "The figures cover April to September.", dt.date(2023, 11, 15))
+    assert (found["April"].value, found["September"].value) == ("2023-04", "2023-09")

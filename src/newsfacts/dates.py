@@ -350,21 +350,25 @@ class TimexResolver:
         if half and self._number(half.group("n")).isdigit():
             return Timex("DURATION", f"P{self._number(half.group('n'))}Y6M", "absolute")
         parts = re.split(r",? and |, ", text)
+        if len(parts) < 2:  # "1 hour 30 minutes": no "and" between the parts
+            parts = re.findall(r"\S+ \S+", text) if re.fullmatch(r"(?:\d+ [a-z]+ ?)+", text) \
+                else parts
         if len(parts) < 2:
             return None
-        order = "YMWD"
+        order = ("Y", "M", "W", "D", "H", "MIN", "S")
         found: dict[str, str] = {}
         for part in parts:
             match = re.fullmatch(r"(?P<n>\S+) (?P<unit>\w+)", part)
             unit = self.units.get(match.group("unit")) if match else None
-            if unit not in tuple(order) or unit in found:
+            if unit not in order or unit in found:
                 return None
             n = self._number(match.group("n"))
             if not n.isdigit():
                 return None
             found[unit] = n
-        return Timex("DURATION", "P" + "".join(f"{found[u]}{u}" for u in order if u in found),
-                     "absolute")
+        date = "".join(f"{found[u]}{u}" for u in order[:4] if u in found)
+        time = "".join(f"{found[u]}{u[0]}" for u in order[4:] if u in found)
+        return Timex("DURATION", "P" + date + ("T" + time if time else ""), "absolute")
 
     def _financial_year(self, text, dct, future, context_day):
         relative = re.fullmatch(r"(?:the )?(?P<rel>this|last|next|current|previous|coming) "
@@ -1250,11 +1254,13 @@ class DateExtractor:
 
     def _range_years(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "between January and March 2010": the year written at the end of a range is the
-        year of its start too."""
+        year of its start too; "April to September" never ends before it starts."""
         text = None  # Doc.text joins every token anew: only read when a pair may need it
         for left, right in zip(mentions, mentions[1:], strict=False):
-            if left.anchor != "published" or not (left.value and right.value
-                                                   and right.anchor == "absolute"):
+            if left.anchor != "published" or not (left.value and right.value) or \
+                    right.anchor != "absolute" and not (
+                        right.anchor == "published" and left.value[:4] > right.value[:4]
+                        and len(left.value) == len(right.value) == 7):  # two months
                 continue
             if text is None:
                 text = doc_text(doc)
@@ -1264,7 +1270,7 @@ class DateExtractor:
             if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", left.value) and \
                     re.match(r"\d{4}-\d\d", right.value) and left.value[5:] <= right.value[5:]:
                 left.value = right.value[:4] + left.value[4:]
-                left.anchor = "absolute"
+                left.anchor = right.anchor
         return mentions
 
 
