@@ -200,3 +200,10 @@ def test_durations_of_hours_and_minutes_and_month_ranges(nlp):
     assert found["3 hours and 20 minutes"].value == "PT3H20M"
     found = by_text(nlp, "The figures cover April to September.", dt.date(2023, 11, 15))
     assert (found["April"].value, found["September"].value) == ("2023-04", "2023-09")
+
+
+def test_a_clock_range_takes_the_day_at_its_end(nlp):
+    found = by_text(nlp, "The talk runs from 17:30 to 19:00 on Tuesday 27th November.",
+                    dt.date(2018, 11, 16))
+    assert found["17:30"].value == "2018-11-27T17:30"
+    assert found["19:00 on Tuesday 27th November"].value == "2018-11-27T19:00"

@@ -1260,7 +1260,8 @@ class DateExtractor:
             if left.anchor != "published" or not (left.value and right.value) or \
                     right.anchor != "absolute" and not (
                         right.anchor == "published" and left.value[:4] > right.value[:4]
-                        and len(left.value) == len(right.value) == 7):  # two months
+                        and len(left.value) == len(right.value) == 7) and not (  # two months
+                        "T" in left.value and left.value[:10] != right.value[:10]):
                 continue
             if text is None:
                 text = doc_text(doc)
@@ -1270,6 +1271,12 @@ class DateExtractor:
             if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", left.value) and \
                     re.match(r"\d{4}-\d\d", right.value) and left.value[5:] <= right.value[5:]:
                 left.value = right.value[:4] + left.value[4:]
+                left.anchor = right.anchor
+            elif re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", left.value) and re.fullmatch(
+                    r"\d{4}-\d\d-\d\dT\d\d:\d\d", right.value) and \
+                    self.resolver.re_clock.match(canonical(left.text)):
+                # "from 17:30 to 19:00 on Tuesday 27th November": the clock takes that day
+                left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
         return mentions
 
