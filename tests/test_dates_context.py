@@ -207,3 +207,20 @@ def test_a_clock_range_takes_the_day_at_its_end(nlp):
                     dt.date(2018, 11, 16))
     assert found["17:30"].value == "2018-11-27T17:30"
     assert found["19:00 on Tuesday 27th November"].value == "2018-11-27T19:00"
+
+
+def test_events_names_and_heights_are_not_dates(nlp):
+    text = ("The cinema held a film quiz night. Imperial fell in the Sunday Times League Table. "
+            "They climbed Newtontoppen (1717m).")
+    assert by_text(nlp, text) == {}
+    found = by_text(nlp, "In his Sunday Mass the cardinal spoke.", dt.date(1998, 10, 25))
+    assert found["Sunday"].value == "1998-10-25"
+
+
+def test_that_month_and_sets_of_weekends(nlp):
+    found = by_text(nlp, "He won the award in June, as reported at the end of that month.",
+                    dt.date(2014, 10, 17))
+    assert found["the end of that month"].value == "2014-06"
+    found = by_text(nlp, "Training ran twice a week and one weekend a month.")
+    assert found["one weekend a month"].type == "SET"
+    assert found["one weekend a month"].value == "P1M"

@@ -68,8 +68,9 @@ _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate rea
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"}
 # Counted from the date in context, not from publication: "the following year", "later that month".
 _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>week|"
-                       r"month|year)|(?:(?:later|earlier) (?:in )?)?(?P<that>that) (?P<unit2>week|"
-                       r"month|year)|(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)")
+                       r"month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the (?:end|start|"
+                       r"beginning|middle) of )?(?P<that>that) (?P<unit2>week|month|year)|"
+                       r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)")
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 
 
@@ -299,7 +300,8 @@ class TimexResolver:
         if match and match.group(1) in self.seasons:
             return Timex("SET", f"XXXX-{self.seasons[match.group(1)]}", "absolute")
         match = re.fullmatch(
-            r"(?P<n>\S+(?: \S+)?) (?P<what>days|nights|hours|times|day|night|shifts) "
+            r"(?P<n>\S+(?: \S+)?) (?P<what>days|nights|hours|times|day|night|shifts|weekends?|"
+            r"weeks?) "
             r"(?:a|per|each|every) (?P<per>day|week|month|year)", text)
         if match:
             n, what, per = self._number(match.group("n")), match.group("what"), match.group("per")
@@ -932,6 +934,8 @@ class DateExtractor:
         self.time_zones = set(lists["time_zones"])  # "5 p.m. EST Nov. 9" is one moment
         self.forward_prepositions = set(lists["forward_prepositions"])
         self.forward_words = set(lists["forward_words"])
+        self.measures = set(lists["measure_units"])
+        self.name_heads = set(lists["weekday_name_heads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words") for word in lists[name]}
@@ -1175,6 +1179,16 @@ class DateExtractor:
         if timex.type == "SET" and text in self.resolver.set_words and \
                 span.root.dep_ == "amod" and span.root.head.i >= span.end:
             return True  # a kind of thing: "the quarterly dividend", "an annual meeting"
+        if len(span) == 1 and text in self.resolver.parts and span.start and \
+                doc[span.start - 1].dep_ == "compound" and doc[span.start - 1].head.i == \
+                span.start and doc[span.start - 1].lower_ not in self.resolver.weekdays:
+            return True  # an event: "a film quiz night", "opening night"
+        if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
+                and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
+            return True  # a name: "the Sunday Times League Table"
+        if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and \
+                doc[span.end].lower_ in self.measures:
+            return True  # a height: "Newtontoppen (1717m)"
         if text in ("the day before", "the day after") and span.end < len(doc) and \
                 doc[span.end].pos_ not in ("PUNCT", "CCONJ"):
             return True  # "the day before the vote": counted from an event, not a date
