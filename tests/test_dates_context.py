@@ -224,3 +224,8 @@ def test_that_month_and_sets_of_weekends(nlp):
     found = by_text(nlp, "Training ran twice a week and one weekend a month.")
     assert found["one weekend a month"].type == "SET"
     assert found["one weekend a month"].value == "P1M"
+
+
+def test_thousands_in_a_duration(nlp):
+    found = by_text(nlp, "CO2 is higher than at any point in the last 800,000 years.")
+    assert found["the last 800,000 years"].value == "P800000Y"

@@ -197,6 +197,8 @@ class TimexResolver:
         """'8' -> '8', 'eight' -> '8', 'several' -> 'X'."""
         if not text:
             return "1"
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", text):
+            text = text.replace(",", "")  # "800,000 years"
         text = text.replace(",", ".")
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return text.rstrip("0").rstrip(".") if "." in text else text
