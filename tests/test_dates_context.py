@@ -229,3 +229,11 @@ def test_that_month_and_sets_of_weekends(nlp):
 def test_thousands_in_a_duration(nlp):
     found = by_text(nlp, "CO2 is higher than at any point in the last 800,000 years.")
     assert found["the last 800,000 years"].value == "P800000Y"
+
+
+def test_year_ranges(nlp):
+    found = by_text(nlp, "The hall shuts for the 2012-2013 academic year; prices rose in "
+                         "2007-2017.", dt.date(2012, 5, 10))
+    assert found["2012-2013 academic year"].value == "2012"
+    assert (found["2007"].value, found["2017"].value) == ("2007", "2017")
+    assert by_text(nlp, "A 45-year-old man was hurt.") == {}

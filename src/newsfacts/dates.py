@@ -1010,6 +1010,8 @@ class DateExtractor:
     def _split_range(self, span: Span, published: dt.date | None) -> list[Span]:
         """ "8am to 5pm today", "2010-2012": TIMEX3 marks each end of a range on its own."""
         probe = published or _PROBE_DAY
+        if re.search(r"\b(?:financial|fiscal|tax|academic|school) year\b", span.text.lower()):
+            return [span]  # "the 2012-2013 academic year" is one year
         for token in span[1:-1]:
             if token.lower_ not in ("to", "until", "till", "through", "-", "–", "and"):
                 continue
@@ -1139,7 +1141,8 @@ class DateExtractor:
         following = doc[span.end]
         match = re.fullmatch(r"(\d+|[a-z]+) (second|minute|hour|day|week|month|year)", text)
         if not match or "-" in span.text:
-            return following.lower_ in ("-", "old") and text[0].isdigit()
+            return following.lower_ in ("-", "old") and text[0].isdigit() and not \
+                re.fullmatch(r"(?:1[5-9]|20)\d\d", text)  # "2007-2017" starts with a year
         if match.group(1) in ("a", "an", "one") or not (
                 match.group(1).isdigit() or match.group(1) in self.resolver.numbers):
             return False  # "next month Solihull will ...": not a count
