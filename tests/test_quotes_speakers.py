@@ -77,3 +77,42 @@ def test_negated_cue_is_no_speech_act(nlp):
             '"We will keep talking until the trust listens to us."')
     last = quotes_of(nlp, text, "direct")[-1]
     assert last.speaker is not None and last.speaker.name == "Tom Baker"
+
+
+def test_misprinted_opening_mark_closes_the_quote():
+    text = "“It's unusual,“ said Larry Noble, a lawyer. “It is a hard thing to do.”"
+    assert [text[s.start:s.end] for s in scan_quote_marks(text)] == [
+        "It's unusual,", "It is a hard thing to do."]
+
+
+def test_straight_mark_after_a_comma_closes_an_open_quote():
+    text = '"The plan fails again and again,"Katie Moss said. She said,"Yes."'
+    assert [text[s.start:s.end] for s in scan_quote_marks(text)] == [
+        "The plan fails again and again,", "Yes."]
+
+
+def test_name_before_a_colon(nlp):
+    text = 'Councillor Jane Roe (Lab): "The people of this town deserve better than this."'
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Jane Roe"
+
+
+def test_subject_of_the_clause_before_a_colon(nlp):
+    text = 'A familiar voice greeted the decision online: "This is a great day for Leeds."'
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker is not None and quote.speaker.text == "A familiar voice"
+
+
+def test_poll_shares_and_ages_can_speak(nlp):
+    text = ('Asked about the new hospital, 21 percent said "not too likely" and 14 percent '
+            'said "not at all likely".\n'
+            '"Donald is, and always has been, an amazing leader," said the 46-year-old.')
+    quotes = quotes_of(nlp, text)
+    speakers = [q.speaker.text if q.speaker else None for q in quotes if q.kind != "indirect"]
+    assert speakers == ["21 percent", "14 percent", "the 46-year-old"]
+
+
+def test_more_speech_verbs(nlp):
+    text = '"Your ward is the best in the country," Mr Hunt assured the nurses.'
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Mr Hunt"

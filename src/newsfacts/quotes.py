@@ -89,11 +89,15 @@ def _classify(text: str, i: int) -> _Mark | None:
             return None  # ’90s
     if char == "‘" and prev.isalpha() and nxt.isalpha():
         return None  # a misprinted apostrophe: don‘t
+    if char == "“" and (prev.isalnum() or prev in ",.!?…") and (
+            nxt.isspace() or nxt in ",.;:!?"):
+        role = _CLOSE  # a misprinted closing mark: “It's unusual,“ said Mr Noble
     if role == _EITHER:
         opens = (i == 0 or prev in _BEFORE_OPEN or prev in "“‘\"'") and not nxt.isspace()
         closes = not prev.isspace() and (nxt in _AFTER_CLOSE or nxt in "”’\"'" or i + 1 == len(text))
         if opens and not closes:
-            role = _OPEN
+            # 'audiences,"Katie Packer said' closes a quote that is open; 'said,"Yes' opens one
+            role = _EITHER if char == '"' and prev in ",.!?" else _OPEN
         elif closes and not opens:
             role = _CLOSE
         elif not opens and not closes:
@@ -211,6 +215,18 @@ _ORG_PRONOUNS = {"it", "they", "we", "its"}
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
+
+
+def _may_speak(subject: Token) -> bool:
+    """A subject that can be a speaker: no date or amount, except the share of a poll ("14
+    percent said", "about four in 10 said") and an age standing for a person ("the
+    46-year-old said")."""
+    if subject.ent_type_ not in _NOT_SPEAKERS:
+        return True
+    if subject.ent_type_ in ("PERCENT", "CARDINAL") and subject.dep_ == "nsubj":
+        return True
+    return subject.lower_.endswith("-old") or subject.lower_ == "old" and any(
+        t.lower_ == "year" for t in subject.lefts)
 
 
 @dataclass
@@ -418,10 +434,10 @@ class _Article:
                 chain.append(ancestor)
         for candidate in chain:
             # "After saying ..., she was taken to hospital": a passive subject governs too
-            deps = ("nsubj", "csubj", "nsubjpass") if candidate is not verb \
-                and verb.tag_ == "VBG" and verb.dep_ == "pcomp" else ("nsubj", "csubj")
+            deps = ("nsubj", "csubj", "nsubjpass") if candidate.i != verb.i \
+                and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp") else ("nsubj", "csubj")
             subjects = [c for c in candidate.children if c.dep_ in deps
-                        and not self.in_quote(c.idx) and c.ent_type_ not in _NOT_SPEAKERS]
+                        and not self.in_quote(c.idx) and _may_speak(c)]
             # "Cabinet member for care, Councillor Derek Platten, said": the name, if any
             subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.ent_type_ != "ORG",
                                          abs(candidate.i - c.i)))
@@ -496,7 +512,7 @@ class _Article:
                 head = token
                 while head.dep_ in ("pobj", "prep", "acl") and head.head.i < head.i:
                     head = head.head
-                if head is not token and head.pos_ in ("PROPN", "NOUN") \
+                if head.i != token.i and head.pos_ in ("PROPN", "NOUN") \
                         and not self.in_quote(head.idx) and head.ent_type_ not in _NOT_SPEAKERS:
                     return head
                 return token
@@ -529,6 +545,11 @@ class _Article:
             if child.dep_ in _NAME_DEPS and child.i == left - 1 or (
                     child.dep_ in _NAME_DEPS and child.right_edge.i == left - 1):
                 left = child.left_edge.i
+        while left > 0 and not self.doc[left - 1].whitespace_ and "-" in (
+                self.doc[left - 1].text, self.doc[left].text):
+            left -= 1  # "the 46-year-old"
+        if 0 < left < head.i and self.doc[left - 1].dep_ == "det":
+            left -= 1
         right = head.i
         for child in head.rights:
             if child.dep_ in ("prep", "relcl", "acl") and child.left_edge.i == right + 1 \
@@ -875,6 +896,9 @@ class _Article:
                 cue, speaker = enclosing
             if kind == "direct" and speaker is None and cue_token is None:
                 speaker = self._dash_attribution(self.text[last.close_end:p_end])
+            if kind == "direct" and speaker is None and cue_token is None \
+                    and lead_stripped.endswith(":"):
+                speaker = self._colon_attribution(sent_start + len(lead.rstrip()) - 1)
             if kind == "direct" and speaker is None:
                 speaker = self.previous_speaker(out, first.open_at)
             out.append(_Found(kind, first.start, last.end,
@@ -898,6 +922,30 @@ class _Article:
                                     organisation=entity.id if kind == "organisation" else None)
             return _Speaker(name, name)
         return None
+
+    def _colon_attribution(self, colon: int) -> _Speaker | None:
+        """"Rep. Jane Roe (D-Ohio): “...”", "A familiar voice celebrated the attack online:
+        “...”": a name right before the colon, else the subject of the clause it ends."""
+        token = self.token_at(colon)
+        if not token.text.endswith(":"):
+            return None
+        before = token.i - 1 if token.text == ":" else token.i  # "):" may be one token
+        if before >= 0 and self.doc[before].text.startswith(")"):  # "(D-Ohio)"
+            while before > 0 and self.doc[before].text != "(" and token.i - before < 12:
+                before -= 1
+            before -= 1
+        if before >= 0 and self.doc[before].ent_type_ in ("PERSON", "ORG") \
+                and not self.in_quote(self.doc[before].idx):
+            return self.resolve(self.doc[before], token.idx)
+        verb = token.head
+        while verb.head.i != verb.i and verb.pos_ not in ("VERB", "AUX") \
+                and not self.in_quote(verb.head.idx):
+            verb = verb.head
+        if verb.i > token.i or self.in_quote(verb.idx):
+            return None
+        subject = next((c for c in verb.children if c.dep_ == "nsubj" and _may_speak(c)
+                        and not self.in_quote(c.idx) and c.lower_ not in _FIRST_PERSON), None)
+        return self.resolve(subject, token.idx) if subject is not None else None
 
     def _governing_cue(self, char: int) -> Token | None:
         """The cue a partial quote hangs on; in "X said the BMA had announced it 'to
