@@ -1162,11 +1162,11 @@ class DateExtractor:
                 word in self.resolver.weekdays or word in self.resolver.parts
                 or word in self.resolver.seasons for word in words):
             left = span.start - 1
-            while left >= 0 and (doc[left].pos_ == "ADJ" or doc[left].dep_ == "compound"
-                                 and span.start <= doc[left].head.i < span.end):
-                left -= 1
+            while left >= 0 and (doc[left].pos_ == "ADJ" or doc[left].dep_ in (
+                    "compound", "poss", "case") and left - 1 <= doc[left].head.i < span.end):
+                left -= 1  # "on a snowy winter's morning"
             if left >= 0 and doc[left].lower_ in ("a", "an") and \
-                    span.start <= doc[left].head.i < span.end:
+                    left < doc[left].head.i < span.end:
                 return True  # generic: "on a typical Tuesday", "on a winter evening"
         if len(span) == 1 and span[0].is_title and not span[0].is_sent_start and \
                 not (self.resolver.re_weekday.fullmatch(text) or self.resolver.re_month.fullmatch(
