@@ -237,3 +237,9 @@ def test_year_ranges(nlp):
     assert found["2012-2013 academic year"].value == "2012"
     assert (found["2007"].value, found["2017"].value) == ("2007", "2017")
     assert by_text(nlp, "A 45-year-old man was hurt.") == {}
+
+
+def test_a_season_without_tense_is_the_nearest(nlp):
+    found = by_text(nlp, "I'm after three new players in the summer.", dt.date(2005, 3, 16))
+    assert found["the summer"].value == "2005-SU"
+    assert by_text(nlp, 'Fans hoping for a second "Nipple-gate" were disappointed.') == {}

@@ -624,6 +624,12 @@ class TimexResolver:
         step = {"last": -1, "next": 1}.get(rel, 0)
         bare = rel in ("", "the")
         year = _season_year(dct, season, step, future or not bare)
+        if bare and future is None and not match.group("mod"):
+            # no tense: the nearest such season ("new players in the summer", said in March)
+            starts = {"SP": 4, "SU": 7, "FA": 10, "WI": 1}  # the middle of each season
+            year = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(
+                (dt.date(y, starts[season], 15) - dct).days))
+            year -= season == "WI"  # winter is filed under the year it starts in
         starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
         if bare and future is True and season != "WI" and dct.month >= starts[season] + 3:
             year += 1  # "will be re-inspected in the spring", said in November: next spring
@@ -1197,8 +1203,11 @@ class DateExtractor:
         if text in ("the day before", "the day after") and span.end < len(doc) and \
                 doc[span.end].pos_ not in ("PUNCT", "CCONJ"):
             return True  # "the day before the vote": counted from an event, not a date
-        if text == "a second" and span.end < len(doc) and doc[span.end].pos_ in ("NOUN", "ADJ"):
-            return True  # "a second offer"
+        following = next((token for token in doc[span.end:span.end + 3]
+                          if not token.is_punct), None)
+        if text == "a second" and following is not None and following.pos_ in (
+                "NOUN", "ADJ", "PROPN"):
+            return True  # "a second offer", 'a second "Nipple-gate"'
         if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
