@@ -144,6 +144,7 @@ class EntityLinker:
         self._list_hashes = None
         self.compass_words = set(words["compass_words"])
         self.facility_heads = set(words["facility_heads"])
+        self.not_place_last_words = set(words["not_place_last_words"])
         self.care_home_heads = set(words["care_home_heads"])
         self.not_organisations = set(words["not_organisations"])
         self.honorifics: dict[str, str | None] = words["honorifics"]
@@ -256,13 +257,13 @@ class EntityLinker:
         """A base entity that is a list of places ("Hammersmith, Ealing and Brent") as its names,
         one that ends "in <town>" as the name and the town; any other entity as itself. A list
         needs a comma, a known place among its names and no organisation's head ("Bath, Somerset
-        and Wiltshire NHS Trust" is one name)."""
+        and Wiltshire NHS Trust" is one name); each of its names must look like one."""
         doc = span.doc
         for t in span[1:-1]:
             # "Thornhill Lodge in Barnsley": a name, then the town it is in.
             if t.lower_ in {"in", "at"} and normalise_name(doc[t.i + 1:span.end].text) in self.places:
                 return [doc[span.start:t.i], doc[t.i + 1:span.end]]
-        if not any(t.text == "," for t in span) or not any(t.lower_ in {"and", "&"} for t in span):
+        if not any(t.text == "," for t in span):
             return [span]
         if self._org_kind_from_head(span) is not None or self.gazetteer.lookup(span.text):
             return [span]
@@ -273,8 +274,9 @@ class EntityLinker:
                 if end > start:
                     parts.append(span.doc[start:end])
                 start = end + 1
-        if len(parts) < 2 or not any(normalise_name(p.text) in self.places for p in parts):
-            return [span]
+        if len(parts) < 2 or not any(normalise_name(p.text) in self.places for p in parts) or not all(
+                p[0].is_title and not any(t.is_upper and len(t) > 1 for t in p) for p in parts):
+            return [span]  # "Ealing, Southall and Middlesex AC" is a club
         return parts
 
     def _with_known_places(self, doc: Doc, taken: list[bool],
@@ -282,16 +284,19 @@ class EntityLinker:
         """Towns, counties, regions and nations of the gazetteer that no other name claims are
         places even where the base model saw nothing; a known place written in full
         ("Newcastle-under-Lyme") replaces the shorter places the base model found inside it."""
+        parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
         for start, end in doc.user_data.get(_PLACE_SPANS, ()):
             inside = [c for c in chosen if start <= c.span.start and c.span.end <= end]
             claimed = [c for c in inside if c.kind != "place" and c.source not in _REPLACEABLE]
             if claimed or any(taken[i] for i in range(start, end)
                               if not any(c.span.start <= i < c.span.end for c in inside)):
                 continue
-            if end - start == 1 and not self._in_place_context(doc, start, end, possessive=True):
+            if end - start == 1 and (doc[start].text in parts or not self._in_place_context(
+                    doc, start, end, possessive=True)):
                 # A lone known name the base model did not tag is a place only in a place's
                 # context ("in Penzance", "Nottingham's libraries"): one-word towns are also clubs,
-                # people and common words ("Leeds won", "Reading the report").
+                # people and common words ("Leeds won", "Reading the report"), and a surname of
+                # the article's people is theirs ("Mike Leigh ... Leigh's drama").
                 continue
             chosen = [c for c in chosen if c not in inside]
             chosen.append(self._place(doc[start:end], "known_place"))
@@ -328,7 +333,11 @@ class EntityLinker:
             conjuncts = conjuncts[:-1]
             kinds = [self._conjunct_kind(doc, start, end, c, token, parts, persons, known)
                      for start, end, c in conjuncts]
-            if "other" in kinds or "place" not in kinds:
+            # A known place or district vouches for its list; the base model's reading of a name
+            # as a place (or a lone name as a person) only when two such names share a longer
+            # list: "in Bride and Prejudice" and "at the Golden Globes, Baftas and ..." are titles.
+            if "other" in kinds or not ("known" in kinds or (
+                    kinds.count("place") >= 2 and len(kinds) >= 3)):
                 continue
             for start, end, c in conjuncts:
                 if c is not None and c.kind == "place":
@@ -379,7 +388,12 @@ class EntityLinker:
             end += comma
             if end < len(doc) and doc[end].lower_ in {"and", "or"}:
                 final = self._list_after(doc, end + 1, starts, taken)[:1]
-                return conjuncts + final + [None] if final and final[0] is not None else conjuncts
+                if not final or final[0] is None:
+                    return conjuncts
+                last = doc[final[0][1]] if final[0][1] < len(doc) else None
+                if comma and last is not None and last.pos_ in {"VERB", "AUX"}:
+                    return conjuncts  # "in Liverpool, and Parry has kept ...": a new clause
+                return conjuncts + final + [None]
             if not comma:
                 break
             i = end
@@ -388,21 +402,33 @@ class EntityLinker:
     def _conjunct_kind(self, doc: Doc, start: int, end: int, c: _Candidate | None, prep,
                        parts: set[str], persons: list[_Candidate],
                        known: set[tuple[int, int]]) -> str:
-        """"place", "follows" (may be a place if a sibling is) or "other"."""
+        """"known" (a place of our lists), "place" (the base model's place, or a lone name read
+        as a person), "follows" (may be a place if its list is one) or "other"."""
         span = doc[start:end]
         key = normalise_name(span.text)
         after_the = start > 0 and doc[start - 1].lower_ == "the"
+        if any(t.text == "," for t in span) or (end < len(doc) and doc[end].text in {"'s", "’s"}):
+            return "other"  # "in China, and Lenovo's sales": a new clause, not a list
+        if self._modifies_noun(doc, start, end) or doc[end - 1].dep_ == "amod":
+            return "other"  # "in Japan, and Japanese companies"
+        if any(t.ent_type_ and t.ent_type_ not in _REPLACEABLE - {"NORP"} for t in span):
+            return "other"  # a nationality, a date or a number
+        if (c is None or c.kind != "place") and (
+                span[-1].lower_ in self.not_place_last_words or self._org_kind_from_head(span)):
+            return "other"  # "the Birmingham and Midlands Institute"
         if c is None:
             if any(taken_start <= start and end <= taken_end for taken_start, taken_end in known):
-                return "place" if key in self.places or key in self.localities else "follows"
+                return "known" if key in self.places or key in self.localities else "follows"
             return "follows" if not (after_the or self._is_facility_head(doc, end - 1)) else "other"
         if c.kind == "place":
-            return "place"
+            return "known" if c.key in self.places or c.key in self.localities else "place"
         if c.kind == "person":
             if c.source not in _BASE_PERSON or c.honorific:
                 return "other"
             if len(span) == 1:
-                return "place" if span.text not in parts else "other"
+                if span.text in parts:
+                    return "other"
+                return "known" if key in self.places or key in self.localities else "place"
             # "Selly Oak": a two-word "person" of the base model that the article never names
             # again by a part of it.
             others = {t.text for o in persons if o is not c for t in o.span}
@@ -471,9 +497,9 @@ class EntityLinker:
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
             return False
-        if (c.key not in self.places and c.key not in self.localities and (
+        if c.key not in self.places and c.key not in self.localities and (
                 self._is_facility_head(doc, span.end - 1)
-                or (len(span) > 2 and self._is_facility_head(doc, span.end - 2)))
+                or (len(span) > 2 and self._is_facility_head(doc, span.end - 2))
                 or self._facility_head_after(doc, span.end)):
             return False  # a landmark or an estate: "Victoria Park", "the Warren Hill estate"
         if c.source == "place_list":
@@ -488,7 +514,8 @@ class EntityLinker:
         while i < len(doc) and (doc[i].text in {",", "-"} or doc[i].lower_ in {"and", "or"}
                                 or doc[i].is_title):
             i += 1
-        return i < len(doc) and doc[i].is_lower and self._is_facility_head(doc, i)
+        return (i < len(doc) and doc[i].is_lower and doc[i].pos_ == "NOUN"
+                and doc[i].dep_ != "compound" and self._is_facility_head(doc, i))
 
     def _without_lone_words(self, chosen: list[_Candidate]) -> list[_Candidate]:
         chosen = [c for c in chosen if c.kind != "person" or _looks_like_a_name(c.span)]
@@ -619,8 +646,8 @@ class EntityLinker:
         if rule.startswith("place"):
             if rule == "place_constituency":
                 span = doc[span.start: span.end - 1]
-            if rule == "place_seat":  # "AM for Aberavon"
-                span = doc[span.start + 2: span.end]
+            if rule == "place_seat":  # "AM for Aberavon", "MP for Mid-Bedfordshire"
+                span = doc[span.start + 2: _past_hyphens(doc, span.end)]
             if rule == "place_abbreviation" and span.end < len(doc) and doc[span.end].is_title:
                 return None  # "Notts County" is a football club, not the county
             if rule == "place_county" and any(e.label_ in _BASE_ORG and e.start <= span.start
