@@ -243,3 +243,9 @@ def test_a_season_without_tense_is_the_nearest(nlp):
     found = by_text(nlp, "I'm after three new players in the summer.", dt.date(2005, 3, 16))
     assert found["the summer"].value == "2005-SU"
     assert by_text(nlp, 'Fans hoping for a second "Nipple-gate" were disappointed.') == {}
+
+
+def test_the_new_year(nlp):
+    found = by_text(nlp, "The targets will be met in the New Year, the minister said.",
+                    dt.date(2004, 12, 1))
+    assert found["the New Year"].value == "2005"
