@@ -123,3 +123,9 @@ def test_a_care_home_the_base_model_calls_a_place_is_an_organisation(nlp):
     doc = nlp.get_pipe("newsfacts_entities")(doc)
     assert [p.name for p in doc._.places] == ["Wakefield"]
     assert [o.name for o in doc._.organisations] == ["Elmfield Lodge"]
+
+
+def test_a_constituency_joined_by_and_before_a_party_and_mp(nlp):
+    doc = nlp("Kate Ferris, Barking and Dagenham Labour MP, opposed the plan.")
+    assert [p.name for p in doc._.places] == ["Barking and Dagenham"]
+    assert [o.kind for o in doc._.organisations] == ["political_party"]

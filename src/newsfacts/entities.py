@@ -616,6 +616,8 @@ class EntityLinker:
         spans = [s for s in spans if s.id_ != "org_head" or not any(
             t.lower_ in {"and", "&"} and t.i + 1 in starts and (s.start, t.i) in bounds
             for t in s[1:-1])]
+        spans = [self._constituency(s) if s.id_ == "place_constituency" else s for s in spans]
+        spans = [s for s in spans if len(s)]
         ranked = sorted(spans, key=lambda s: (-_RULE_PRIORITY.get(s.id_, 0), -(s.end - s.start),
                                               s.start))
         result: list[Span] = []
@@ -625,6 +627,14 @@ class EntityLinker:
             of_rank = [s for s in ranked if _RULE_PRIORITY.get(s.id_) == priority]
             result.extend(sorted(filter_spans(of_rank), key=lambda s: s.start))
         return result
+
+    def _constituency(self, span: Span) -> Span:
+        """The seat of "Gedling MP", "Hammersmith and Fulham Labour MP": without "MP" and the
+        party (which the party rule reads)."""
+        end = span.end - 1
+        while end > span.start and _straight(span.doc[end - 1].text).lower() in self.parties:
+            end -= 1
+        return Span(span.doc, span.start, end, label=span.label_, span_id=span.id_)
 
     def _from_rule(self, doc: Doc, span: Span) -> _Candidate | None:
         rule = span.id_
@@ -644,8 +654,6 @@ class EntityLinker:
         if rule == "known_org":
             return self._organisation(doc, span, rule)
         if rule.startswith("place"):
-            if rule == "place_constituency":
-                span = doc[span.start: span.end - 1]
             if rule == "place_seat":  # "AM for Aberavon", "MP for Mid-Bedfordshire"
                 span = doc[span.start + 2: _past_hyphens(doc, span.end)]
             if rule == "place_abbreviation" and span.end < len(doc) and doc[span.end].is_title:
