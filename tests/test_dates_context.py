@@ -213,6 +213,7 @@ def test_events_names_and_heights_are_not_dates(nlp):
     text = ("The cinema held a film quiz night. Imperial fell in the Sunday Times League Table. "
             "They climbed Newtontoppen (1717m).")
     assert by_text(nlp, text) == {}
+    assert by_text(nlp, "The team reached the quarter-finals.") == {}
     found = by_text(nlp, "In his Sunday Mass the cardinal spoke.", dt.date(1998, 10, 25))
     assert found["Sunday"].value == "1998-10-25"
 

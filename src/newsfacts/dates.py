@@ -1208,6 +1208,10 @@ class DateExtractor:
         if text == "a second" and following is not None and following.pos_ in (
                 "NOUN", "ADJ", "PROPN"):
             return True  # "a second offer", 'a second "Nipple-gate"'
+        if span[-1].lower_ in ("quarter", "half", "semi") and span.end + 1 < len(doc) and \
+                doc[span.end].text in ("-", "–") and doc[span.end + 1].is_alpha and \
+                doc[span.end + 1].lower_ not in self.units:
+            return True  # a word of its own: "the quarter-finals", "a half-marathon"
         if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
