@@ -116,3 +116,26 @@ def test_more_speech_verbs(nlp):
     text = '"Your ward is the best in the country," Mr Hunt assured the nurses.'
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.speaker is not None and quote.speaker.text == "Mr Hunt"
+
+
+def test_verbs_that_are_cues_with_their_particle(nlp):
+    text = ('After the chief executive criticised the plan, Mary Jones shot back, "We will not '
+            'be lectured by the board."\n'
+            'As the health secretary, Tom Price, put it: "This ward will not close on my watch."\n'
+            'The police shot a man in the car park.')
+    quotes = quotes_of(nlp, text, "direct")
+    assert [(q.speaker.name, q.cue) for q in quotes] == [("Mary Jones", "shot"),
+                                                         ("Tom Price", "put")]
+
+
+def test_questioned_is_a_cue(nlp):
+    text = '"What changed so fundamentally?" Mr Long questioned.'
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker is not None and quote.speaker.text == "Mr Long"
+
+
+def test_typewriter_marks_after_a_nested_quote(nlp):
+    text = "''I hate the term 'bed blocking,' '' she said."
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.text == "I hate the term 'bed blocking,'"
+    assert quote.speaker is not None and quote.speaker.text == "she"

@@ -117,6 +117,8 @@ def _classify_pair(text: str, i: int) -> _Mark | None:
         return _Mark(i, _DOUBLE, _OPEN, width=2)
     if not prev.isspace():
         return _Mark(i, _DOUBLE, _CLOSE, width=2)
+    if text[:i].rstrip()[-1:] in _LOOSE_CLOSE_AFTER:  # "the term 'Manhattan poor,' '' she said"
+        return _Mark(i, _DOUBLE, _LOOSE, width=2)
     return None
 
 
@@ -270,6 +272,10 @@ class QuoteFinder:
         self.noun_kinds = cues.get("organisation_noun_kinds", {})
         self.noun_name_words = cues.get("organisation_noun_name_words", {})
         self.source_nouns = frozenset(cues.get("source_nouns", []))
+        # "shot back", "as she put it": verbs that are cues only with their particle or object
+        self.particle_cues = {verb: frozenset(words) for verb, words in
+                              cues.get("particle_direct", {}).items()}
+        self.all_cues = self.direct_cues | self.reported_cues
         self.titles = {gender: frozenset(words) for gender, words in cues["titles"].items()}
         self.honorifics = frozenset(cues.get("honorifics", [])).union(*self.titles.values())
 
@@ -432,10 +438,16 @@ class _Article:
                 if len(chain) > 3:
                     break
                 chain.append(ancestor)
+        if verb.tag_ == "VBG" and verb.dep_ in ("advcl", "conj"):
+            # "Trump told Newsmax that Romney had ..., adding, ...": a participle hung on the
+            # reported clause still belongs to the speech verb above it
+            chain = [verb] + sorted(chain[1:], key=lambda c: not self.is_cue(
+                c, self.finder.direct_cues))
         for candidate in chain:
             # "After saying ..., she was taken to hospital": a passive subject governs too
-            deps = ("nsubj", "csubj", "nsubjpass") if candidate.i != verb.i \
-                and verb.tag_ == "VBG" and verb.dep_ in ("pcomp", "xcomp") else ("nsubj", "csubj")
+            passive = candidate.i != verb.i and verb.tag_ == "VBG" \
+                and verb.dep_ in ("pcomp", "xcomp")
+            deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
             subjects = [c for c in candidate.children if c.dep_ in deps
                         and not self.in_quote(c.idx) and _may_speak(c)]
             # "Cabinet member for care, Councillor Derek Platten, said": the name, if any
@@ -754,10 +766,16 @@ class _Article:
     def is_cue(self, token: Token, lemmas: frozenset) -> bool:
         if token.lower_ == "according":
             return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
+        lemma = token.lemma_.lower()
+        if lemma in self.finder.particle_cues and token.pos_ == "VERB" and (
+                lemmas is self.finder.direct_cues or lemmas is self.finder.all_cues):
+            words = self.finder.particle_cues[lemma]
+            return any(c.lower_ in words and c.dep_ in ("prt", "dobj", "advmod")
+                       and c.i == token.i + 1 for c in token.children)
         # a participle only with an auxiliary or, misparsed for a past tense, its own subject
         # ("Trump boasted, ...")
-        return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in lemmas \
-            and token.tag_ != "VBN" or (token.tag_ == "VBN" and token.lemma_.lower() in lemmas
+        return token.pos_ in ("VERB", "AUX") and lemma in lemmas \
+            and token.tag_ != "VBN" or (token.tag_ == "VBN" and lemma in lemmas
                                          and any(c.dep_ in ("aux", "nsubj")
                                                  for c in token.children))
 
@@ -834,8 +852,9 @@ class _Article:
             # paragraph's text since the last quote closed.
             lead_stripped = lead.strip()
             after_end = self.sentence_end(max(last.close_end - 1, last.start))
-            if content.rstrip()[-1:] in ",?!—-" or self.text[last.close_end:
-                                                             last.close_end + 1] == ",":
+            # "...the term 'bed blocking,'": the comma inside a nested quote counts too
+            last_char = content.rstrip().rstrip("'’\"”")[-1:]
+            if last_char in ",?!—-" or self.text[last.close_end:last.close_end + 1] == ",":
                 # “...,” she said: the sentence goes on after the mark, wherever the
                 # sentence splitter put its boundary
                 resume = last.close_end
@@ -848,7 +867,7 @@ class _Article:
             after_end = min(max(after_end, last.close_end), p_end)
             tail = self.text[last.close_end:after_end]
             words = len(content.split())
-            ends_clause = content.rstrip()[-1:] in ".,!?…:;—-" or tail.lstrip()[:1] in ",.!?"
+            ends_clause = last_char in ".,!?…:;—-" or tail.lstrip()[:1] in ",.!?"
             lead_cues = self.cues_between(sent_start, first.open_at)
             lead_ends_with_cue = bool(lead_cues) and not self.text[
                 lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(" ,:\u00a0")
@@ -872,7 +891,10 @@ class _Article:
                     sent_cues = lead_cues + tail_cues
                     cue_token = lead_cues[-1] if lead_cues else (
                         sent_cues[0] if sent_cues else None)
-            elif tail_cues and (not lead_cues or not lead_stripped.endswith(":")):
+            elif tail_cues and (not lead_cues or not lead_stripped.endswith(":")
+                                or self._cue_follows(content, last.close_end, tail_cues[0])):
+                # "X declared: “...,” she said": the cue right after a quote ending in a comma
+                # is its own
                 cue_token = tail_cues[0]
             elif lead_cues:
                 cue_token = lead_cues[-1]
@@ -922,6 +944,13 @@ class _Article:
                                     organisation=entity.id if kind == "organisation" else None)
             return _Speaker(name, name)
         return None
+
+    def _cue_follows(self, content: str, close_end: int, cue: Token) -> bool:
+        """“...,” she said / “...,” said the mayor: a cue within a few words of the mark."""
+        if content.rstrip().rstrip("'’\"”")[-1:] not in ",?!":
+            return False
+        between = self.text[close_end:cue.idx].split()
+        return len(between) <= 3 and not any(w[-1:] in ".!?" for w in between)
 
     def _colon_attribution(self, colon: int) -> _Speaker | None:
         """"Rep. Jane Roe (D-Ohio): “...”", "A familiar voice celebrated the attack online:
@@ -984,7 +1013,7 @@ class _Article:
         window_start = self.paragraphs[max(0, para - 1)][0]
         if candidate is not None:
             window_start = max(window_start, candidate.end)
-        cues = self.finder.reported_cues | self.finder.direct_cues
+        cues = self.finder.all_cues
         for token in reversed(self.doc[self.token_at(window_start).i:self.token_at(char).i]):
             if token.idx < window_start:
                 break
