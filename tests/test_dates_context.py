@@ -250,3 +250,11 @@ def test_the_new_year(nlp):
     found = by_text(nlp, "The targets will be met in the New Year, the minister said.",
                     dt.date(2004, 12, 1))
     assert found["the New Year"].value == "2005"
+
+
+def test_the_week_of_a_day(nlp):
+    found = by_text(nlp, "The festival runs over the weekend of February 16-17.",
+                    dt.date(2013, 2, 8))
+    assert found["the weekend of February 16"].value == "2013-W07-WE"
+    found = by_text(nlp, "Talks are set for the week of March 6.", dt.date(2000, 2, 24))
+    assert found["the week of March 6"].value == "2000-W10"

@@ -258,7 +258,8 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
-                     self._adjacent_day, self._relative_word, self._ago, self._duration, self._relative_unit,
+                     self._week_of, self._adjacent_day, self._relative_word, self._ago,
+                     self._duration, self._relative_unit,
                      self._quarters, self._seasons, self._decade, self._month_dates,
                      self._weekday, self._part_or_clock, self._fallback):
             found = rule(text, dct, future, context_day)
@@ -403,6 +404,17 @@ class TimexResolver:
         if day is None:
             return False
         return Timex("DATE", day.isoformat(), "absolute", day)
+
+    def _week_of(self, text, dct, future, context_day):
+        """ "the week of March 6" -> 2000-W10; "the weekend of February 16" -> 2013-W07-WE."""
+        match = re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of (?P<day>.+)", text)
+        if not match:
+            return None
+        found = self._resolve_cached(match.group("day"), dct, future, context_day)
+        if not found or found.day is None:
+            return None
+        week = _iso_week(found.day) + ("-WE" if match.group("unit") == "weekend" else "")
+        return Timex("DATE", week, found.anchor)
 
     def _adjacent_day(self, text, dct, future, context_day):
         """ "the next day", "the following morning", "the day before": a day from the day in
@@ -770,7 +782,8 @@ class TimexResolver:
         day = _parse_absolute(text)
         if day is None or str(day.year) not in text and (
                 re.search(r"\d{4}", text) or not re.search(
-                    rf"(?:'|[/.-]|{self.re_month.pattern} ){day.year % 100:02d}$", text)):
+                    rf"(?:'|\d{{1,2}}[/.-]\d{{1,2}}[/.-]|{self.re_month.pattern} )"
+                    rf"{day.year % 100:02d}$", text)):
             # the year must be written: "April 24 and 25" is not 2025
             return None
         return Timex("DATE", day.isoformat(), "absolute", day)
@@ -1064,6 +1077,9 @@ class DateExtractor:
         if resolver.re_weekday.search(left_text) and right_day and gap.text.strip() not in (
                 "of",):
             return bool(resolver.re_month.search(right_text))
+        if re.fullmatch(r"(?:the )?week(?:end)?", left_text) and gap.text.strip() == "of" and \
+                right_day:
+            return True  # "the weekend" + "of" + "February 16"
         # "June" + "last year"
         if resolver.re_month.search(left_text) and not gap.text.strip() and re.fullmatch(
                 r"(?:this|last|next) year", right_text):
