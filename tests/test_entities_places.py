@@ -129,3 +129,17 @@ def test_a_constituency_joined_by_and_before_a_party_and_mp(nlp):
     doc = nlp("Kate Ferris, Barking and Dagenham Labour MP, opposed the plan.")
     assert [p.name for p in doc._.places] == ["Barking and Dagenham"]
     assert [o.kind for o in doc._.organisations] == ["political_party"]
+
+
+def test_a_name_the_article_uses_for_a_person_is_not_a_place(nlp):
+    doc = nlp.make_doc("Dr Marla Quentin joined in May. Staff said that “Marla Quentin will lead well”.")
+    for name, component in nlp.pipeline:
+        if name == "newsfacts_entities":
+            break
+        doc = component(doc)
+    start = [t.i for t in doc if t.text == "Marla"][1]
+    doc.ents = [e for e in doc.ents if e.end <= start or e.start >= start + 2] + [
+        Span(doc, start, start + 2, label="GPE")]
+    doc = nlp.get_pipe("newsfacts_entities")(doc)
+    assert [p.name for p in doc._.places] == []
+    assert [p.name for p in doc._.people] == ["Marla Quentin"]

@@ -250,6 +250,12 @@ class EntityLinker:
                     for c in chosen):
                 chosen.append(self._party(span))
         chosen.sort(key=lambda c: (c.span.start, c.span.end))
+        # "Tracey Batten" read as a place once, and found as a person by our rules ("Dr Tracey
+        # Batten") elsewhere: the person.
+        people = {normalise_name(c.span.text) for c in chosen if c.kind == "person"
+                  and len(c.span) > 1 and c.source not in _BASE_PERSON}
+        chosen = [_Candidate("person", c.span, c.source) if c.kind == "place" and c.source in _BASE_PLACE
+                  and c.key in people else c for c in chosen]
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen)]
 
