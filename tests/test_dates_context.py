@@ -214,6 +214,8 @@ def test_events_names_and_heights_are_not_dates(nlp):
             "They climbed Newtontoppen (1717m).")
     assert by_text(nlp, text) == {}
     assert by_text(nlp, "The team reached the quarter-finals.") == {}
+    assert by_text(nlp, "The Queen attended a service of thanksgiving. Students stayed up "
+                        "all night.") == {}
     found = by_text(nlp, "In his Sunday Mass the cardinal spoke.", dt.date(1998, 10, 25))
     assert found["Sunday"].value == "1998-10-25"
 

@@ -1213,6 +1213,11 @@ class DateExtractor:
         if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
                 and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
             return True  # a name: "the Sunday Times League Table"
+        if len(span) == 1 and text in self.resolver.holidays and span[0].is_lower:
+            return True  # a common noun: "a service of thanksgiving"
+        if len(span) == 1 and text in self.resolver.parts and span.start and \
+                doc[span.start - 1].lower_ in ("all", "every"):
+            return True  # "stay up all night"
         if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and \
                 doc[span.end].lower_ in self.measures:
             return True  # a height: "Newtontoppen (1717m)"
