@@ -139,3 +139,17 @@ def test_typewriter_marks_after_a_nested_quote(nlp):
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.text == "I hate the term 'bed blocking,'"
     assert quote.speaker is not None and quote.speaker.text == "she"
+
+
+def test_paragraphs_of_one_quote_run_together_on_one_line():
+    text = ('The chief executive said: "We regret this step. "We want to keep a fast service. '
+            '"We appeal to the board to think again." The board met on Monday.')
+    (span,) = scan_quote_marks(text)
+    assert text[span.start:span.end].startswith("We regret this step.")
+    assert text[span.start:span.end].endswith("think again.")
+
+
+def test_an_unclosed_quote_still_ends_at_a_new_opening_mark():
+    text = 'He called it "a scandal and she said "a disgrace" on Monday.'
+    assert [text[s.start:s.end] for s in scan_quote_marks(text)] == [
+        "a scandal and she said", "a disgrace"]

@@ -172,6 +172,11 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
                 continue
             if mark.style != current.style:
                 continue  # a quote inside the quote, in the other style
+            if mark.role == _OPEN and text[current.start:mark.at].rstrip()[-1:] in ".!?…" \
+                    and text[mark.at - 1:mark.at].isspace():
+                # ‘...taken this step. “We want ...’: paragraphs of one quote run together on
+                # one line, each reopening the quote; it goes on.
+                continue
             if mark.role == _OPEN:
                 # A second opening mark: the first quote was never closed. End it before this one.
                 end = _rstrip_at(text, current.start, mark.at)
