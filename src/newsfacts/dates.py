@@ -957,6 +957,7 @@ class DateExtractor:
         self.forward_words = set(lists["forward_words"])
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
+        self.quarter_leads = set(lists["quarter_duration_leads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words") for word in lists[name]}
@@ -1180,9 +1181,10 @@ class DateExtractor:
                           before.lower_ in ("worse", "better", "more", "less", "off")):
             return True  # a rate: "£14 an hour", "400 people a day", "£8,000 a year worse off"
         words = text.split()
-        if timex.type in ("DATE", "TIME") and len(words) <= 2 and all(
+        if timex.type in ("DATE", "TIME") and len(words) <= 2 and (all(
                 word in self.resolver.weekdays or word in self.resolver.parts
-                or word in self.resolver.seasons for word in words):
+                or word in self.resolver.seasons for word in words)
+                or text in self.resolver.holidays):
             left = span.start - 1
             while left >= 0 and (doc[left].pos_ == "ADJ" or doc[left].dep_ in (
                     "compound", "poss", "case") and left - 1 <= doc[left].head.i < span.end):
@@ -1233,6 +1235,9 @@ class DateExtractor:
                 doc[span.end].text in ("-", "–") and doc[span.end + 1].is_alpha and \
                 doc[span.end + 1].lower_ not in self.units:
             return True  # a word of its own: "the quarter-finals", "a half-marathon"
+        if re.fullmatch(r"(?:a|one|two|three) quarters?", text) and (
+                not span.start or doc[span.start - 1].lower_ not in self.quarter_leads):
+            return True  # a share: "more than a quarter have bought", not "for a quarter"
         if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
