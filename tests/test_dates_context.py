@@ -211,7 +211,7 @@ def test_a_clock_range_takes_the_day_at_its_end(nlp):
 
 def test_events_names_and_heights_are_not_dates(nlp):
     text = ("The cinema held a film quiz night. Imperial fell in the Sunday Times League Table. "
-            "They climbed Newtontoppen (1717m).")
+            "They climbed Newtontoppen (1717m). Shares fell by 1830 GMT.")
     assert by_text(nlp, text) == {}
     assert by_text(nlp, "The team reached the quarter-finals.") == {}
     assert by_text(nlp, "The Queen attended a service of thanksgiving. Students stayed up "

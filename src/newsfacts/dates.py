@@ -1220,9 +1220,9 @@ class DateExtractor:
         if len(span) == 1 and text in self.resolver.parts and span.start and \
                 doc[span.start - 1].lower_ in ("all", "every"):
             return True  # "stay up all night"
-        if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and \
-                doc[span.end].lower_ in self.measures:
-            return True  # a height: "Newtontoppen (1717m)"
+        if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and (
+                doc[span.end].lower_ in self.measures or doc[span.end].lower_ in self.time_zones):
+            return True  # a height, a clock: "Newtontoppen (1717m)", "by 1830 GMT"
         if text in ("the day before", "the day after") and span.end < len(doc) and \
                 doc[span.end].pos_ not in ("PUNCT", "CCONJ"):
             return True  # "the day before the vote": counted from an event, not a date
