@@ -262,3 +262,10 @@ def test_the_week_of_a_day(nlp):
     assert found["the weekend of February 16"].value == "2013-W07-WE"
     found = by_text(nlp, "Talks are set for the week of March 6.", dt.date(2000, 2, 24))
     assert found["the week of March 6"].value == "2000-W10"
+
+
+def test_a_month_of_the_same_year(nlp):
+    found = by_text(nlp, "In 2013 Xinhua reported a deal. In March of the same year, Reuters "
+                         "reported more.", dt.date(2016, 3, 4))
+    assert found["March of the same year"].value == "2013-03"
+    assert by_text(nlp, "Staff monitor the animals night and day.") == {}

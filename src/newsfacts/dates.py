@@ -71,6 +71,7 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the (?:end|start|"
                        r"beginning|middle) of )?(?P<that>that) (?P<unit2>week|month|year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)")
+_SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 
 
@@ -668,6 +669,7 @@ class TimexResolver:
             month_word, day_text = month_match.group("mo"), ""
         month = self.months[month_word]
         years = self.re_year.findall(text)
+        text = re.sub(r"\b(?:of )?(?:the same|that) year$", "this year", text)  # in context
         year_shift = re.search(r"\b(this|last|next) year\b", text)
         if year_shift and not years and dct:
             years = [str(dct.year + {"this": 0, "last": -1, "next": 1}[year_shift.group(1)])]
@@ -1220,6 +1222,10 @@ class DateExtractor:
         if len(span) == 1 and text in self.resolver.parts and span.start and \
                 doc[span.start - 1].lower_ in ("all", "every"):
             return True  # "stay up all night"
+        if text in ("night", "day") and (doc[span.end:span.end + 2].text.lower() in (
+                "and day", "and night") or doc[max(0, span.start - 2):span.start].text.lower()
+                in ("day and", "night and")):
+            return True  # "night and day": always
         if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and (
                 doc[span.end].lower_ in self.measures or doc[span.end].lower_ in self.time_zones):
             return True  # a height, a clock: "Newtontoppen (1717m)", "by 1830 GMT"
@@ -1283,6 +1289,12 @@ class DateExtractor:
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
+            same_year = _SAME_YEAR.fullmatch(text) if published else None
+            if same_year:  # "in March of the same year": the year in context
+                year = next((value[:4] for index, value in reversed(recent_dates)
+                             if sent_index - index <= CONTEXT_SENTENCES), None)
+                if year and timex.value:
+                    timex = Timex(timex.type, year + timex.value[4:], "published", None)
             if published and _YEAR_AGO.fullmatch(text) and (
                     recent_quarters or "quarter" in span.sent.text.lower()):
                 # Business news compares with the same quarter a year before: the quarter the
