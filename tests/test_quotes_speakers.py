@@ -153,3 +153,25 @@ def test_an_unclosed_quote_still_ends_at_a_new_opening_mark():
     text = 'He called it "a scandal and she said "a disgrace" on Monday.'
     assert [text[s.start:s.end] for s in scan_quote_marks(text)] == [
         "a scandal and she said", "a disgrace"]
+
+
+def test_name_beside_the_role_subject(nlp):
+    text = 'Alex Compton, ICSMSU President said, "Doctors have always put patients first."'
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Alex Compton"
+
+
+def test_a_persons_spokesman_is_not_the_person(nlp):
+    text = ("On Monday, Tony Blair's official spokesman declined to say whether the prime "
+            'minister backed the plans. He said: "What matters is that there is a process."')
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.text == "He"
+    assert quote.speaker.name == "Tony Blair's official spokesman"
+    assert quote.speaker.person is None
+
+
+def test_a_bare_verb_is_no_speech_act(nlp):
+    text = ("Dr Gibbons said the NHS in Wales needed to create a healthier population rather "
+            'than respond only to ill health. "We do need a consistent approach."')
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker is not None and quote.speaker.name == "Gibbons"

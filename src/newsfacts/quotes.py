@@ -455,6 +455,11 @@ class _Article:
             deps = ("nsubj", "csubj", "nsubjpass") if passive else ("nsubj", "csubj")
             subjects = [c for c in candidate.children if c.dep_ in deps
                         and not self.in_quote(c.idx) and _may_speak(c)]
+            if subjects and not any(c.ent_type_ == "PERSON" for c in subjects):
+                # "Alex Compton, ICSMSU President said": the name the parser hung aside
+                subjects += [c for c in candidate.children if c.dep_ in ("npadvmod", "dep")
+                             and c.ent_type_ == "PERSON" and c.i < candidate.i
+                             and not self.in_quote(c.idx)]
             # "Cabinet member for care, Councillor Derek Platten, said": the name, if any
             subjects.sort(key=lambda c: (c.ent_type_ != "PERSON", c.ent_type_ != "ORG",
                                          abs(candidate.i - c.i)))
@@ -612,6 +617,11 @@ class _Article:
         if head.pos_ == "PRON" or lower in _FEMALE_PRONOUNS | _MALE_PRONOUNS | _ORG_PRONOUNS:
             if lower in _FEMALE_PRONOUNS | _MALE_PRONOUNS:
                 want = "f" if lower in _FEMALE_PRONOUNS else "m"
+                spokesman = self._spokesperson_before(head, want)
+                if spokesman is not None:
+                    inner = self.resolve(spokesman, before)
+                    return _Speaker(head.text, inner.name or inner.text, inner.person,
+                                    inner.organisation)
                 person = self.antecedent_person(head.idx, want)
                 if person is not None:
                     key = person.id or str(id(person))
@@ -625,19 +635,24 @@ class _Article:
                     return _Speaker(head.text, found.name, found.person, found.organisation)
             return _Speaker(head.text)
         if head.lemma_.lower() in self.finder.spokesperson_nouns:
-            # "a spokesman for the trust": the organisation speaks through them
+            # "a spokesman for the trust": the organisation speaks through them; a person's
+            # spokesman ("Tony Blair's official spokesman") is someone else, named by the role
             for prep in head.rights:
                 if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         inner = self.resolve(pobj, before)
-                        if inner.organisation or inner.person:
-                            return _Speaker(written, inner.name, inner.person, inner.organisation)
+                        if inner.organisation:
+                            return _Speaker(written, inner.name, None, inner.organisation)
+                        if inner.person:
+                            return _Speaker(written, written)
             for child in head.lefts:
                 if child.dep_ == "poss":
                     inner = self.resolve(child, before)
                     if inner.organisation:
                         return _Speaker(written, inner.name, None, inner.organisation)
+                    if inner.person:
+                        return _Speaker(written, written)
         if head.lower_ in ("statement", "letter") and any(
                 c.lower_ == "the" for c in head.children):
             earlier = self._statement_author(head)
@@ -656,6 +671,23 @@ class _Article:
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    def _spokesperson_before(self, pronoun: Token, want: str) -> Token | None:
+        """"Tony Blair's official spokesman declined to say ... He said:": a spokesman or
+        spokeswoman the sentence before is about is who "he" or "she" is, not the person named
+        beside them."""
+        if pronoun.sent.start == 0:
+            return None
+        prev = self.doc[pronoun.sent.start - 1].sent
+        if self.in_quote(prev.root.idx):
+            return None
+        for subject in prev.root.children:
+            if subject.dep_ == "nsubj" and not self.in_quote(subject.idx):
+                word = subject.lower_
+                if word == "spokesperson" or word == ("spokeswoman" if want == "f" else
+                                                      "spokesman"):
+                    return subject
+        return None
 
     def _statement_author(self, head: Token) -> _Speaker | None:
         """"the statement said": whoever "said in a statement" in the sentences before."""
@@ -1022,9 +1054,11 @@ class _Article:
         for token in reversed(self.doc[self.token_at(window_start).i:self.token_at(char).i]):
             if token.idx < window_start:
                 break
-            # "He didn't suggest retaliation." reports no speech
+            # "He didn't suggest retaliation." reports no speech, nor does a bare verb ("the
+            # NHS needed to create ... rather than respond to ill health")
             if not self.in_quote(token.idx) and self.is_cue(token, cues) \
-                    and not any(c.dep_ == "neg" for c in token.children):
+                    and not any(c.dep_ == "neg" for c in token.children) \
+                    and (token.tag_ != "VB" or any(c.dep_ == "nsubj" for c in token.children)):
                 subject = self.subject_of(token)
                 if subject is not None:
                     return self.resolve(subject, char)
