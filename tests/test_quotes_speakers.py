@@ -175,3 +175,24 @@ def test_a_bare_verb_is_no_speech_act(nlp):
             'than respond only to ill health. "We do need a consistent approach."')
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.speaker is not None and quote.speaker.name == "Gibbons"
+
+
+def test_bare_spokesperson_speaks_for_the_organisation(nlp):
+    text = ('A spokeswoman for the Leeds Teaching Hospitals NHS Trust said the gap was "not a '
+            'definite sum". The spokeswoman said that the financial position was "extremely '
+            'tough".\n'
+            "The Leeds Teaching Hospitals NHS Trust has said that care has improved since the "
+            'survey. A spokesperson acknowledged that some care at the time "was below the '
+            'standard we expect".')
+    partials = quotes_of(nlp, text, "partial")
+    assert [(q.speaker.text, q.speaker.name) for q in partials[1:]] == [
+        ("The spokeswoman", "Leeds Teaching Hospitals NHS Trust"),
+        ("A spokesperson", "Leeds Teaching Hospitals NHS Trust")]
+    assert all(q.speaker.organisation for q in partials)
+
+
+def test_those_asked_to_do_something_do_not_speak(nlp):
+    text = ('She also described the size of the cuts that trusts have been asked to make as '
+            '"very challenging".')
+    (partial,) = quotes_of(nlp, text, "partial")
+    assert partial.speaker.text == "She" and partial.cue == "described"

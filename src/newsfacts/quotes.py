@@ -466,6 +466,8 @@ class _Article:
             for child in subjects:
                 if child.tag_ in ("WDT", "WP") and candidate.dep_ == "relcl":
                     return candidate.head  # "Smith, who said ..."
+                if child.tag_ in ("WDT", "WP") and candidate.i != verb.i:
+                    break  # "He ruled out free care - which is on offer ..., saying": not it
                 return child
         if verb.dep_ in ("acl", "relcl", "advcl") and verb.head.pos_ in ("NOUN", "PROPN") \
                 and not self.in_quote(verb.head.idx):
@@ -579,6 +581,10 @@ class _Article:
                 right = child.right_edge.i
             elif child.dep_ in ("flat", "compound") and child.i == right + 1:
                 right = child.i
+        for k in range(head.i + 1, right + 1):  # nor into a quote
+            if self.in_quote(self.doc[k].idx):
+                right = k - 1
+                break
         # never across a paragraph break (the parser sometimes joins paragraphs)
         p_start, p_end = self.paragraphs[self.paragraph_of(head.idx)]
         while left < head.i and self.doc[left].idx < p_start:
@@ -653,6 +659,13 @@ class _Article:
                         return _Speaker(written, inner.name, None, inner.organisation)
                     if inner.person:
                         return _Speaker(written, written)
+            if head.lower_.startswith("spokes") and not any(
+                    c.dep_ in ("poss", "prep", "compound") for c in head.children):
+                # a bare "the spokeswoman", "a spokesperson": the one introduced before ("a
+                # spokeswoman for the trust"), else the organisation the text is about
+                inner = self._bare_spokesperson(head, before)
+                if inner is not None and (inner.organisation or inner.name):
+                    return _Speaker(written, inner.name, inner.person, inner.organisation)
         if head.lower_ in ("statement", "letter") and any(
                 c.lower_ == "the" for c in head.children):
             earlier = self._statement_author(head)
@@ -671,6 +684,15 @@ class _Article:
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    def _bare_spokesperson(self, head: Token, before: int) -> _Speaker | None:
+        start = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
+            self.sent_starts, head.idx) - 6)]).i
+        for token in reversed(self.doc[start:head.i]):
+            if token.lower_ == head.lower_ and not self.in_quote(token.idx) and any(
+                    c.dep_ in ("poss", "prep") for c in token.children):
+                return self.resolve(token, before)
+        return self.antecedent_organisation(head)
 
     def _spokesperson_before(self, pronoun: Token, want: str) -> Token | None:
         """"Tony Blair's official spokesman declined to say ... He said:": a spokesman or
@@ -1018,6 +1040,8 @@ class _Article:
         coincide with ...'" the outer speech verb, since X's words are being quoted."""
         found = None
         for ancestor in self.token_at(char).ancestors:
+            if any(c.dep_ in ("auxpass", "nsubjpass") for c in ancestor.children):
+                continue  # "the cuts trusts have been asked to make": the asked do not speak
             if not self.in_quote(ancestor.idx) and self.is_cue(ancestor, self.finder.direct_cues):
                 if found is not None and (found.dep_ == "conj" and any(
                         c.dep_ == "nsubj" for c in found.children) or not (
