@@ -196,3 +196,10 @@ def test_those_asked_to_do_something_do_not_speak(nlp):
             '"very challenging".')
     (partial,) = quotes_of(nlp, text, "partial")
     assert partial.speaker.text == "She" and partial.cue == "described"
+
+
+def test_person_ending_an_organisation_subject(nlp):
+    text = ("Association of Chief Police Officers president Chris Fox said the current closure "
+            "power did not have enough impact on bad landlords.")
+    (quote,) = quotes_of(nlp, text, "indirect")
+    assert quote.speaker.name == "Chris Fox"

@@ -410,6 +410,12 @@ class _Article:
             named = [c for c in subject.children if c.dep_ == "appos"
                      and c.ent_type_ in ("PERSON", "ORG")]
             return named[0] if named else None
+        if subject is not None and subject.ent_type_ == "ORG" and subject.i < verb.i:
+            # "Association of Chief Police Officers president Chris Fox said", parsed with the
+            # organisation as the subject: the person its phrase ends with speaks
+            last = self.doc[verb.i - 1]
+            if last.ent_type_ == "PERSON" and subject.i < last.i <= subject.right_edge.i:
+                return last
         return subject
 
     def _is_dateline(self, token: Token) -> bool:
