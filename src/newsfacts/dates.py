@@ -17,7 +17,14 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 - A part of the day or a clock time alone ("early in the morning", "at 9pm") hangs on the
   day in context: the last day-precise date resolved in the same or the three previous
   sentences, else the publication date.
-- Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y.
+- Counted from the date in context (else from publication): "the following year", "later that
+  month", "March of the same year", "the next day", "the previous Friday"; "a year earlier" in
+  an article about a quarter is that quarter a year before. Bare weekdays and months are not
+  (a "narrative" reading of them lost 2 points of value F1 on TimeBank/AQUAINT news).
+- Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y,
+  "1 hour 30 minutes" -> PT1H30M, "2 1/2 years" -> P2Y6M, "the past decade" -> P10Y; "four days
+  later" and "two weeks after" are the duration (TimeBank marks "four days" P4D, the signal
+  aside).
 - Sets: the value is the period of recurrence. "daily", "every day" and "seven days a week"
   (which means every day) -> P1D; "weekly", "three days a week" -> P1W (the frequency itself is
   not encoded); "every Monday", "Mondays" -> XXXX-WXX-1.
@@ -27,14 +34,18 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   "the future", "soon" -> FUTURE_REF. These, and durations with no number ("for weeks",
   "decades"), are left out of the records (corpus/README.md) unless the component is made with
   `vague_references=True`, as the TIMEX3 benchmarks do.
-- Left out as well: rates ("£14 an hour"), generic days ("on a typical Tuesday"), names
-  ("Manchester Evening News", "Radio 4's Today"), kinds ("evening finishes").
-- Holidays (Christmas Eve, Boxing Day, Easter Monday via dateutil's easter) resolve like a
-  month-day; ranges ("8am to 5pm today", "between January and March 2010") are one mention per
-  end, the start taking the year written at the end; "the year before" counts from the year in
-  context; "five years and four months" -> P5Y4M; "twice a week", "every six months", "every
-  winter" -> SET; "the first half of the year" -> 2016-H1; a timetable verb ("ends at 7am on
-  Saturday") or an intention ("expects to reopen on Monday") points a weekday forward.
+- Left out as well: rates ("£14 an hour"), generic days ("on a typical Tuesday", "a snowy
+  winter's morning"), names ("Manchester Evening News", "Radio 4's Today", "the Sunday Times"),
+  kinds ("evening finishes", "winter plans", "the Easter holidays", "the quarterly dividend",
+  "a film quiz night"), shares ("a quarter of a million"), heights and clocks ("1717m",
+  "1830 GMT"), days counted from an event ("the day before the vote").
+- Holidays (Christmas Eve, Boxing Day, Easter Monday via dateutil's easter, bank holidays and
+  Thanksgiving as the nth weekday of a month) resolve like a month-day; ranges ("8am to 5pm
+  today", "between January and March 2010") are one mention per end, the start taking the year
+  (or the day) written at the end; "the year before" counts from the year in context; "five
+  years and four months" -> P5Y4M; "twice a week", "every six months", "every winter" -> SET;
+  "the first half of the year" -> 2016-H1; a timetable verb ("ends at 7am on Saturday") or an
+  intention ("expects to reopen on Monday") points a weekday forward.
 
 `anchor` is "published" when the value was computed from the publication date (or from a
 date in context that was), "absolute" when the text alone gives it. Without a publication
