@@ -269,3 +269,12 @@ def test_a_month_of_the_same_year(nlp):
                          "reported more.", dt.date(2016, 3, 4))
     assert found["March of the same year"].value == "2013-03"
     assert by_text(nlp, "Staff monitor the animals night and day.") == {}
+
+
+def test_weekday_parts_in_the_plural_are_sets_and_a_clock_on_the_next_day(nlp):
+    found = by_text(nlp, "The club meets on Tuesday nights and Wednesday afternoons.")
+    assert found["Tuesday nights"].value == "XXXX-WXX-2TNI"
+    assert found["Wednesday afternoons"].type == "SET"
+    found = by_text(nlp, "The film premiered on 23 October and graduation was at 11am the next "
+                         "day.", dt.date(2012, 10, 26))
+    assert found["11am the next day"].value == "2012-10-24T11:00"

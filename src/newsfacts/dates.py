@@ -293,6 +293,13 @@ class TimexResolver:
             return Timex("SET", self.set_words[text], "absolute")
         if text in self.weekdays_plural:
             return Timex("SET", f"XXXX-WXX-{self.weekdays_plural[text]}", "absolute")
+        words = text.split()
+        if len(words) == 2 and words[1] in self.parts and (
+                words[0] in self.weekdays_plural or words[0] in self.weekdays
+                and words[1].endswith("s")):
+            # "Wednesday afternoons", "Tuesday nights": every such part of that weekday
+            day = self.weekdays.get(words[0]) or self.weekdays_plural[words[0]]
+            return Timex("SET", f"XXXX-WXX-{day}T{self.parts[words[1]]}", "absolute")
         match = re.fullmatch(r"(?:every|each) (?:single )?(\w+)", text)
         if match:
             word = match.group(1)
@@ -431,9 +438,11 @@ class TimexResolver:
     def _adjacent_day(self, text, dct, future, context_day):
         """ "the next day", "the following morning", "the day before": a day from the day in
         context (else from the publication date)."""
+        clock = self._clock(text)
+        bare = self.re_clock_any.sub(" ", text).replace(" on ", " ").strip() if clock else text
         match = re.fullmatch(r"(?:the )?(?:(?P<rel>next|following|previous|preceding) (?P<part>"
                              r"day|morning|afternoon|evening|night)|day (?P<dir>before|after))",
-                             text)
+                             bare)
         if not match:
             return None
         base = context_day or dct
@@ -444,6 +453,8 @@ class TimexResolver:
         day = base + dt.timedelta(days=step)
         part = match.group("part")
         suffix = "" if part in (None, "day") else "T" + self.parts[part]
+        if clock:  # "11am the next day"
+            suffix = "T" + clock
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
 
     def _relative_word(self, text, dct, future, context_day):
@@ -1109,7 +1120,8 @@ class DateExtractor:
         resolver = self.resolver
         return bool(resolver.re_weekday.search(text) or resolver.re_day_month.search(text)
                     or resolver.re_month_day.search(text)
-                    or re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b", text))
+                    or re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b|^the (?:next|following|"
+                                 r"previous) day$|^the day (?:before|after)$", text))
 
     # -- tense ---------------------------------------------------------------------------
 
