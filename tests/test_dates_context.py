@@ -146,6 +146,9 @@ def test_fractions_and_more_in_durations(nlp):
     assert found["two more weeks"].value == "P2W"
     assert found["2 1/2 years"].value == "P2Y6M"
     assert found["5 1/2 hours"].value == "PT5H30M"
+    found = by_text(nlp, "The ovation lasted a minute and a half and the wait an hour and a half.")
+    assert found["a minute and a half"].value == "PT1M30S"
+    assert found["an hour and a half"].value == "PT1H30M"
 
 
 def test_a_day_range_is_not_read_as_a_year(nlp):

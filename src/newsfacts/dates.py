@@ -545,10 +545,10 @@ class TimexResolver:
         if unit == "WE":
             return Timex("DURATION", f"P{n}WE", "absolute")
         if ("and a half" in text or match.group("frac")) and n != "X":
-            whole, half = {"Y": ("Y", "6M"), "H": ("H", "30M"), "D": ("D", "T12H")}.get(
-                unit, (None, None))
+            whole, half = {"Y": ("Y", "6M"), "H": ("H", "30M"), "D": ("D", "T12H"),
+                           "MIN": ("M", "30S")}.get(unit, (None, None))
             if whole:  # "2 1/2 years" -> P2Y6M, "5 1/2 hours" -> PT5H30M
-                value = f"P{n}{whole}{half}" if unit != "H" else f"PT{n}H{half}"
+                value = f"PT{n}{whole}{half}" if unit in ("H", "MIN") else f"P{n}{whole}{half}"
                 return Timex("DURATION", value, "absolute")
             n = f"{float(n) + 0.5:g}"
         return Timex("DURATION", _period(n, unit), "absolute")
