@@ -281,3 +281,10 @@ def test_weekday_parts_in_the_plural_are_sets_and_a_clock_on_the_next_day(nlp):
     found = by_text(nlp, "The film premiered on 23 October and graduation was at 11am the next "
                          "day.", dt.date(2012, 10, 26))
     assert found["11am the next day"].value == "2012-10-24T11:00"
+
+
+def test_an_hour_in_a_part_of_the_day(nlp):
+    found = by_text(nlp, "The fire started at 4 in the morning and was out by 3 in the "
+                         "afternoon.")
+    assert found["4 in the morning"].value == "2016-01-12T04:00"
+    assert found["3 in the afternoon"].value == "2016-01-12T15:00"

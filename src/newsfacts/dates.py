@@ -265,6 +265,9 @@ class TimexResolver:
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
         text = self.re_zone.sub("", canonical(raw))  # "5 p.m. est nov 9": the zone aside
+        text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
+                      lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
+                                               "night" and int(m.group(1)) < 6 else "pm"), text)
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
