@@ -138,6 +138,9 @@ def test_the_next_day_counts_from_the_day_in_context(nlp):
     found = by_text(nlp, "He was discharged on 3 March and readmitted the day after.",
                     dt.date(2019, 10, 3))
     assert found["the day after"].value == "2019-03-04"
+    found = by_text(nlp, "The day before last Tuesday's hearing, he went home.",
+                    dt.date(2000, 2, 24))
+    assert found["The day before last Tuesday"].value == "2000-02-21"
 
 
 def test_fractions_and_more_in_durations(nlp):

@@ -428,7 +428,15 @@ class TimexResolver:
         return Timex("DATE", day.isoformat(), "absolute", day)
 
     def _week_of(self, text, dct, future, context_day):
-        """ "the week of March 6" -> 2000-W10; "the weekend of February 16" -> 2013-W07-WE."""
+        """ "the week of March 6" -> 2000-W10; "the weekend of February 16" -> 2013-W07-WE;
+        "the day before last Tuesday" -> the Monday."""
+        before = re.fullmatch(r"(?:the )?day (?P<dir>before|after) (?P<day>.+)", text)
+        if before:
+            found = self._resolve_cached(before.group("day"), dct, future, context_day)
+            if not found or found.day is None:
+                return None
+            day = found.day + dt.timedelta(days=1 if before.group("dir") == "after" else -1)
+            return Timex("DATE", day.isoformat(), found.anchor, day)
         match = re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of (?P<day>.+)", text)
         if not match:
             return None
@@ -1108,6 +1116,9 @@ class DateExtractor:
         if re.fullmatch(r"(?:the )?week(?:end)?", left_text) and gap.text.strip() == "of" and \
                 right_day:
             return True  # "the weekend" + "of" + "February 16"
+        if re.fullmatch(r"(?:the )?day (?:before|after)", left_text) and not gap and right_day and \
+                not resolver._clock(right_text):
+            return True  # "the day before" + "last Tuesday"
         # "June" + "last year"
         if resolver.re_month.search(left_text) and not gap.text.strip() and re.fullmatch(
                 r"(?:this|last|next) year", right_text):
