@@ -162,6 +162,12 @@ class EntityLinker:
         self.localities = frozenset(normalise_name(n) for n in _locality_names())
         self.counties = {normalise_name(c): c for c in words["uk_counties"]}
         self.not_place_first_words = set(words["not_place_first_words"])
+        self.not_org_last_words = set(words["not_org_last_words"])
+        self.programme_nouns = set(words["title_programme_nouns"])
+        self.title_roles = set(words["title_role_words"])
+        self.demonyms = set(words["demonyms"])
+        self.police_words = set(words["police_words"])
+        self.party_heads = set(words["party_modifiable_heads"])
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -211,6 +217,10 @@ class EntityLinker:
             candidate = self._from_rule(doc, span)
             if candidate is None:
                 continue
+            if candidate.kind == "organisation" and candidate.source in {"org_head", "known_org"}:
+                wider = self._wider_name(doc, candidate.span)
+                if wider is not None and not any(taken[i] for i in range(wider.start, wider.end)):
+                    candidate = self._organisation(doc, wider, candidate.source)
             if candidate.source == "trust_description":
                 # The hospitals and places inside the description are mentions of their own.
                 chosen.append(candidate)
@@ -225,10 +235,19 @@ class EntityLinker:
             for i in range(candidate.span.start, candidate.span.end):
                 taken[i] = True
             chosen.append(candidate)
+        wider: dict[int, Span] = {}  # base ORG names read from their middle, made whole
+        for ent in doc.ents:
+            span = _trim(ent) if ent.label_ in _BASE_ORG else None
+            whole = self._wider_name(doc, span) if span is not None else None
+            if whole is not None:
+                wider[ent.start] = whole
         for ent in doc.ents:
             if ent.label_ not in _REPLACEABLE:
                 continue
-            span = _trim(ent)
+            if any(w.start <= ent.start and ent.end <= w.end and start != ent.start
+                   for start, w in wider.items()):
+                continue  # "Public" in "Public and Commercial Services Union"
+            span = wider.get(ent.start) or _trim(ent)
             if span is None:
                 continue
             for part in self._list_parts(span):
@@ -247,7 +266,7 @@ class EntityLinker:
         for span in doc.spans.get(RULE_SPANS_KEY, []):
             if span.id_ == "party" and any(
                     c.span.start <= span.start and span.end <= c.span.end and c.source != "party"
-                    for c in chosen):
+                    and self._party_modifies(c.span, span) for c in chosen):
                 chosen.append(self._party(span))
         chosen.sort(key=lambda c: (c.span.start, c.span.end))
         # "Tracey Batten" read as a place once, and found as a person by our rules ("Dr Tracey
@@ -256,8 +275,65 @@ class EntityLinker:
                   and len(c.span) > 1 and c.source not in _BASE_PERSON}
         chosen = [_Candidate("person", c.span, c.source) if c.kind == "place" and c.source in _BASE_PLACE
                   and c.key in people else c for c in chosen]
+        # "Deutsche Boerse", "Virgin Blue": read as a person once and as an organisation elsewhere.
+        org_names = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
+        chosen = [c for c in chosen if c.kind != "person" or len(c.span) == 1
+                  or normalise_name(c.span.text) not in org_names or c.honorific]
+        # "Norfolk police": the force, not the county.
+        chosen = [self._organisation(doc, doc[c.span.start:c.span.end + 1], c.source)
+                  if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
+                  and not taken[c.span.end] else c for c in chosen]
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen)]
+
+    def _wider_name(self, doc: Doc, span: Span) -> Span | None:
+        """The whole name when an organisation name was read from its middle: "Public and |
+        Commercial Services Union", "Securities and | Exchange Commission" (a name with an
+        organisation head, after "and" and capitalised words that are no name of their own), and
+        "Guy's Hospital | Medical School" (a hospital's name inside a school's)."""
+        end = span.end
+        if span[-1].lower_ in {"hospital", "infirmary"}:
+            while end < len(doc) and doc[end].is_title and end - span.end < 3:
+                end += 1
+            if end > span.end and doc[end - 1].lower_ in {"school", "college", "university", "library"}:
+                return doc[span.start:end]
+            end = span.end
+        start = span.start
+        if start < 2 or not doc[start - 2].is_title or self._org_kind_from_head(span) is None:
+            return None
+        if doc[start - 1].lower_ == "of":
+            # "Fraser of | Allander Institute"; not "Chief Executive of | X Trust", "Mayor of X".
+            word = doc[start - 2]
+            if ((start >= 3 and (doc[start - 3].is_title or doc[start - 3].lower_ in {"of", "and"}))
+                    or word.lower_ in self.title_roles or word.lower_ in self.role_words
+                    or word.lower_ in self.person_ranks or word.lower_ in self.honorifics
+                    or normalise_name(word.text) in self.places or word.ent_type_ in {"GPE", "PERSON", "ORG"}
+                    or word.is_sent_start):
+                return None
+            return doc[start - 2:end]
+        if doc[start - 1].lower_ not in {"and", "&"}:
+            return None
+        k = start - 1
+        while k > 0 and doc[k - 1].is_title and doc[k - 1].lower_ not in _DETERMINERS and start - k < 4:
+            k -= 1
+            if doc[k].is_sent_start:
+                break
+        left = doc[k:start - 1]
+        low = normalise_name(left.text)
+        if (low in self.known_kinds or _straight(left.text).lower() in self.parties or low in self.places
+                or self._org_kind_from_head(left) is not None or self.gazetteer.lookup(left.text)
+                or left[-1].ent_type_ in {"PERSON", "GPE"}
+                or (len(left) > 1 and left[0].ent_iob_ == "B" and left[-1].ent_iob_ != "O"
+                    and (left.end == len(doc) or doc[left.end].ent_iob_ != "I"))):
+            return None  # "Unison and Fire Brigades Union", "Deutsche Bank and ...": two names
+        return doc[k:end]
+
+    def _party_modifies(self, name: Span, party: Span) -> bool:
+        """"The Conservative Government", "Parliamentary Labour Party": the party is named; not in
+        "International Labour Organisation" or "Federal Labour Agency"."""
+        doc = name.doc
+        return ((party.start == name.start or doc[party.start - 1].lower_ in _DETERMINERS)
+                or (party.end < name.end and doc[party.end].lower_ in self.party_heads))
 
     def _list_parts(self, span: Span) -> list[Span]:
         """A base entity that is a list of places ("Hammersmith, Ealing and Brent") as its names,
@@ -498,7 +574,7 @@ class EntityLinker:
         a landmark, park or estate ("the Clock Tower", "the Warren Hill estate"), or a name the
         article also uses for an organisation or a hospital site."""
         doc, span = c.span.doc, c.span
-        if not span.text[:1].isupper():
+        if not span.text[:1].isupper() or c.key in self.demonyms:
             return False
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
@@ -574,6 +650,9 @@ class EntityLinker:
                     with_s = self.gazetteer.lookup_bare(doc[i:end + 1].text)  # "St Mary's"
                     if with_s:
                         span, sites = doc[i:end + 1], with_s
+                    if end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].lower_ not in {
+                            "hospital", "hospitals", "infirmary"}:
+                        sites = []  # "St James's Palace", "St Thomas's Church": another building
                 if sites:
                     match = _Candidate("organisation", span, "bare_site", key="org:" + normalise_name(
                         span.text), name=span.text, org_kind="hospital", candidates=sites, bare=True)
@@ -716,7 +795,9 @@ class EntityLinker:
         tokens = self._without_ranks(tokens) if tokens else tokens
         if not tokens:
             return None
-        name_span = doc[tokens[0].i: _past_hyphens(doc, tokens[-1].i + 1)]
+        name_span = self._name_after_titles(doc, tokens, span)
+        if name_span is None:
+            return None
         if rule != "person_honorific" and self._is_not_a_person(name_span):
             return None
         return _Candidate("person", name_span, rule, honorific=honorific)
@@ -731,6 +812,31 @@ class EntityLinker:
                                    or tokens[0].text == "."):
             tokens = tokens[1:]
         return tokens
+
+    def _name_after_titles(self, doc: Doc, tokens: list, span: Span) -> Span | None:
+        """The name without a title written before it; "Prime Minister John | Prescott", where a
+        title made the name's span stop short, goes on to the surname."""
+        tokens = self._without_titles(tokens)
+        if not tokens:
+            return None
+        end = tokens[-1].i + 1
+        if len(tokens) == 1 and tokens[0].i > span.start and end < len(doc):
+            nxt = doc[end]
+            if (nxt.is_title and nxt.pos_ == "PROPN" and not nxt.is_sent_start
+                    and nxt.ent_type_ in {"", "PERSON"} and nxt.lower_ not in self.title_roles):
+                end += 1
+        return doc[tokens[0].i: _past_hyphens(doc, end)]
+
+    def _without_titles(self, tokens: list) -> list:
+        """"Health Minister Rhona", "Deputy Prime Minister John Prescott": a capitalised title
+        written before a name is not part of it (an empty list: the span is only a title)."""
+        last = max((i for i, t in enumerate(tokens) if t.is_title and t.lower_ in self.title_roles),
+                   default=-1)
+        if last < 0 or (last == len(tokens) - 1 and last > 0 and not all(
+                t.lower_ in self.title_roles or t.lower_ in self.person_ranks
+                or t.lower_ in self.honorifics for t in tokens)):
+            return tokens  # "Howard Dean": a surname that is also a title word
+        return tokens[last + 1:]
 
     def _is_not_a_person(self, span: Span) -> bool:
         """Name-shaped spans that the article's own vocabulary says are places, parties or
@@ -771,8 +877,9 @@ class EntityLinker:
         return None
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
-        tokens = self._without_ranks(list(span))
-        span = doc[tokens[0].i: _past_hyphens(doc, tokens[-1].i + 1)]
+        span = self._name_after_titles(doc, self._without_ranks(list(span)), span)
+        if span is None:
+            return None  # "Prime Minister": a title, not a name
         key = normalise_name(span.text)
         if key in self.places and len(span) == 1:
             return self._place(span, label)
@@ -825,14 +932,30 @@ class EntityLinker:
             if token.text in {"'s", "’s"} and normalise_name(doc[span.start:token.i].text) in self.places:
                 return self._place(doc[span.start:token.i], label)
         low = _straight(span.text).lower()
-        if low in self.not_organisations:
+        if low in self.not_organisations or low in self.demonyms:
             return None
         key = normalise_name(span.text)
         known = key in self.known_kinds or self.gazetteer.lookup(span.text)
+        if not known and self._not_an_organisation_name(span):
+            return None
         if not known and self._org_kind_from_head(span) is None and (
                 key in self.places or (len(span) == 1 and self._after_place_preposition(span))):
             return self._place(span, label)
         return self._organisation(doc, span, label)
+
+    def _not_an_organisation_name(self, span: Span) -> bool:
+        """Names the base model reads as organisations that are laws, events, reports and
+        programmes ("the Licensing Act", "the General Election", "the Today programme"), or a
+        subject word of a title ("Education Secretary Ruth Kelly", "Home Office minister")."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if span[-1].lower_ in self.not_org_last_words and len(span) > 1:
+            return True
+        if after is not None and after.lower_ in self.programme_nouns:
+            return True
+        return (len(span) == 1 and after is not None and after.is_title
+                and after.lower_ in self.title_roles and not span[0].is_upper
+                and self._org_kind_from_head(span) is None)
 
     def _place(self, span: Span, source: str) -> _Candidate:
         low = _straight(span.text).lower()
@@ -979,10 +1102,10 @@ class EntityLinker:
             name = c.span.text
             target = None
             for person, group in people:
-                if name == person.name or (len(c.span) == 1 and person.name.split()[-1] == name):
+                if name == person.name or (len(name.split()) == 1 and person.name.split()[-1] == name):
                     target = (person, group)
                     break
-            if target is None and len(c.span) == 1:
+            if target is None and len(name.split()) == 1:
                 # "Marianne" after "Marianne Petersen": a first name of one person only.
                 firsts = [(p, g) for p, g in people if len(p.name.split()) > 1
                           and p.name.split()[0] == name]
@@ -1065,6 +1188,9 @@ class EntityLinker:
                      if w and w.lower() not in {"of", "and", "the", "for", "&"}]
             if len(words) >= 2:
                 initials.setdefault("".join(w[0].upper() for w in words), key)
+            if len(words) >= 3 and words[-1].lower() in self.org_heads:
+                # "PCS": the Public and Commercial Services Union without its generic head.
+                initials.setdefault("".join(w[0].upper() for w in words[:-1]), key)
         for key in list(groups):
             text = _fullest(groups[key])
             target = initials.get(text)
@@ -1254,11 +1380,23 @@ def _trim(span: Span) -> Span | None:
     """Without leading determiners and trailing possessives: "the Queen's Medical Centre"."""
     start, end = span.start, span.end
     doc = span.doc
+    # "Program on International Policy Attitudes (Pipa": a name stops at an opening bracket.
+    for token in doc[start + 1:end]:
+        if token.text in {"(", "["}:
+            end = token.i
+            break
+    # "MPs - Keith Vaz", "HMS Chatham - have": of the parts a spaced dash separates, the one with
+    # the most capitalised words.
+    dashes = [t.i for t in doc[start + 1:end - 1] if t.text in {"-", "–", "—"}
+              and t.whitespace_ and doc[t.i - 1].whitespace_]
+    if dashes:
+        parts = list(zip([start, *(d + 1 for d in dashes)], [*dashes, end], strict=True))
+        start, end = max(parts, key=lambda p: sum(t.text[:1].isupper() for t in doc[p[0]:p[1]]))
     while start < end and (doc[start].lower_ in _DETERMINERS or doc[start].text in {"'s", "’s"}
                            or doc[start].is_punct):
         start += 1
     # "Outside Whipps Cross, ...": a capitalised preposition or adverb that opens the sentence.
-    if end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in {"ADP", "ADV", "SCONJ"}:
+    if end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"}:
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
