@@ -48,6 +48,7 @@ _HYPHENS = {"-", "–", "—"}
 # a mis-tagged noun ("procedures" as VBZ) still shows its role in the parse
 _NOMINAL_DEPS = {"dobj", "nsubj", "nsubjpass", "pobj", "attr", "appos", "conj", "ROOT"}
 _QUOTES = "\"“”"
+_PLURAL_ACRONYM = re.compile(r"^[A-Z][A-Z&]*[A-Z]s$")
 
 
 @dataclass
@@ -128,6 +129,21 @@ class CountExtractor:
         self.fraction_nouns = set(w["fraction_nouns"])
         self.invariant_plurals = set(w["invariant_plural_nouns"])
         self.hospital_nouns = set(w["described_hospital_nouns"])
+        self.further_cues = w["further_cues"]
+        self.more_cues = set(w["more_cues"])
+        self.number_nouns = set(w["number_nouns"])
+        self.number_participle_head = w["number_participle_head"]
+        self.collective_heads = w["collective_heads"]
+        self.reduction_heads = w["reduction_heads"]
+        self.reduction_preps = set(w["reduction_preps"])
+        self.vote_words = set(w["vote_words"])
+        self.vote_sides = w["vote_sides"]
+        self.vote_head = w["vote_head"]
+        self.ellipsis_vetoes = set(w["ellipsis_vetoes"])
+        self.age_words = set(w["age_words"])
+        self.strength_suffixes = set(w["strength_suffixes"])
+        self.approximate_suffixes = set(w["approximate_suffixes"])
+        self.vague_noun_senses = set(w["vague_noun_senses"])
         # Matchers are built once: they are the only per-token work besides the parse itself.
         self.qualifier_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.qualifier_matcher.add("QUALIFIER", [nlp.make_doc(q) for q in self.qualifiers])
@@ -148,8 +164,11 @@ class CountExtractor:
         for _, start, end in sorted(self.vague_matcher(doc), key=lambda m: (m[1], -m[2])):
             if any(i in taken for i in range(start, end)):
                 continue
-            phrase = doc[start:end].text.lower()
-            spec = self.vague[" ".join(phrase.split())]
+            phrase = " ".join(doc[start:end].text.lower().split())
+            if phrase in self.vague_noun_senses and start > 0 and (
+                    doc[start - 1].pos_ in ("DET", "ADJ", "PRON") or doc[start - 1].tag_ == "PRP$"):
+                continue  # "full scores of the test": the noun, not a quantity
+            spec = self.vague[phrase]
             cores.append(_Core(start, end, spec["value"], 1, vague=spec))
             taken.update(range(start, end))
         fractions = {start: (end, doc[start:end].text.lower()) for _, start, end in self.fraction_matcher(doc)}
@@ -163,6 +182,10 @@ class CountExtractor:
             if core is None:
                 i += 1
                 continue
+            if core.end + 1 < n and doc[core.end].text in _HYPHENS and not doc[core.end - 1].whitespace_ \
+                    and doc[core.end + 1].lower_ in self.approximate_suffixes:
+                core.qualifier = doc[core.end + 1].lower_  # "60-ish events"
+                core.end += 2
             cores.append(core)
             taken.update(range(core.start, core.end))
             i = core.end
@@ -247,7 +270,7 @@ class CountExtractor:
                 link = doc[core.end].lower_
                 between = core.start > 0 and doc[core.start - 1].lower_ == "between" and link == "and"
                 change = core.start > 0 and doc[core.start - 1].lower_ == "from" and link == "to"
-                if change and nxt.value < core.value:  # "fell from 785 to 708": two counts
+                if (change or link == "to") and nxt.value < core.value:  # "fell from 785 to 708": two counts
                     merged.append(core)
                     k += 1
                     continue
@@ -299,10 +322,8 @@ class CountExtractor:
         if _in_url(doc, first):
             return True
         # labels: "Year 11 pupils", "Section 114 notice", "category one calls"
-        label = doc[core.start - 1] if core.start > 0 else None
-        if core.vague is None and label is not None and label.pos_ in ("NOUN", "PROPN") \
-                and label.tag_ != "NNS" and label.whitespace_ and (label.is_title or (
-                    label.ent_type_ not in ("DATE", "TIME") and label.lower_ not in self.excluded_units)):
+        if core.vague is None and (self._labelled(doc, core.start) or (
+                self._label_list(doc, core.start) and not (nxt is not None and nxt.tag_ == "NNS"))):
             return True
         # adjectives: "eight-bed ward", "four-wheel drive", "two-thirds"
         if core.vague is None and core.high_value is None and nxt is not None and nxt.text in _HYPHENS \
@@ -324,6 +345,23 @@ class CountExtractor:
                     return True
         return False
 
+    def _labelled(self, doc: Doc, start: int) -> bool:
+        label = doc[start - 1] if start > 0 else None
+        return label is not None and label.pos_ in ("NOUN", "PROPN") and label.tag_ != "NNS" \
+            and bool(label.whitespace_) and (label.is_title or (
+                label.ent_type_ not in ("DATE", "TIME") and label.lower_ not in self.excluded_units))
+
+    def _label_list(self, doc: Doc, start: int, depth: int = 0) -> bool:
+        """"Year One, Two, and Four": numbers listed after a labelled number are labels too."""
+        k = start - 1
+        while k >= 0 and doc[k].lower_ in (",", "and", "or", "&"):
+            k -= 1
+        if k == start - 1 or k < 1 or depth > 6:
+            return False
+        if not (_DIGITS.match(doc[k].text) or doc[k].lower_ in self.number_words):
+            return False
+        return self._labelled(doc, k) or self._label_list(doc, k, depth + 1)
+
     def _time_unit_modifier(self, doc: Doc, core: _Core, head: Token) -> bool:
         """"72-hour walkout", "a 34-year-old man", "24 hour strike": the number measures time."""
         j = core.end
@@ -342,9 +380,13 @@ class CountExtractor:
         """(unit start, unit end, head token, text end) or None when nothing is counted."""
         j = core.end
         if core.vague is not None and doc[core.end - 1].lower_ == "of":
+            if j < len(doc) and doc[j].lower_ in self.more_cues:
+                return None  # "hundreds of others": elided
             return self._noun_phrase_from(doc, j)
         if j < len(doc) and doc[j].lower_ == "of":
             return self._noun_phrase_from(doc, j + 1)
+        if j + 1 < len(doc) and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":  # "four out of five"
+            return self._noun_phrase_from(doc, j + 2)
         head = None
         for t in doc[core.start:core.end]:
             h = t.head
@@ -371,6 +413,14 @@ class CountExtractor:
             nxt_noun = last_noun is None and k + 1 < len(doc) and doc[k + 1].pos_ == "NOUN"
             if last_noun is not None and t.tag_ in ("VBG", "VBN", "VBD"):
                 break  # "1.7m people needing care": the participle starts a post-modifier
+            if t.pos_ == "NUM" and last_noun is None and k > j and not t.like_num \
+                    and re.search(r"[A-Za-z]", t.text) and re.search(r"\d", t.text):
+                k += 1  # a model name: "50 of its forthcoming 7E7 planes"
+                continue
+            if t.pos_ not in ("NOUN", "PROPN") and _PLURAL_ACRONYM.match(t.text):
+                last_noun = t  # "four of the nine A&Es", tagged as a foreign word
+                k += 1
+                continue
             if t.pos_ in ("NOUN", "PROPN") or (t.pos_ in ("ADJ", "VERB") and (
                     t.tag_ in ("JJ", "VBN", "VBG", "JJR") or nxt_noun)):
                 if t.pos_ in ("NOUN", "PROPN"):
@@ -397,6 +447,7 @@ class CountExtractor:
                 continue
             break
         if last_noun is None or last_noun.pos_ != "NOUN" and last_noun.tag_ != "NNPS" \
+                and not _PLURAL_ACRONYM.match(last_noun.text) \
                 or last_noun.ent_type_ in ("PERSON", "GPE", "DATE", "TIME"):
             return None
         return j, last_noun.i + 1, last_noun, last_noun.i + 1
@@ -410,8 +461,11 @@ class CountExtractor:
             if t.pos_ == "DET" or t.tag_ in ("PRP$", "POS") or t.lower_ in ("'s", "’s") \
                     or (t.like_num and start == k):
                 start = k + 1
-            elif t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("VBN",) or t.text in _HYPHENS:
+            elif t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("VBN",) or t.text in _HYPHENS \
+                    or _PLURAL_ACRONYM.match(t.text):
                 pass
+            elif t.pos_ == "ADV" and k + 1 < len(doc) and doc[k + 1].pos_ == "ADJ" and start == k:
+                start = k + 1  # "two of the most controversial sites"
             elif t.pos_ == "PRON":
                 if k == start:  # "of them", "of those": no noun here
                     return None
@@ -425,6 +479,20 @@ class CountExtractor:
         _, unit_end, head, _ = found
         # keep "Unison and Unite members" whole: proper-noun coordination before the head
         return start, unit_end, head, unit_end
+
+    def _strength(self, doc: Doc, core: _Core) -> _Found | None:
+        """"a 19-strong panel": the number counts the members of the group named after it."""
+        j = core.end
+        if core.vague is not None or j + 2 >= len(doc) or doc[j].text not in _HYPHENS \
+                or doc[j + 1].lower_ not in self.strength_suffixes:
+            return None
+        k = j + 2
+        while k < len(doc) and k - j < 5 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
+            if doc[k].pos_ == "NOUN" and (k + 1 == len(doc) or doc[k + 1].pos_ != "NOUN"):
+                head = self.collective_heads.get(doc[k].lower_, _head_text(doc, doc[k]))
+                return _Found(core, j + 2, k + 1, head, k + 1, doc[k])
+            k += 1
+        return None
 
     def _predicate(self, doc: Doc, core: _Core) -> _Found | None:
         """"31,500 were permanent patches": the number is the subject, the noun its predicate."""
@@ -445,23 +513,81 @@ class CountExtractor:
         return None
 
     def _anaphoric(self, doc: Doc, core: _Core, previous: list[_Found]) -> _Found | None:
-        """"around 8,900 of them", "17 of those arrested", "just 37 in 2019", "310 in adult care"."""
+        """A number whose counted noun is elided: "around 8,900 of them", "17 of those arrested",
+        "just 37 in 2019", "310 in adult care", "from 33 candidates to 72", "20 more", "a further
+        28", "The 12 affected", "the number of civil servants rose to 520,000", "its workforce by
+        1,920", "voted by 229 to 206" (see ellipsis_note in count_words.json)."""
         j = core.end
-        if j + 1 < len(doc) and doc[j].lower_ == "of" and doc[j + 1].lower_ in ("them", "those", "these"):
-            if doc[j + 1].lower_ == "those" and j + 2 < len(doc) and doc[j + 2].tag_ in ("VBN", "NNS", "NN"):
-                head = doc[j + 2]
+        of_at = j - 1 if core.vague is not None and doc[j - 1].lower_ == "of" else j
+        if of_at + 1 < len(doc) and doc[of_at].lower_ == "of" \
+                and doc[of_at + 1].lower_ in ("them", "those", "these", "others"):
+            p = of_at + 1
+            if doc[p].lower_ == "those" and p + 1 < len(doc) and doc[p + 1].tag_ in ("VBN", "NNS", "NN"):
+                head = doc[p + 1]
                 return _Found(core, head.i, head.i + 1, head.text, head.i + 1, head)
-            if previous and doc[previous[-1].core.start].sent.end >= doc[core.start].sent.start:
-                ante = previous[-1]
-                return _Found(core, ante.unit_start, ante.unit_end, ante.head, j + 2, None, inherited=ante)
+            ante = self._antecedent(doc, core, previous, 1)
+            if ante is not None:
+                return _Found(core, ante.unit_start, ante.unit_end, ante.head, p + 1, None, inherited=ante)
             return None
-        if not previous or core.vague is not None:
+        if core.vague is not None and not core.vague.get("bare"):
+            return None
+        start = core.qualifier_start if core.qualifier_start is not None else core.start
+        if start > 0 and doc[start - 1].lower_ in self.ellipsis_vetoes \
+                or any(t.lower_ in self.age_words for t in doc[max(0, start - 3):start]):
+            return None  # "aged 58", "the pension age to 65"
+        if start > 1 and doc[start - 1].text in ",(" and doc[start - 2].pos_ == "PROPN" \
+                and (j == len(doc) or doc[j].text in ",)"):
+            return None  # "Stephen Illingworth, 58, said": an age
+        nxt = doc[j] if j < len(doc) else None
+        more = nxt is not None and nxt.lower_ in self.more_cues
+        before = doc[max(0, start - 2):start].text.lower()
+        further = any(before == cue or before.endswith(" " + cue) for cue in self.further_cues)
+        if more or further:  # "the option to buy 20 more", "a further 28"
+            ante = self._antecedent(doc, core, previous, 2)
+            if ante is not None:
+                return _Found(core, ante.unit_start, ante.unit_end, ante.head, j + 1 if more else j, None,
+                              inherited=ante)
+        if start > 0 and doc[start - 1].lower_ == "the" and core.vague is None:
+            same = [f for f in previous if f.core.value == core.value and f.core.vague is None]
+            if same:  # "The 12 affected by the ruling", after "12 men"
+                ante = same[-1]
+                return _Found(core, ante.unit_start, ante.unit_end, ante.head, j, None, inherited=ante)
+        text_end = j
+        if nxt is not None and nxt.pos_ == "ADJ" and (j + 1 == len(doc) or doc[j + 1].is_punct
+                                                      or doc[j + 1].pos_ == "CCONJ"):
+            text_end = j + 1  # "there are 27 unfilled,": a predicative adjective
+        elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.ent_type_ != "DATE":
+            return None
+        found = self._parallel(doc, core, previous, text_end)
+        if found is not None:
+            return found
+        head = self._vote_head(doc, core, start) or self._number_of_head(doc, start) \
+            or self._collective_head(doc, start)
+        if head is None:
+            return None
+        head_text, unit_start, unit_end = head
+        return _Found(core, unit_start, unit_end, head_text, text_end, None)
+
+    def _antecedent(self, doc: Doc, core: _Core, previous: list[_Found], back: int) -> _Found | None:
+        """The last count before `core` in its sentence or the `back` sentences before it."""
+        if not previous:
+            return None
+        ante = previous[-1]
+        sent = doc[core.start].sent
+        first = sent.start
+        for _ in range(back):
+            if first == 0:
+                break
+            first = doc[first - 1].sent.start
+        return ante if ante.core.start >= first else None
+
+    def _parallel(self, doc: Doc, core: _Core, previous: list[_Found], text_end: int) -> _Found | None:
+        """The previous count of the sentence, with a cue between ("Unison's 800,000 workers,
+        the GMB's 70,000", "from 33 candidates to 72") or the number as the subject of a verb."""
+        if not previous or core.vague is not None and not core.vague.get("bare"):
             return None
         ante = previous[-1]
         if doc[core.start].sent.start != doc[ante.core.start].sent.start:
-            return None
-        nxt = doc[j] if j < len(doc) else None
-        if nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.ent_type_ != "DATE":
             return None
         gap = doc[ante.text_end:core.start]
         number = doc[core.end - 1]
@@ -470,7 +596,59 @@ class CountExtractor:
         if not subject and not any(t.lower_ in self.elliptic_cues or t.text in self.elliptic_cues for t in gap) \
                 and not (ante.inherited is not None and ante.core.start > 0):
             return None
-        return _Found(core, ante.unit_start, ante.unit_end, ante.head, core.end, None, inherited=ante)
+        return _Found(core, ante.unit_start, ante.unit_end, ante.head, text_end, None, inherited=ante)
+
+    def _vote_head(self, doc: Doc, core: _Core, start: int) -> tuple[str, int, int] | None:
+        """"voted by 229 to 206", "304 for, 225 against": votes, in a sentence about a vote."""
+        sent = doc[core.start].sent
+        if not any(t.lower_ in self.vote_words for t in sent):
+            return None
+        after = doc[core.end:min(len(doc), core.end + 2)].text.lower()
+        side = any(after == s or after.startswith(s + " ") or after.startswith(s + ",") for s in self.vote_sides)
+        by_to = start > 0 and doc[start - 1].lower_ == "by" and core.end + 1 < len(doc) \
+            and doc[core.end].lower_ == "to" and doc[core.end + 1].like_num
+        if side or by_to:
+            return self.vote_head, core.end, core.end
+        return None
+
+    def _number_of_head(self, doc: Doc, start: int) -> tuple[str, int, int] | None:
+        """"The number of civil servants rose to more than 520,000", "the number waiting ... fell
+        from 7,613": the noun of "the number of X" in the sentence or the one before."""
+        sent = doc[start].sent
+        spans = [doc[sent.start:start]]
+        if sent.start > 0:
+            spans.insert(0, doc[doc[sent.start - 1].sent.start:sent.start])
+        for span in reversed(spans):
+            for t in reversed(list(span)):
+                if t.lower_ not in self.number_nouns or t.i == 0 or t.i + 1 >= len(doc):
+                    continue
+                det = doc[t.i - 1]
+                if det.lower_ not in ("the", "its", "their", "our", "his", "her") and det.tag_ != "POS":
+                    continue
+                after = doc[t.i + 1]
+                if after.lower_ == "of":
+                    phrase = self._noun_phrase_from(doc, t.i + 2)
+                    if phrase is not None:
+                        unit_start, unit_end, head, _ = phrase
+                        return _head_text(doc, head), unit_start, unit_end
+                elif after.tag_ in ("VBG", "VBN") and t.i + 1 < start:
+                    return self.number_participle_head, t.i, t.i + 1
+        return None
+
+    def _collective_head(self, doc: Doc, start: int) -> tuple[str, int, int] | None:
+        """"reduce its workforce by 1,920" (jobs), "a population of 70,000" (people)."""
+        if start == 0:
+            return None
+        prep = doc[start - 1].lower_
+        if prep not in self.reduction_preps and prep != "of":
+            return None
+        for t in reversed(doc[max(doc[start].sent.start, start - 6):start - 1]):
+            noun = t.lower_
+            if prep in self.reduction_preps and noun in self.reduction_heads:
+                return self.reduction_heads[noun], t.i, t.i + 1
+            if prep == "of" and noun in self.collective_heads and t.i == start - 2:
+                return self.collective_heads[noun], t.i, t.i + 1
+        return None
 
     # -- links -------------------------------------------------------------------------------
     def _resolve(self, doc: Doc, start: int, end: int, want: tuple[str, ...]) -> tuple[str, str] | None:
@@ -586,6 +764,7 @@ class CountExtractor:
         doc._.consistency = []
         date_spans = [(d.start, d.end) for d in (doc._.dates or [])]
         found_all: list[_Found] = []
+        pending: list[_Core] = []
         quals = {}
         for _, start, end in self.qualifier_matcher(doc):
             if end not in quals or start < quals[end][0]:
@@ -596,12 +775,37 @@ class CountExtractor:
             found = self._find(doc, core, date_spans, found_all)
             if found is not None:
                 found_all.append(found)
+            elif self._counted(doc, core) is None and not self._excluded(doc, core, date_spans, None):
+                pending.append(core)
+        found_all.extend(self._forward(doc, pending, found_all))
+        found_all.sort(key=lambda f: f.core.start)
         counts = self._build(doc, found_all)
         doc._.counts = counts
         doc._.consistency = self._breakdowns(doc, found_all) + self._area_totals(doc, found_all)
         return doc
 
+    @staticmethod
+    def _forward(doc: Doc, pending: list[_Core], found_all: list[_Found]) -> list[_Found]:
+        """"from 155,000 to 110,000 staff", "1,200 or 1,300 nurses": a bare number joined to the
+        next count takes its counted noun."""
+        added = []
+        for core in pending:
+            nxt = next((f for f in found_all if f.core.start >= core.end), None)
+            if nxt is None or nxt.core.vague is not None:
+                continue
+            start = nxt.core.qualifier_start if nxt.core.qualifier_start is not None else nxt.core.start
+            gap = doc[core.end:start]
+            if 1 <= len(gap) <= 2 and all(t.lower_ in ("to", "and", "or", ",") or t.text in _HYPHENS for t in gap):
+                added.append(_Found(core, nxt.unit_start, nxt.unit_end, nxt.head, core.end, None))
+        return added
+
     def _find(self, doc: Doc, core: _Core, date_spans, previous: list[_Found]) -> _Found | None:
+        strength = self._strength(doc, core)
+        if strength is not None:
+            return strength
+        if core.end < len(doc) and doc[core.end].lower_ in self.more_cues and (
+                core.end + 1 == len(doc) or doc[core.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
+            return self._anaphoric(doc, core, previous)  # "the option to buy 20 more"
         counted = self._counted(doc, core)
         if counted is None:
             if self._excluded(doc, core, date_spans, None):
@@ -625,8 +829,11 @@ class CountExtractor:
             else:
                 break
             unit_end = text_end = head.i + 1
-        if head.lower_ in ("them", "those", "these"):
+        if head.lower_ in ("them", "those", "these", "others"):
             return self._anaphoric(doc, core, previous)
+        if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "per" and (
+                doc[head.i + 2].like_num or doc[head.i + 2].lower_ in self.scale_words):
+            return None  # a rate: "eight people per thousand"
         if self._in_dates(head, date_spans) and not self._in_dates(doc[core.start], date_spans):
             # "down from 311,764 last month": the noun belongs to a date, the number stands alone
             return self._anaphoric(doc, core, previous)
