@@ -291,3 +291,22 @@ def test_an_hour_in_a_part_of_the_day(nlp):
                          "afternoon.")
     assert found["4 in the morning"].value == "2016-01-12T04:00"
     assert found["3 in the afternoon"].value == "2016-01-12T15:00"
+
+
+def test_gold_style_cases_from_news(nlp):
+    found = by_text(nlp, "The strike was the worst since the early 20th century; the A&E is "
+                         "open 24/7.")
+    assert found["the early 20th century"].value == "19"
+    assert found["24/7"].type == "SET"
+    found = by_text(nlp, "The vote was last October.", dt.date(2014, 11, 3))
+    assert found["last October"].value == "2013-10"  # said in November: a year before
+    found = by_text(nlp, "Assuming a 12 month and 52 week year, rents are high.")
+    assert (found["12 month"].value, found["52 week"].value) == ("P12M", "P52W")
+    assert by_text(nlp, "Costs are split over the 39 week licence period.")[
+        "39 week"].value == "P39W"
+    text = ("The Mail on Sunday asked. The hall runs weekly Sunday breakfasts. Candidates stood "
+            "in the Autumn Elections. The firm will cut its staff by 8,000 annually. Come to "
+            "Norwich on a Friday or Saturday night.")
+    assert by_text(nlp, text) == {}
+    found = by_text(nlp, "The New York Times on Friday reported it.", dt.date(1998, 2, 6))
+    assert found["Friday"].value == "1998-02-06"

@@ -383,14 +383,18 @@ class TimexResolver:
         if len(parts) < 2:
             return None
         order = ("Y", "M", "W", "D", "H", "MIN", "S")
+        # a part after the first stays below the next unit up: "12 month and 52 week" is two
+        # ways of saying a year, not 12 months plus 52 weeks
+        below = {"M": 12, "W": 5, "D": 31, "H": 24, "MIN": 60, "S": 60}
         found: dict[str, str] = {}
         for part in parts:
             match = re.fullmatch(r"(?P<n>\S+) (?P<unit>\w+)", part)
             unit = self.units.get(match.group("unit")) if match else None
-            if unit not in order or unit in found:
+            if unit not in order or unit in found or found and order.index(unit) <= max(
+                    order.index(u) for u in found):
                 return None
             n = self._number(match.group("n"))
-            if not n.isdigit():
+            if not n.isdigit() or found and int(n) >= below.get(unit, 1):
                 return None
             found[unit] = n
         date = "".join(f"{found[u]}{u}" for u in order[:4] if u in found)
@@ -685,6 +689,10 @@ class TimexResolver:
         match = self.re_decade.match(text)
         if match:
             return Timex("DATE", match.group("d"), "absolute")
+        century = re.fullmatch(r"(?:the )?(?:early |late |mid )?(?P<n>\d{1,2})(?:st|nd|rd|th) "
+                               r"century", text)
+        if century and 1 <= int(century.group("n")) <= 21:  # "the 20th century" -> 19
+            return Timex("DATE", f"{int(century.group('n')) - 1:02d}", "absolute")
         return None
 
     def _month_dates(self, text, dct, future, context_day):
@@ -850,8 +858,10 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
     "this March" this year's; otherwise the tense decides (past: the latest up to the
     publication date; future: the first from it on) and with no clear tense the nearest."""
     if re.search(r"\blast\b", text):
+        # the latest such month, but not one of the last three: said in November, "last
+        # October" is the October of the year before ("this October" is the one just gone)
         return dct.year if (month, day_number or 1) < (dct.month, day_number and dct.day or 1) \
-            else dct.year - 1
+            and dct.month - month > 2 else dct.year - 1
     if re.search(r"\bthis\b", text):
         return dct.year
     if re.search(r"\bnext\b", text):
@@ -1209,7 +1219,7 @@ class DateExtractor:
                 match.group(1).isdigit() or match.group(1) in self.resolver.numbers):
             return False  # "next month Solihull will ...": not a count
         return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in \
-            self.durational_heads
+            self.durational_heads and following.lower_ not in self.units  # "a 52 week year"
 
     def _left_out(self, span: Span, text: str, timex: Timex) -> bool:
         """Mentions the records leave out although they read as time."""
@@ -1228,8 +1238,14 @@ class DateExtractor:
             while left >= 0 and (doc[left].pos_ == "ADJ" or doc[left].dep_ in (
                     "compound", "poss", "case") and left - 1 <= doc[left].head.i < span.end):
                 left -= 1  # "on a snowy winter's morning"
-            if left >= 0 and doc[left].lower_ in ("a", "an") and \
-                    left < doc[left].head.i < span.end:
+            while left >= 1 and doc[left].lower_ in ("or", "and") and (
+                    doc[left - 1].lower_ in self.resolver.weekdays
+                    or doc[left - 1].lower_ in self.resolver.parts):
+                left -= 2  # "on a Friday or Saturday night"
+            if left >= 0 and doc[left].lower_ in ("a", "an") and (
+                    left < doc[left].head.i < span.end or
+                    doc[left].head.lower_ in self.resolver.parts
+                    or doc[left].head.lower_ in self.resolver.weekdays):
                 return True  # generic: "on a typical Tuesday", "on a winter evening"
         if len(span) == 1 and span[0].is_title and not span[0].is_sent_start and \
                 not (self.resolver.re_weekday.fullmatch(text) or self.resolver.re_month.fullmatch(
@@ -1238,11 +1254,14 @@ class DateExtractor:
                 before is not None and before.text in ("\"", "'", "“", "‘", "(", ":", "`", "``")) and \
                 _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
-        if timex.type in ("DATE", "TIME") and span.root.dep_ in ("compound", "amod") and \
-                span.root.head.i >= span.end and not re.search(r"\d", text) and \
-                doc[span.end].lower_ not in self.units and span.root.head.pos_ == "NOUN" and (
+        last = span[-1]
+        if timex.type in ("DATE", "TIME") and last.dep_ in ("compound", "amod") and \
+                last.head.i >= span.end and not re.search(r"\d", text) and \
+                doc[span.end].lower_ not in self.units and (
+                    last.head.pos_ == "NOUN" or last.head.pos_ == "PROPN" and last.is_title) and (
                     self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", ""))
-                    or text in self.resolver.seasons or text in self.resolver.holidays):
+                    or re.sub(r"^the ", "", text) in self.resolver.seasons
+                    or re.sub(r"^the ", "", text) in self.resolver.holidays):
             return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
         if timex.type == "SET" and text in self.resolver.set_words and \
                 span.root.dep_ == "amod" and span.root.head.i >= span.end:
@@ -1254,6 +1273,16 @@ class DateExtractor:
         if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
                 and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
             return True  # a name: "the Sunday Times League Table"
+        if len(span) == 1 and span.start >= 2 and text == "sunday" and \
+                doc[span.start - 1].lower_ == "on" and doc[span.start - 2].is_title and \
+                doc[span.start - 2].lower_ in self.name_heads:
+            return True  # a name: "the Mail on Sunday"
+        if span.start and self.resolver.re_weekday.match(text) and \
+                doc[span.start - 1].lower_ in self.resolver.set_words:
+            return True  # "weekly Sunday breakfasts": a kind of event
+        if timex.type == "SET" and text in self.resolver.set_words and span.start and (
+                doc[span.start - 1].like_num or doc[span.start - 1].pos_ == "NUM"):
+            return True  # a rate: "cut 8,000 jobs annually"
         if len(span) == 1 and text in self.resolver.holidays and span[0].is_lower:
             return True  # a common noun: "a service of thanksgiving"
         if len(span) == 1 and text in self.resolver.parts and span.start and \
@@ -1354,6 +1383,9 @@ class DateExtractor:
                 recent_days.append((sent_index, timex.day))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value):
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
+            if timex.type == "DURATION" and len(span) > 1 and span[0].lower_ == "the" and \
+                    span[-1].head.i >= span.end:
+                span = span[1:]  # "the 39 week licence period": "the" goes with the noun
             mentions.append(DateMention(
                 id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
                 end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
