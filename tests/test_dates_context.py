@@ -310,3 +310,13 @@ def test_gold_style_cases_from_news(nlp):
     assert by_text(nlp, text) == {}
     found = by_text(nlp, "The New York Times on Friday reported it.", dt.date(1998, 2, 6))
     assert found["Friday"].value == "1998-02-06"
+
+
+def test_a_day_range_ends_after_it_starts(nlp):
+    found = by_text(nlp, "Access will cost £30 a year from 1st September to 31st August.",
+                    dt.date(2018, 7, 19))
+    assert (found["1st September"].value, found["31st August"].value) == (
+        "2018-09-01", "2019-08-31")
+    found = by_text(nlp, "The statements were made Friday and Thursday.", dt.date(1998, 2, 6))
+    assert found["Thursday"].value == "1998-02-05"
+    assert by_text(nlp, "They were named in the New Year's Honours.") == {}

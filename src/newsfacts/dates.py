@@ -1295,6 +1295,9 @@ class DateExtractor:
         if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and (
                 doc[span.end].lower_ in self.measures or doc[span.end].lower_ in self.time_zones):
             return True  # a height, a clock: "Newtontoppen (1717m)", "by 1830 GMT"
+        if text == "the new year" and span.end + 1 < len(doc) and doc[span.end].lower_ in (
+                "'s", "’s") and doc[span.end + 1].is_title:
+            return True  # a name: "the New Year's Honours"
         if text in ("the day before", "the day after") and span.end < len(doc) and \
                 doc[span.end].pos_ not in ("PUNCT", "CCONJ"):
             return True  # "the day before the vote": counted from an event, not a date
@@ -1400,14 +1403,25 @@ class DateExtractor:
                     right.anchor != "absolute" and not (
                         right.anchor == "published" and left.value[:4] > right.value[:4]
                         and len(left.value) == len(right.value) == 7) and not (  # two months
-                        "T" in left.value and left.value[:10] != right.value[:10]):
+                        "T" in left.value and left.value[:10] != right.value[:10]) and not (
+                        right.anchor == "published" and left.value > right.value
+                        and re.fullmatch(r"\d{4}-\d\d-\d\d", left.value)
+                        and re.fullmatch(r"\d{4}-\d\d-\d\d", right.value)):  # two days
                 continue
             if text is None:
                 text = doc_text(doc)
             gap = text[left.end:right.start].strip().lower()
             if gap not in ("and", "to", "until", "-", "–", "till", "through"):
                 continue
-            if re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", left.value) and \
+            if right.anchor == "published" and re.fullmatch(r"\d{4}-\d\d-\d\d", left.value) and \
+                    re.fullmatch(r"\d{4}-\d\d-\d\d", right.value) and left.value > right.value:
+                if gap == "and" or not (self.resolver.re_month.search(canonical(left.text))
+                                        and self.resolver.re_month.search(canonical(right.text))):
+                    continue  # "made Friday and Thursday" is a list, not a range
+                # "from 1st September to 31st August": the end is in the year after the start
+                right.value = f"{int(left.value[:4]) + (left.value[5:] > right.value[5:]):04d}" \
+                    + right.value[4:]
+            elif re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", left.value) and \
                     re.match(r"\d{4}-\d\d", right.value) and left.value[5:] <= right.value[5:]:
                 left.value = right.value[:4] + left.value[4:]
                 left.anchor = right.anchor
