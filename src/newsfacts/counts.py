@@ -141,6 +141,7 @@ class CountExtractor:
         self.vote_head = w["vote_head"]
         self.ellipsis_vetoes = set(w["ellipsis_vetoes"])
         self.age_words = set(w["age_words"])
+        self.cross_sentence_cues = set(w["cross_sentence_cues"])
         self.strength_suffixes = set(w["strength_suffixes"])
         self.approximate_suffixes = set(w["approximate_suffixes"])
         self.vague_noun_senses = set(w["vague_noun_senses"])
@@ -347,6 +348,8 @@ class CountExtractor:
 
     def _labelled(self, doc: Doc, start: int) -> bool:
         label = doc[start - 1] if start > 0 else None
+        if label is not None and label.ent_type_ in ("GPE", "LOC") and start > 1 and doc[start - 2].lower_ == "in":
+            return False  # "and in Scotland 53,000": a place, not a label
         return label is not None and label.pos_ in ("NOUN", "PROPN") and label.tag_ != "NNS" \
             and bool(label.whitespace_) and (label.is_title or (
                 label.ent_type_ not in ("DATE", "TIME") and label.lower_ not in self.excluded_units))
@@ -533,7 +536,7 @@ class CountExtractor:
             return None
         start = core.qualifier_start if core.qualifier_start is not None else core.start
         if start > 0 and doc[start - 1].lower_ in self.ellipsis_vetoes \
-                or any(t.lower_ in self.age_words for t in doc[max(0, start - 3):start]):
+                or any(t.lower_ in self.age_words for t in doc[max(doc[start].sent.start, start - 8):start]):
             return None  # "aged 58", "the pension age to 65"
         if start > 1 and doc[start - 1].text in ",(" and doc[start - 2].pos_ == "PROPN" \
                 and (j == len(doc) or doc[j].text in ",)"):
@@ -564,9 +567,28 @@ class CountExtractor:
         head = self._vote_head(doc, core, start) or self._number_of_head(doc, start) \
             or self._collective_head(doc, start)
         if head is None:
-            return None
+            return self._previous_sentence(doc, core, start, previous, text_end)
         head_text, unit_start, unit_end = head
         return _Found(core, unit_start, unit_end, head_text, text_end, None)
+
+    def _previous_sentence(self, doc: Doc, core: _Core, start: int, previous: list[_Found],
+                           text_end: int) -> _Found | None:
+        """"The rise, from 189,000 last year", "In Wales it was just over 59,000": a bare number
+        after a change preposition, or the predicate of "it was", with no count before it in its
+        sentence, takes the noun of the last count of the sentence before."""
+        ante = self._antecedent(doc, core, previous, 1)
+        if ante is None or doc[ante.core.start].sent.start == doc[core.start].sent.start or core.vague is not None:
+            return None
+        prev = doc[start - 1] if start > 0 else None
+        number = doc[core.end - 1]
+        it_was = number.dep_ == "attr" and number.head.lemma_ == "be" and any(
+            c.dep_ == "nsubj" and c.lower_ in ("it", "they", "this") for c in number.head.children)
+        if not it_was and (prev is None or prev.lower_ not in self.cross_sentence_cues):
+            return None
+        if core.end + 1 < len(doc) and doc[core.end].lower_ in ("to", "and", "or") \
+                and any(t.like_num for t in doc[core.end + 1:core.end + 4]):
+            return None  # "from 155,000 to 110,000 staff": the next count lends its noun
+        return _Found(core, ante.unit_start, ante.unit_end, ante.head, text_end, None, inherited=ante)
 
     def _antecedent(self, doc: Doc, core: _Core, previous: list[_Found], back: int) -> _Found | None:
         """The last count before `core` in its sentence or the `back` sentences before it."""
@@ -623,6 +645,8 @@ class CountExtractor:
                 if t.lower_ not in self.number_nouns or t.i == 0 or t.i + 1 >= len(doc):
                     continue
                 det = doc[t.i - 1]
+                if det.pos_ == "ADJ" and t.i > 1:  # "the precise number of MPs"
+                    det = doc[t.i - 2]
                 if det.lower_ not in ("the", "its", "their", "our", "his", "her") and det.tag_ != "POS":
                     continue
                 after = doc[t.i + 1]
