@@ -142,6 +142,7 @@ class CountExtractor:
         self.ellipsis_vetoes = set(w["ellipsis_vetoes"])
         self.age_words = set(w["age_words"])
         self.cross_sentence_cues = set(w["cross_sentence_cues"])
+        self.street_words = set(w["street_words"])
         self.strength_suffixes = set(w["strength_suffixes"])
         self.approximate_suffixes = set(w["approximate_suffixes"])
         self.vague_noun_senses = set(w["vague_noun_senses"])
@@ -271,7 +272,7 @@ class CountExtractor:
                 link = doc[core.end].lower_
                 between = core.start > 0 and doc[core.start - 1].lower_ == "between" and link == "and"
                 change = core.start > 0 and doc[core.start - 1].lower_ == "from" and link == "to"
-                if (change or link == "to") and nxt.value < core.value:  # "fell from 785 to 708": two counts
+                if change or (link == "to" and nxt.value < core.value):  # "fell from 785 to 708": two counts
                     merged.append(core)
                     k += 1
                     continue
@@ -433,6 +434,11 @@ class CountExtractor:
             if t.text in _HYPHENS and last_noun is None and k > j:
                 k += 1
                 continue
+            if t.text in _HYPHENS and last_noun is not None and not t.whitespace_ and not doc[k - 1].whitespace_ \
+                    and k + 2 < len(doc) and doc[k + 1].is_alpha and doc[k + 2].pos_ == "NOUN":
+                last_noun = None  # "hundreds of gown-wearing graduands"
+                k += 1
+                continue
             if t.like_num and k > j and doc[k - 1].pos_ == "NOUN":  # "category one calls"
                 k += 1
                 continue
@@ -555,6 +561,8 @@ class CountExtractor:
             if same:  # "The 12 affected by the ruling", after "12 men"
                 ante = same[-1]
                 return _Found(core, ante.unit_start, ante.unit_end, ante.head, j, None, inherited=ante)
+        if nxt is not None and nxt.lower_ in self.excluded_units:
+            return None  # "between 22 and 24 weeks"
         text_end = j
         if nxt is not None and nxt.pos_ == "ADJ" and (j + 1 == len(doc) or doc[j + 1].is_punct
                                                       or doc[j + 1].pos_ == "CCONJ"):
@@ -836,6 +844,8 @@ class CountExtractor:
                 return None
             return self._predicate(doc, core) or self._anaphoric(doc, core, previous)
         unit_start, unit_end, head, text_end = counted
+        if head.is_title and head.lower_ in self.street_words and head.i > core.end and doc[core.end].is_title:
+            return None  # an address: "10 Princes Gardens"
         # a singular noun before another noun is a modifier: "day case procedures"
         while head.tag_ == "NN" and head.i + 2 < len(doc) and head.i + 1 - core.end < 6:
             if doc[head.i + 1].pos_ == "NOUN":
