@@ -168,6 +168,8 @@ class EntityLinker:
         self.demonyms = set(words["demonyms"])
         self.police_words = set(words["police_words"])
         self.party_heads = set(words["party_modifiable_heads"])
+        self.party_words = {w for name in self.parties for w in name.split()} - {"party"}
+        self.inquiry_nouns = set(words["inquiry_nouns"])
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -275,6 +277,13 @@ class EntityLinker:
                   and len(c.span) > 1 and c.source not in _BASE_PERSON}
         chosen = [_Candidate("person", c.span, c.source) if c.kind == "place" and c.source in _BASE_PLACE
                   and c.key in people else c for c in chosen]
+        # "Helmut Panke" read as an organisation, "Mr Panke" as a person: the person.
+        surnames = {c.span[-1].text for c in chosen if c.kind == "person" and c.honorific}
+        chosen = [_Candidate("person", c.span, c.source)
+                  if c.kind == "organisation" and c.source in _BASE_ORG and 2 <= len(c.span) <= 3
+                  and c.entry is None and not c.candidates and c.span[-1].text in surnames
+                  and all(t.is_title for t in c.span) and self._org_kind_from_head(c.span) is None
+                  and normalise_name(c.span.text) not in self.known_kinds else c for c in chosen]
         # "Deutsche Boerse", "Virgin Blue": read as a person once and as an organisation elsewhere.
         org_names = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
         chosen = [c for c in chosen if c.kind != "person" or len(c.span) == 1
@@ -333,6 +342,7 @@ class EntityLinker:
         "International Labour Organisation" or "Federal Labour Agency"."""
         doc = name.doc
         return ((party.start == name.start or doc[party.start - 1].lower_ in _DETERMINERS)
+                or party.end == name.end and doc[party.end - 1].lower_ == "party"
                 or (party.end < name.end and doc[party.end].lower_ in self.party_heads))
 
     def _list_parts(self, span: Span) -> list[Span]:
@@ -574,8 +584,13 @@ class EntityLinker:
         a landmark, park or estate ("the Clock Tower", "the Warren Hill estate"), or a name the
         article also uses for an organisation or a hospital site."""
         doc, span = c.span.doc, c.span
-        if not span.text[:1].isupper() or c.key in self.demonyms:
+        if (not span.text[:1].isupper() or c.key in self.demonyms or c.key in self.honorifics
+                or c.key in self.not_organisations):
             return False
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and c.key not in self.places and (
+                after.lower_ in self.programme_nouns or after.lower_ in self.inquiry_nouns):
+            return False  # "the Good Morning Scotland programme", "the Hutton inquiry"
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
             return False
@@ -798,6 +813,9 @@ class EntityLinker:
         name_span = self._name_after_titles(doc, tokens, span)
         if name_span is None:
             return None
+        if (honorific is None and len(name_span) == 1 and name_span.start > span.start
+                and doc[name_span.start - 1].is_title):
+            honorific = doc[name_span.start - 1].text  # "General Musharraf"
         if rule != "person_honorific" and self._is_not_a_person(name_span):
             return None
         return _Candidate("person", name_span, rule, honorific=honorific)
@@ -806,6 +824,7 @@ class EntityLinker:
         """"Det Con Leanne Mosby", "Superintendent Declan Ormesher", "Fundraiser Jo Bloggs": ranks,
         honorifics and role nouns written before a name are not part of it."""
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in self.person_ranks
+                                   or tokens[0].lower_ in self.party_words
                                    or tokens[0].lower_.rstrip(".") in self.honorifics
                                    or tokens[0].lower_ in self.kin_words
                                    or tokens[0].lower_.startswith("grand")
@@ -877,9 +896,18 @@ class EntityLinker:
         return None
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
+        if self._in_title(span) or (len(span) > 1 and span[-1].lower_ in self.facility_heads):
+            return None  # "Minister for | Lifelong Learning", "Downing Street"
+        seat = self._constituency_name(span)
+        if seat is not None:
+            return seat
+        written = span
         span = self._name_after_titles(doc, self._without_ranks(list(span)), span)
         if span is None:
             return None  # "Prime Minister": a title, not a name
+        if len(span) == 1 and span.start > written.start and doc[span.start - 1].is_title:
+            # "Gen Musharraf", "Farmer Brooks": a surname after its title is a person's name.
+            return _Candidate("person", span, label, honorific=doc[span.start - 1].text)
         key = normalise_name(span.text)
         if key in self.places and len(span) == 1:
             return self._place(span, label)
@@ -938,6 +966,10 @@ class EntityLinker:
         known = key in self.known_kinds or self.gazetteer.lookup(span.text)
         if not known and self._not_an_organisation_name(span):
             return None
+        if not known:
+            seat = self._constituency_name(span)
+            if seat is not None:
+                return seat
         if not known and self._org_kind_from_head(span) is None and (
                 key in self.places or (len(span) == 1 and self._after_place_preposition(span))):
             return self._place(span, label)
@@ -953,9 +985,38 @@ class EntityLinker:
             return True
         if after is not None and after.lower_ in self.programme_nouns:
             return True
+        if self._in_title(span):
+            return True
+        if (len(span) == 1 and span[0].is_title and span.start > 0
+                and any(t.lower_ == span[0].lower_ and t.is_lower for t in doc)):
+            return True  # "Budget", "Groups": a common noun the article also writes in lower case
         return (len(span) == 1 and after is not None and after.is_title
                 and after.lower_ in self.title_roles and not span[0].is_upper
                 and self._org_kind_from_head(span) is None)
+
+    def _constituency_name(self, span: Span) -> _Candidate | None:
+        """"Leeds North West", "Bristol West", "Manchester Gorton": a town and the part of it a
+        parliamentary seat covers is a place (the seat), not a person or an organisation."""
+        if len(span) < 2 or not all(t.is_title for t in span):
+            return None
+        for size in (2, 1):
+            head = span[:size]
+            rest = [t.lower_ for t in span[size:]]
+            if len(span) > size and normalise_name(head.text) in self.places and rest and all(
+                    w in self.compass_words or w == "central" for w in rest):
+                return self._place(span, "seat")
+        return None
+
+    def _in_title(self, span: Span) -> bool:
+        """Part of a title, not a name: "Constitutional Affairs | Minister David Lammy",
+        "State Minister for | National Development Planning"."""
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if (after is not None and after.lower_ in {"minister", "ministers", "secretary"}
+                and not span[0].is_upper and self._org_kind_from_head(span) is None):
+            return True
+        return (span.start > 1 and doc[span.start - 1].lower_ in {"for", "of"}
+                and doc[span.start - 2].lower_ in self.title_roles and doc[span.start - 2].is_title)
 
     def _place(self, span: Span, source: str) -> _Candidate:
         low = _straight(span.text).lower()

@@ -66,6 +66,9 @@ def normalise_name(text: str) -> str:
     return re.sub(r"\b(hospital|infirmarie)s$", r"\1", text).replace("infirmarie", "infirmary")
 
 
+_ACADEMIC_END = re.compile(r"\b(university|college)$", re.IGNORECASE)
+
+
 class Gazetteer:
     def __init__(self, records: Iterable[dict]):
         self.sites: dict[str, Site] = {}
@@ -88,6 +91,8 @@ class Gazetteer:
         self._sites_of: dict[str, list[Site]] = {}
         for entry in [*self.trusts.values(), *self.sites.values()]:
             for form in (entry.name, *entry.aliases):
+                if form != entry.name and isinstance(entry, Trust) and _ACADEMIC_END.search(form):
+                    continue  # "Manchester University" names the university, not its NHS trust
                 bucket = self._by_key.setdefault(normalise_name(form), [])
                 if entry not in bucket:
                     bucket.append(entry)
