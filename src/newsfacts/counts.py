@@ -332,7 +332,8 @@ class CountExtractor:
                 and not first.whitespace_ and core.end + 1 < len(doc) and doc[core.end + 1].is_alpha:
             return True
         # "one in five patients": a ratio
-        if nxt is not None and nxt.lower_ == "in" and core.end + 1 < len(doc) and doc[core.end + 1].like_num:
+        if nxt is not None and nxt.lower_ == "in" and core.end + 1 < len(doc) and doc[core.end + 1].like_num \
+                and not _YEARLIKE.match(doc[core.end + 1].text):  # "just 37 in 2019" is no ratio
             return True
         if core.start >= 2 and doc[core.start - 1].lower_ == "in" and doc[core.start - 2].like_num \
                 and doc[core.start - 2].lower_ not in ("hundred", "thousand", "million"):
