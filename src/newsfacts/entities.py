@@ -170,6 +170,7 @@ class EntityLinker:
         self.party_heads = set(words["party_modifiable_heads"])
         self.party_words = {w for name in self.parties for w in name.split()} - {"party"}
         self.inquiry_nouns = set(words["inquiry_nouns"])
+        self.nations = {normalise_name(n) for n in words["uk_nations"]}
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -291,7 +292,7 @@ class EntityLinker:
         # "Norfolk police": the force, not the county.
         chosen = [self._organisation(doc, doc[c.span.start:c.span.end + 1], c.source)
                   if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
-                  and not taken[c.span.end] else c for c in chosen]
+                  and not taken[c.span.end] and c.key not in self.nations else c for c in chosen]
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen)]
 
@@ -332,6 +333,7 @@ class EntityLinker:
         if (low in self.known_kinds or _straight(left.text).lower() in self.parties or low in self.places
                 or self._org_kind_from_head(left) is not None or self.gazetteer.lookup(left.text)
                 or left[-1].ent_type_ in {"PERSON", "GPE"}
+                or any(t.text == left.text and t.ent_type_ and not k <= t.i < end for t in doc)
                 or (len(left) > 1 and left[0].ent_iob_ == "B" and left[-1].ent_iob_ != "O"
                     and (left.end == len(doc) or doc[left.end].ent_iob_ != "I"))):
             return None  # "Unison and Fire Brigades Union", "Deutsche Bank and ...": two names
@@ -588,6 +590,10 @@ class EntityLinker:
                 or c.key in self.not_organisations):
             return False
         after = doc[span.end] if span.end < len(doc) else None
+        if c.key not in self.places and c.key not in self.localities and (
+                span[-1].lower_ in self.not_org_last_words
+                or (len(span) == 1 and any(t.is_lower and t.lower_ == span[0].lower_ for t in doc))):
+            return False  # "Holocaust Memorial Day"; "Breakfast", "Valley": common words
         if after is not None and c.key not in self.places and (
                 after.lower_ in self.programme_nouns or after.lower_ in self.inquiry_nouns):
             return False  # "the Good Morning Scotland programme", "the Hutton inquiry"
@@ -825,6 +831,7 @@ class EntityLinker:
         honorifics and role nouns written before a name are not part of it."""
         while len(tokens) > 1 and (tokens[0].lower_.rstrip(".") in self.person_ranks
                                    or tokens[0].lower_ in self.party_words
+                                   or tokens[0].lower_ in self.demonyms
                                    or tokens[0].lower_.rstrip(".") in self.honorifics
                                    or tokens[0].lower_ in self.kin_words
                                    or tokens[0].lower_.startswith("grand")
@@ -896,8 +903,13 @@ class EntityLinker:
         return None
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
-        if self._in_title(span) or (len(span) > 1 and span[-1].lower_ in self.facility_heads):
-            return None  # "Minister for | Lifelong Learning", "Downing Street"
+        if span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].lower_ in _ROYAL_TITLES:
+            span = doc[span.start - 1:span.end]  # "Prince | Harry": the title is part of the name
+        if self._in_title(span) or (len(span) > 1 and span[-1].lower_ in self.facility_heads) or (
+                span.end < len(doc) and doc[span.end].lower_ in self.programme_nouns):
+            return None  # "Minister for | Lifelong Learning", "Downing Street", "the Today programme"
+        if span[-1].text in _NAME_SUFFIXES and len(span) > 1:
+            span = span[:-1]
         seat = self._constituency_name(span)
         if seat is not None:
             return seat
@@ -959,9 +971,15 @@ class EntityLinker:
         for token in span[1:-1]:
             if token.text in {"'s", "’s"} and normalise_name(doc[span.start:token.i].text) in self.places:
                 return self._place(doc[span.start:token.i], label)
+        if span[-1].text in _NAME_SUFFIXES and len(span) > 1:
+            return _Candidate("person", span[:-1], label)  # "Philippe Sands QC"
+        royal = self._royal_name(span)
+        if royal is not None:
+            return royal
         low = _straight(span.text).lower()
-        if low in self.not_organisations or low in self.demonyms:
-            return None
+        if low in self.not_organisations or low in self.demonyms or any(
+                t.lower_ in self.not_organisations and not t.is_alpha for t in span):
+            return None  # "Charing Cross A&E", "the A&E Department": a department, not a body
         key = normalise_name(span.text)
         known = key in self.known_kinds or self.gazetteer.lookup(span.text)
         if not known and self._not_an_organisation_name(span):
@@ -1005,6 +1023,14 @@ class EntityLinker:
             if len(span) > size and normalise_name(head.text) in self.places and rest and all(
                     w in self.compass_words or w == "central" for w in rest):
                 return self._place(span, "seat")
+        return None
+
+    def _royal_name(self, span: Span) -> _Candidate | None:
+        """"the Duchess of Cornwall", "HRH Prince of Wales": a person named by a title."""
+        if span[0].text == "HRH" and len(span) > 1:
+            span = span[1:]
+        if len(span) > 2 and span[0].lower_ in _PEER_TITLES and span[1].lower_ == "of" and span[2].is_title:
+            return _Candidate("person", span, "royal")
         return None
 
     def _in_title(self, span: Span) -> bool:
@@ -1426,6 +1452,8 @@ def _in_order(words: list[str], name: list[str]) -> bool:
 def _looks_like_a_name(span: Span) -> bool:
     """Every word of a name starts with a capital ("anorexia nervosa" and "[]" do not)."""
     words = [t for t in span if t.is_alpha]
+    if len(words) > 2 and words[0].lower_ in _PEER_TITLES and words[1].lower_ == "of":
+        words = words[2:]  # "Duchess of Cornwall"
     return bool(words) and all(t.text[0].isupper() or t.lower_ in _NAME_PARTICLES for t in words)
 
 
@@ -1464,6 +1492,9 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
+_ROYAL_TITLES = {"prince", "princess", "king", "queen"}
+_PEER_TITLES = {"prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
+_NAME_SUFFIXES = {"QC", "KC"}
 _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
                    "al", "el", "ibn", "dos", "das", "del", "st"}
 _PLACE_KEY, _BARE_KEY = "newsfacts_place_name", "newsfacts_bare_site_start"
