@@ -143,6 +143,7 @@ class CountExtractor:
         self.age_words = set(w["age_words"])
         self.cross_sentence_cues = set(w["cross_sentence_cues"])
         self.street_words = set(w["street_words"])
+        self.label_exceptions = set(w["label_exceptions"])
         self.strength_suffixes = set(w["strength_suffixes"])
         self.approximate_suffixes = set(w["approximate_suffixes"])
         self.vague_noun_senses = set(w["vague_noun_senses"])
@@ -352,6 +353,8 @@ class CountExtractor:
         label = doc[start - 1] if start > 0 else None
         if label is not None and label.ent_type_ in ("GPE", "LOC") and start > 1 and doc[start - 2].lower_ == "in":
             return False  # "and in Scotland 53,000": a place, not a label
+        if label is not None and label.lower_ in self.label_exceptions:
+            return False  # "a record 1,180 students"
         return label is not None and label.pos_ in ("NOUN", "PROPN") and label.tag_ != "NNS" \
             and bool(label.whitespace_) and (label.is_title or (
                 label.ent_type_ not in ("DATE", "TIME") and label.lower_ not in self.excluded_units))
@@ -675,6 +678,9 @@ class CountExtractor:
         prep = doc[start - 1].lower_
         if prep not in self.reduction_preps and prep != "of":
             return None
+        if start > 2 and doc[start - 2].lower_ in self.number_nouns and doc[start - 3].pos_ == "NOUN":
+            noun = doc[start - 3]  # "boost police numbers by 10,000", "staff numbers by around 150"
+            return _head_text(doc, noun), noun.i, noun.i + 1
         for t in reversed(doc[max(doc[start].sent.start, start - 6):start - 1]):
             noun = t.lower_
             if prep in self.reduction_preps and noun in self.reduction_heads:
@@ -828,7 +834,10 @@ class CountExtractor:
                 continue
             start = nxt.core.qualifier_start if nxt.core.qualifier_start is not None else nxt.core.start
             gap = doc[core.end:start]
-            if 1 <= len(gap) <= 2 and all(t.lower_ in ("to", "and", "or", ",") or t.text in _HYPHENS for t in gap):
+            joins = [t for t in gap if t.lower_ in ("to", "and", "or", ",") or t.text in _HYPHENS]
+            # "two white and five ethnic minority women": adjectives of the first number's own
+            adjectives = [t for t in gap if t.pos_ == "ADJ"] if any(t.lower_ in ("and", "or") for t in joins) else []
+            if 1 <= len(gap) <= 3 and joins and len(joins) + len(adjectives) == len(gap):
                 added.append(_Found(core, nxt.unit_start, nxt.unit_end, nxt.head, core.end, None))
         return added
 
