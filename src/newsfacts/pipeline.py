@@ -9,6 +9,7 @@ components through `doc._.published`, set before the pipeline runs.
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import spacy
 from spacy.language import Language
@@ -64,6 +65,11 @@ def build_pipeline(model: str | None = None) -> Language:
     """The base pipeline with newsfacts' components added after it."""
     _register_components()
     nlp = load_base(model)
+    # 'said:“The' (no space after the colon, common in web copy): the colon and the opening
+    # mark are tokens of their own, so the cue and the quote are seen
+    infix = nlp.tokenizer.infix_finditer.__self__.pattern
+    nlp.tokenizer.infix_finditer = re.compile(
+        infix + r"|(?<=[A-Za-z]):(?=[“\"])|(?<=[A-Za-z]:)[“\"](?=\w)").finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsfacts_paragraphs", before="parser")
     for name in COMPONENTS:

@@ -172,6 +172,9 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
                 continue
             if mark.style != current.style:
                 continue  # a quote inside the quote, in the other style
+            if text[mark.at] == '"' and text[current.open_at] in "“„" and any(
+                    text[m.at] == "”" for m in marks[k + 1:]):
+                continue  # “... term it a "scandal" ...”: straight marks nested in curly ones
             if mark.role == _OPEN and text[current.start:mark.at].rstrip()[-1:] in ".!?…" \
                     and text[mark.at - 1:mark.at].isspace():
                 # ‘...taken this step. “We want ...’: paragraphs of one quote run together on
@@ -221,6 +224,10 @@ _MALE_PRONOUNS = {"he", "him"}
 _ORG_PRONOUNS = {"it", "they", "we", "its"}
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# "after students commented on it": a speech act in a clause of time or cause is background,
+# not the voice a following quote continues
+_BACKGROUND_MARKS = {"after", "before", "until", "when", "whenever", "since", "because",
+                     "although", "though", "while", "once", "if", "unless"}
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
 
 
@@ -244,8 +251,15 @@ class _Speaker:
     organisation: str | None = None
 
     def record(self) -> Speaker:
-        return Speaker(text=self.text, name=self.name, person=self.person,
+        return Speaker(text=_unlink(self.text), name=_unlink(self.name), person=self.person,
                        organisation=self.organisation)
+
+
+def _unlink(name: str | None) -> str | None:
+    """"[Paul Noke](http://...": markdown link leftovers are no part of a name."""
+    if not name or "](" not in name and not name.startswith("["):
+        return name
+    return name.split("](")[0].lstrip("[").strip() or name
 
 
 @dataclass
@@ -277,6 +291,7 @@ class QuoteFinder:
         self.noun_kinds = cues.get("organisation_noun_kinds", {})
         self.noun_name_words = cues.get("organisation_noun_name_words", {})
         self.source_nouns = frozenset(cues.get("source_nouns", []))
+        self.document_nouns = frozenset(cues.get("document_nouns", []))
         # "shot back", "as she put it": verbs that are cues only with their particle or object
         self.particle_cues = {verb: frozenset(words) for verb, words in
                               cues.get("particle_direct", {}).items()}
@@ -599,7 +614,7 @@ class _Article:
             right -= 1
         return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
 
-    def resolve(self, head: Token, before: int) -> _Speaker:
+    def resolve(self, head: Token, before: int, depth: int = 0) -> _Speaker:
         if not head.ent_type_:
             # "the union leader John Smith", "Labour's leader, Jane Doe": the name says who
             named = [c for c in head.children if c.dep_ in ("appos", "compound")
@@ -635,6 +650,11 @@ class _Article:
                     return _Speaker(head.text, inner.name or inner.text, inner.person,
                                     inner.organisation)
                 person = self.antecedent_person(head.idx, want)
+                unlisted = self._unlisted_antecedent(head, want)
+                if unlisted is not None and (person is None or unlisted[0] > max(
+                        (m.start for m in getattr(person, "mentions", []) if m.start < head.idx),
+                        default=-1)):
+                    return _Speaker(head.text, unlisted[1])
                 if person is not None:
                     key = person.id or str(id(person))
                     if self.genders.get(key) is None:
@@ -654,6 +674,9 @@ class _Article:
                     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                     if pobj is not None:
                         inner = self.resolve(pobj, before)
+                        whole = self._longer_name(pobj, inner)
+                        if whole is not None:
+                            return _Speaker(written, whole)
                         if inner.organisation:
                             return _Speaker(written, inner.name, None, inner.organisation)
                         if inner.person:
@@ -677,7 +700,17 @@ class _Article:
             earlier = self._statement_author(head)
             if earlier is not None:
                 return _Speaker(written, earlier.name, earlier.person, earlier.organisation)
+        if head.lemma_.lower() in self.finder.document_nouns and not head.ent_type_ \
+                and depth < 2:
+            author = self._document_author(head)
+            if author is not None:
+                inner = self.resolve(author, before, depth + 1)
+                if inner.person or inner.organisation or inner.name:
+                    return _Speaker(written, inner.name, inner.person, inner.organisation)
         found = self.entity_at(start, end, head)
+        if found is not None and head.pos_ in ("NOUN", "NUM") and self._named_in_clause(head, found[1],
+                                                                               start, end):
+            found = None
         if found is not None and found[1].name.lower().removeprefix("the ") in \
                 self.finder.organisation_nouns:
             found = None  # an entity named just "union" is the description, not the name
@@ -690,6 +723,131 @@ class _Article:
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    def _document_author(self, head: Token) -> Token | None:
+        """"The email, sent by Dr Jane Roe, stated": the writer of a document that "says"
+        something, named beside it or where it was first mentioned ("in an article posted by
+        the Daily News ... The article went on to say")."""
+        author = self._author_of(head)
+        if author is not None:
+            return author
+        first = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
+            self.sent_starts, head.idx) - 8)])
+        lemma = head.lemma_.lower()
+        for token in reversed(self.doc[first.i:head.i]):
+            if token.lemma_.lower() == lemma and not self.in_quote(token.idx):
+                author = self._author_of(token)
+                if author is not None:
+                    return author
+        return None
+
+    def _author_of(self, document: Token) -> Token | None:
+        """"an email sent by X", "a letter from X", "X's letter", "an article that X wrote",
+        "X wrote an article"."""
+        for token in document.subtree:
+            if token.i > document.i and token.lower_ in ("by", "from") \
+                    and token.dep_ in ("agent", "prep") and not self.in_quote(token.idx):
+                pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.lemma_.lower() not in self.finder.document_nouns:
+                    return pobj
+        for child in document.children:
+            if child.dep_ == "poss" and not self.in_quote(child.idx):
+                return child
+            if child.dep_ == "relcl":
+                subject = next((c for c in child.children if c.dep_ == "nsubj"
+                                and c.tag_ not in ("WDT", "WP")), None)
+                if subject is not None and not self.in_quote(subject.idx):
+                    return subject
+        if document.dep_ == "dobj" and document.head.pos_ == "VERB":
+            subject = next((c for c in document.head.children if c.dep_ == "nsubj"
+                            and c.tag_ not in ("WDT", "WP")), None)
+            if subject is not None and not self.in_quote(subject.idx) \
+                    and subject.lower_ not in _FIRST_PERSON:
+                return subject
+        return None
+
+    def _unlisted_antecedent(self, pronoun: Token, want: str) -> tuple[int, str] | None:
+        """(position, name) of a name the entity components missed or took for an organisation
+        that a "he" or "she" stands for: the subject named before the pronoun in its sentence
+        ("In an article that Jane Doe wrote, she argued ..."), or, for a pronoun with none, the
+        one an earlier "she" (or "he") it continues stood for. The caller prefers a person named
+        after it."""
+        words = _FEMALE_PRONOUNS if want == "f" else _MALE_PRONOUNS
+        token, steps = pronoun, 0
+        while token is not None and steps < 15 and pronoun.i - token.i < 800:
+            found = self._unlisted_subject(token)
+            if found is not None:
+                return found
+            start = token.sent.start
+            token = next((t for t in reversed(self.doc[max(0, start - 300):start])
+                          if t.lower_ in words and not self.in_quote(t.idx)), None)
+            steps += 1
+        return None
+
+    def _unlisted_subject(self, pronoun: Token) -> tuple[int, str] | None:
+        found = None
+        sent_start = pronoun.sent.start
+        for token in self.doc[sent_start:pronoun.i]:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
+                    or self.in_quote(token.idx):
+                continue
+            first = token.i
+            while first > sent_start and self.doc[first - 1].pos_ == "PROPN" \
+                    and self.doc[first - 1].dep_ in ("compound", "flat"):
+                first -= 1
+            span = self.doc[first:token.i + 1]
+            names = span.text.split()
+            if not 2 <= len(names) <= 3 or not all(
+                    n[:1].isupper() and n.replace("-", "").replace("’", "").isalpha()
+                    for n in names) or any(n.lower() in self.finder.organisation_nouns
+                                           for n in names):
+                continue
+            overlapping = [(kind, getattr(entity, "kind", None))
+                           for m_start, m_end, kind, entity in self._mentions
+                           if m_start < span.end_char and m_end > span.start_char]
+            if any(kind != "organisation" or org_kind not in (None, "other")
+                   for kind, org_kind in overlapping):
+                continue  # a person the lookups know, a place, or a real organisation
+            found = (span.start_char, span.text)
+        return found
+
+    def _named_in_clause(self, head: Token, entity, start: int, end: int) -> bool:
+        """"the petition to expel Ms Roe", "a letter sent to Sir John": the name sits in a
+        clause hung on the noun, so it is not who the noun is (but "a source who works for
+        the firm" is the firm's)."""
+        inside = [m for m in getattr(entity, "mentions", []) if start <= m.start < end]
+        if not inside:
+            return False
+        for m in inside:
+            token = self.token_at(m.start)
+            clause = False
+            for ancestor in token.ancestors:
+                if ancestor.i == head.i:
+                    break
+                if ancestor.pos_ in ("VERB", "AUX") and ancestor.lemma_.lower() not in (
+                        "work", "represent"):
+                    clause = True
+            else:
+                return False  # not under the noun at all
+            if not clause:
+                return False
+        return True
+
+    def _longer_name(self, head: Token, inner: _Speaker) -> str | None:
+        """"a spokesman for Save Ashford Hospital": a campaign or body the lookups do not know,
+        whose name holds one they do; the name as written, not the hospital inside it."""
+        start, end = self.speaker_span(head)
+        written = self.text[start:end].strip()
+        words = written.split()
+        if len(words) < 2 or not inner.name or not words[0][:1].isupper() \
+                or words[0].lower() in ("the", "a", "an") or self.in_quote(start):
+            return None
+        known = inner.name.lower().split()
+        if words[0].lower() in known or written.lower() in inner.name.lower():
+            return None
+        if not any(w.lower() in written.lower().split() for w in known):
+            return None  # the lookup found another name, not one inside this one
+        return written
 
     def _bare_spokesperson(self, head: Token, before: int) -> _Speaker | None:
         start = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
@@ -983,6 +1141,8 @@ class _Article:
                 cue, speaker = enclosing
             if kind == "direct" and speaker is None and cue_token is None:
                 speaker = self._dash_attribution(self.text[last.close_end:p_end])
+            if kind == "direct" and speaker is None and cue_token is None:
+                speaker = self._signature_line(last.close_end)
             if kind == "direct" and speaker is None and cue_token is None \
                     and lead_stripped.endswith(":"):
                 speaker = self._colon_attribution(sent_start + len(lead.rstrip()) - 1)
@@ -1002,12 +1162,34 @@ class _Article:
         name = stripped.lstrip("―—–- ").split(",")[0].strip().rstrip(".")
         words = name.split()
         if 1 < len(words) <= 5 and all(w[:1].isupper() for w in words):
-            for _s, _e, kind, entity in self._mentions:
+            # the entity of that name, else one whose name holds it
+            for _s, _e, kind, entity in sorted(self._mentions, key=lambda m: m[3].name != name):
                 if entity.name == name or name in entity.name:
                     return _Speaker(name, entity.name,
                                     person=entity.id if kind == "person" else None,
                                     organisation=entity.id if kind == "organisation" else None)
             return _Speaker(name, name)
+        return None
+
+    def _signature_line(self, close_end: int) -> _Speaker | None:
+        """A markdown blockquote signed on its next line ("> “...”" then "> Jane Roe"): the
+        name on that line speaks."""
+        para = self.paragraph_of(close_end - 1)
+        p_start, p_end = self.paragraphs[para]
+        if not self.text[p_start:p_end].lstrip().startswith(">") \
+                or self.text[close_end:p_end].strip() or para + 1 >= len(self.paragraphs):
+            return None
+        n_start, n_end = self.paragraphs[para + 1]
+        line = self.text[n_start:n_end].strip()
+        if not line.startswith(">"):
+            return None
+        name = line.lstrip("> ").strip()
+        words = name.split()
+        if 1 <= len(words) <= 6 and name[:1].isupper() and not any(
+                c in name for c in "“”\".!?:;") and all(
+                w[:1].isupper() or w in ("of", "for", "and", "&", "the", "de")
+                for w in words):
+            return self._dash_attribution("— " + name) or _Speaker(name, name)
         return None
 
     def _cue_follows(self, content: str, close_end: int, cue: Token) -> bool:
@@ -1087,7 +1269,8 @@ class _Article:
             # "He didn't suggest retaliation." reports no speech, nor does a bare verb ("the
             # NHS needed to create ... rather than respond to ill health")
             if not self.in_quote(token.idx) and self.is_cue(token, cues) \
-                    and not any(c.dep_ == "neg" for c in token.children) \
+                    and not any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in
+                                _BACKGROUND_MARKS for c in token.children) \
                     and (token.tag_ != "VB" or any(c.dep_ == "nsubj" for c in token.children)):
                 subject = self.subject_of(token)
                 if subject is not None:
@@ -1162,11 +1345,17 @@ class _Article:
         return tokens[0].idx, tokens[-1].idx + len(tokens[-1])
 
 
+_TITLE_SMALL_WORDS = {"and", "of", "the", "for", "in", "on", "at", "to", "a", "an", "with"}
+
+
 def _looks_like_title(content: str) -> bool:
     """“Fox News Sunday”, “Not Fit To Serve As President.”: every word capitalised is a
     programme, a book or a headline, not speech."""
     words = [w for w in content.strip(" ,.!?:;").split() if w[:1].isalpha()]
-    if not words or not all(w[:1].isupper() for w in words) or len(words) > 20:
+    # "Welfare and Communities Officer": a title keeps its short words in lower case
+    if not words or not words[0][:1].isupper() or len(words) > 20 or not all(
+            w[:1].isupper() or w in _TITLE_SMALL_WORDS for w in words) or sum(
+            w[:1].isupper() for w in words) < 2 and len(words) > 1:
         return False
     return len(words) >= 2 or not content.rstrip().endswith(("!", "?", "."))
 
