@@ -1222,6 +1222,7 @@ class EntityLinker:
                 groups.setdefault(c.key, []).append(c)
         self._merge_acronyms(groups)
         self._merge_trust_variants(groups)
+        self._merge_written_variants(groups)
         self._add_trust_references(doc, candidates, groups)
         order = sorted(groups, key=lambda k: min(c.span.start_char for c in groups[k]))
         org_ids = {key: f"o{i}" for i, key in enumerate(order, start=1)}
@@ -1264,6 +1265,13 @@ class EntityLinker:
                 organisations.append(Organisation(id=org_ids[key], name=trust.name, kind=trust.kind,
                                                   ods_code=trust.ods))
             next(o for o in organisations if o.id == org_id).operator = org_ids[key]
+        # A hospital the gazetteer does not place, in an article that names one NHS trust: run by
+        # that trust ("Hereford County Hospital" ... "Hereford Hospitals NHS Trust").
+        trusts = [o for o in organisations if o.kind == "nhs_trust" and o.mentions]
+        if len(trusts) == 1:
+            for o in organisations:
+                if o.kind == "hospital" and o.operator is None and o.ods_code is None:
+                    o.operator = trusts[0].id
         return organisations, org_ids
 
     def _merge_acronyms(self, groups: dict[str, list[_Candidate]]) -> None:
@@ -1283,6 +1291,33 @@ class EntityLinker:
             target = initials.get(text)
             if text.isupper() and target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
+
+    def _merge_written_variants(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"Hereford Hospital Trust" and "Hereford Hospitals NHS Trust", "Powys Health Board" and
+        "Powys Local Health Board": one body written two ways (without "NHS"/"Foundation" or a
+        middle word, a plural "Hospitals" in one), when both have a head the article's names share."""
+        def core(key: str) -> list[str]:
+            if key.startswith(("party:", "gov:")):
+                return []
+            words = [w for w in normalise_name(_fullest(groups[key])).split()
+                     if w not in {"nhs", "foundation", "the"}]
+            return [w[:-1] if w in {"hospitals", "infirmaries"} else w for w in words]
+        longest_first = sorted(groups, key=lambda k: -len(core(k)))
+        kept: list[str] = []
+        for key in longest_first:
+            short = core(key)
+            target = None
+            if len(short) >= 3 and short[-1] in self.org_heads:
+                target = next((k for k in kept if core(k)[0] == short[0] and core(k)[-1] == short[-1]
+                               and _in_order(short, core(k))), None)
+            if target is None:
+                kept.append(key)
+                continue
+            groups[target].extend(groups.pop(key))
+            kinds = [c.org_kind for c in groups[target]]
+            kind = "nhs_trust" if "nhs_trust" in kinds else next((k for k in kinds if k != "other"), "other")
+            for candidate in groups[target]:
+                candidate.org_kind = kind
 
     def _merge_trust_variants(self, groups: dict[str, list[_Candidate]]) -> None:
         """"Imperial NHS Trust" or "Imperial College NHS Trust" in an article that names a site of
