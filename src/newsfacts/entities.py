@@ -171,6 +171,8 @@ class EntityLinker:
         self.party_words = {w for name in self.parties for w in name.split()} - {"party"}
         self.inquiry_nouns = set(words["inquiry_nouns"])
         self.nations = {normalise_name(n) for n in words["uk_nations"]}
+        self.campaign_verbs = set(words["campaign_verbs"])
+        self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -280,6 +282,10 @@ class EntityLinker:
                   and c.key in people else c for c in chosen]
         # "Helmut Panke" read as an organisation, "Mr Panke" as a person: the person.
         surnames = {c.span[-1].text for c in chosen if c.kind == "person" and c.honorific}
+        lone = {c.span.text for c in chosen if len(c.span) == 1 and c.source in _BASE_ORG | _BASE_PERSON
+                and c.entry is None and not c.candidates and c.kind != "place"}
+        surnames |= {c.span[-1].text for c in chosen if c.kind == "organisation" and c.source in _BASE_ORG
+                     and len(c.span) == 2 and c.span[-1].text in lone}
         chosen = [_Candidate("person", c.span, c.source)
                   if c.kind == "organisation" and c.source in _BASE_ORG and 2 <= len(c.span) <= 3
                   and c.entry is None and not c.candidates and c.span[-1].text in surnames
@@ -824,6 +830,8 @@ class EntityLinker:
             honorific = doc[name_span.start - 1].text  # "General Musharraf"
         if rule != "person_honorific" and self._is_not_a_person(name_span):
             return None
+        if len(name_span) > 1 and name_span[-1].lower_ in self.facility_heads:
+            return None  # "the Sir Alexander Fleming Building"
         return _Candidate("person", name_span, rule, honorific=honorific)
 
     def _without_ranks(self, tokens: list) -> list:
@@ -1001,6 +1009,11 @@ class EntityLinker:
         after = doc[span.end] if span.end < len(doc) else None
         if span[-1].lower_ in self.not_org_last_words and len(span) > 1:
             return True
+        if len(span) == 1 and span[0].lower_ in self.org_heads and span[0].is_title:
+            return True  # "the Union", "the College": a description written with a capital
+        if (len(span) > 1 and span[-1].lower_ in self.job_titles
+                and self._org_kind_from_head(span[:-1]) is None):
+            return True  # "Union System Administrator", "BBC News Science Correspondent"
         if after is not None and after.lower_ in self.programme_nouns:
             return True
         if self._in_title(span):
@@ -1072,8 +1085,11 @@ class EntityLinker:
         if _straight(_strip_the(text)).lower() in self.parties:
             return self._party(doc[span.end - len(_strip_the(text).split()): span.end]
                                if text != _strip_the(text) else span)
-        entries = self.gazetteer.lookup(text)
         low = normalise_name(text)
+        if len(span) > 1 and span[0].lower_ in self.campaign_verbs and span[0].is_title:
+            # "Save Our Hospitals", "Keep Our NHS Public": a campaign, not the hospital or body
+            return _Candidate("organisation", span, source, key="org:" + low, name=_strip_the(text))
+        entries = self.gazetteer.lookup(text)
         kind = self.known_kinds.get(low) or self._org_kind_from_head(span) or "other"
         candidate = _Candidate("organisation", span, source, key="org:" + low, name=_strip_the(text),
                                org_kind=kind, candidates=entries)
@@ -1257,8 +1273,15 @@ class EntityLinker:
         for org_id, trust_ods in operators_needed.items():
             trust_ods = predecessors.get(trust_ods, trust_ods)
             key = "ods:" + trust_ods
+            trust = self.gazetteer.by_ods(trust_ods)
+            if key not in org_ids and trust is not None:
+                # The trust named in the article under another key ("Imperial College Healthcare
+                # NHS Trust" written out, but grouped by its words): that organisation runs the site.
+                same = next((o for o in organisations if o.ods_code == trust_ods
+                             or normalise_name(o.name) == normalise_name(trust.name)), None)
+                if same is not None:
+                    org_ids[key] = same.id
             if key not in org_ids:
-                trust = self.gazetteer.by_ods(trust_ods)
                 if trust is None:
                     continue
                 org_ids[key] = f"o{len(organisations) + 1}"
@@ -1310,6 +1333,10 @@ class EntityLinker:
             if len(short) >= 3 and short[-1] in self.org_heads:
                 target = next((k for k in kept if core(k)[0] == short[0] and core(k)[-1] == short[-1]
                                and _in_order(short, core(k))), None)
+            if target is None and len(short) >= 2 and short[-1] in {"college", "university"}:
+                # "Imperial College" and "Imperial College London": the name and its town.
+                target = next((k for k in kept if core(k)[:len(short)] == short
+                               and " ".join(core(k)[len(short):]) in self.places), None)
             if target is None:
                 kept.append(key)
                 continue
@@ -1506,8 +1533,8 @@ def _trim(span: Span) -> Span | None:
     doc = span.doc
     # "Program on International Policy Attitudes (Pipa": a name stops at an opening bracket.
     for token in doc[start + 1:end]:
-        if token.text in {"(", "["}:
-            end = token.i
+        if token.text in {"(", "[", "]"} or "\n" in token.text or "](" in token.text:
+            end = token.i  # a markdown link "[Name](http://...)", a line break
             break
     # "MPs - Keith Vaz", "HMS Chatham - have": of the parts a spaced dash separates, the one with
     # the most capitalised words.
