@@ -144,6 +144,7 @@ class CountExtractor:
         self.cross_sentence_cues = set(w["cross_sentence_cues"])
         self.street_words = set(w["street_words"])
         self.label_exceptions = set(w["label_exceptions"])
+        self.proportion_bases = set(w["proportion_bases"])
         self.strength_suffixes = set(w["strength_suffixes"])
         self.approximate_suffixes = set(w["approximate_suffixes"])
         self.vague_noun_senses = set(w["vague_noun_senses"])
@@ -336,6 +337,13 @@ class CountExtractor:
         if nxt is not None and nxt.lower_ == "in" and core.end + 1 < len(doc) and doc[core.end + 1].like_num \
                 and not _YEARLIKE.match(doc[core.end + 1].text):  # "just 37 in 2019" is no ratio
             return True
+        # "Eight out of 10 voters": a proportion
+        if nxt is not None and nxt.lower_ == "out" and core.end + 2 < len(doc) and doc[core.end + 1].lower_ == "of" \
+                and _number_value(doc[core.end + 2].text, self.number_words, self.scale_words) in self.proportion_bases:
+            return True
+        if core.start >= 3 and doc[core.start - 1].lower_ == "of" and doc[core.start - 2].lower_ == "out" \
+                and doc[core.start - 3].like_num and core.value in self.proportion_bases:
+            return True
         if core.start >= 2 and doc[core.start - 1].lower_ == "in" and doc[core.start - 2].like_num \
                 and doc[core.start - 2].lower_ not in ("hundred", "thousand", "million"):
             return True
@@ -388,8 +396,8 @@ class CountExtractor:
         """(unit start, unit end, head token, text end) or None when nothing is counted."""
         j = core.end
         if core.vague is not None and doc[core.end - 1].lower_ == "of":
-            if j < len(doc) and doc[j].lower_ in self.more_cues:
-                return None  # "hundreds of others": elided
+            if j < len(doc) and doc[j].lower_ == "others":
+                return j, j + 1, doc[j], j + 1  # "hundreds of others": elided, see _find
             return self._noun_phrase_from(doc, j)
         if j < len(doc) and doc[j].lower_ == "of":
             return self._noun_phrase_from(doc, j + 1)
@@ -847,7 +855,9 @@ class CountExtractor:
             return strength
         if core.end < len(doc) and doc[core.end].lower_ in self.more_cues and (
                 core.end + 1 == len(doc) or doc[core.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
-            return self._anaphoric(doc, core, previous)  # "the option to buy 20 more"
+            found = self._anaphoric(doc, core, previous)  # "the option to buy 20 more"
+            if found is not None or doc[core.end].lower_ != "others":
+                return found
         counted = self._counted(doc, core)
         if counted is None:
             if self._excluded(doc, core, date_spans, None):
@@ -873,8 +883,12 @@ class CountExtractor:
             else:
                 break
             unit_end = text_end = head.i + 1
-        if head.lower_ in ("them", "those", "these", "others"):
+        if head.lower_ in ("them", "those", "these"):
             return self._anaphoric(doc, core, previous)
+        if head.lower_ == "others":  # "hundreds of others": the previous count's noun, else "others"
+            found = self._anaphoric(doc, core, previous)
+            if found is not None:
+                return found
         if head.i + 2 < len(doc) and doc[head.i + 1].lower_ == "per" and (
                 doc[head.i + 2].like_num or doc[head.i + 2].lower_ in self.scale_words):
             return None  # a rate: "eight people per thousand"
