@@ -304,6 +304,8 @@ class CountExtractor:
         nxt = doc[core.end] if core.end < len(doc) else None
         if nxt is not None and (nxt.text in ("%",) or nxt.lower_ in ("per", "percent")):
             return True
+        if core.start > 0 and doc[core.start - 1].lower_ == "per":
+            return True  # the base of a rate: "seven doctors per 10,000 people"
         if core.high_value is not None and _YEARLIKE.match(first.text) and _YEARLIKE.match(last.text):
             return True  # "between 2015 and 2018"
         if core.end - core.start == 1 and core.vague is None:
@@ -581,6 +583,9 @@ class CountExtractor:
             text_end = j + 1  # "there are 27 unfilled,": a predicative adjective
         elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.ent_type_ != "DATE":
             return None
+        if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
+                and doc[j + 1].lower_ in self.excluded_units:
+            return None  # "its A&E sees 300 a day": a flow, not the stock counted before
         found = self._parallel(doc, core, previous, text_end)
         if found is not None:
             return found
