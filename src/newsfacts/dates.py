@@ -1003,6 +1003,7 @@ class DateExtractor:
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
         self.quarter_leads = set(lists["quarter_duration_leads"])
+        self.season_leads = set(lists["season_leads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words") for word in lists[name]}
@@ -1283,6 +1284,9 @@ class DateExtractor:
         if timex.type == "SET" and text in self.resolver.set_words and span.start and (
                 doc[span.start - 1].like_num or doc[span.start - 1].pos_ == "NUM"):
             return True  # a rate: "cut 8,000 jobs annually"
+        if re.fullmatch(r"spring|summer|autumn|winter", text) and \
+                span.start and doc[span.start - 1].lower_ not in self.season_leads:
+            return True  # a bare season after no preposition: "the hot spring", "prices fall"
         if len(span) == 1 and text in self.resolver.holidays and span[0].is_lower:
             return True  # a common noun: "a service of thanksgiving"
         if len(span) == 1 and text in self.resolver.parts and span.start and \
