@@ -168,7 +168,7 @@ class EntityLinker:
         self.demonyms = set(words["demonyms"])
         self.police_words = set(words["police_words"])
         self.party_heads = set(words["party_modifiable_heads"])
-        self.party_words = {w for name in self.parties for w in name.split()} - {"party"}
+        self.party_words = {name for name in self.parties if " " not in name} | {"lib", "dem", "dems"}
         self.inquiry_nouns = set(words["inquiry_nouns"])
         self.nations = {normalise_name(n) for n in words["uk_nations"]}
         self.campaign_verbs = set(words["campaign_verbs"])
@@ -284,8 +284,11 @@ class EntityLinker:
         surnames = {c.span[-1].text for c in chosen if c.kind == "person" and c.honorific}
         lone = {c.span.text for c in chosen if len(c.span) == 1 and c.source in _BASE_ORG | _BASE_PERSON
                 and c.entry is None and not c.candidates and c.kind != "place"}
+        lone -= {t.text for t in doc if t.i > 0 and doc[t.i - 1].lower_ == "the"}  # "the Orioles"
         surnames |= {c.span[-1].text for c in chosen if c.kind == "organisation" and c.source in _BASE_ORG
-                     and len(c.span) == 2 and c.span[-1].text in lone}
+                     and len(c.span) == 2 and c.span[-1].text in lone
+                     and normalise_name(c.span[0].text) not in self.places
+                     and c.span[0].lower_ not in self.org_heads and c.span[-1].lower_ not in self.org_heads}
         chosen = [_Candidate("person", c.span, c.source)
                   if c.kind == "organisation" and c.source in _BASE_ORG and 2 <= len(c.span) <= 3
                   and c.entry is None and not c.candidates and c.span[-1].text in surnames
@@ -1009,7 +1012,7 @@ class EntityLinker:
         after = doc[span.end] if span.end < len(doc) else None
         if span[-1].lower_ in self.not_org_last_words and len(span) > 1:
             return True
-        if len(span) == 1 and span[0].lower_ in self.org_heads and span[0].is_title:
+        if len(span) == 1 and span[0].lower_ in _BARE_HEADS and span[0].is_title:
             return True  # "the Union", "the College": a description written with a capital
         if (len(span) > 1 and span[-1].lower_ in self.job_titles
                 and self._org_kind_from_head(span[:-1]) is None):
@@ -1554,7 +1557,9 @@ def _trim(span: Span) -> Span | None:
     return doc[start:end] if end > start else None
 
 
-_ROYAL_TITLES = {"prince", "princess", "king", "queen"}
+_ROYAL_TITLES = {"prince", "princess"}
+_BARE_HEADS = {"union", "college", "university", "council", "trust", "committee", "school",
+               "department", "ministry", "agency", "foundation", "board", "academy"}
 _PEER_TITLES = {"prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
 _NAME_SUFFIXES = {"QC", "KC"}
 _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
