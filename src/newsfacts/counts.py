@@ -482,7 +482,7 @@ class CountExtractor:
         while k < len(doc) and k - j < 8:
             t = doc[k]
             if t.pos_ == "DET" or t.tag_ in ("PRP$", "POS") or t.lower_ in ("'s", "’s") \
-                    or (t.like_num and start == k):
+                    or (t.like_num and all(doc[x].pos_ == "ADJ" for x in range(start, k))):  # "their last 7 matches"
                 start = k + 1
             elif t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") or t.tag_ in ("VBN",) or t.text in _HYPHENS \
                     or _PLURAL_ACRONYM.match(t.text):
@@ -859,7 +859,9 @@ class CountExtractor:
         if strength is not None:
             return strength
         if core.end < len(doc) and doc[core.end].lower_ in self.more_cues and (
-                core.end + 1 == len(doc) or doc[core.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ")):
+                core.end + 1 == len(doc) or doc[core.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+                and doc[core.end + 1].tag_ not in ("VBN", "VBG")) \
+                and not self._excluded(doc, core, date_spans, None):
             found = self._anaphoric(doc, core, previous)  # "the option to buy 20 more"
             if found is not None or doc[core.end].lower_ != "others":
                 return found
