@@ -29,6 +29,20 @@ for _name in ("published", *FACT_EXTENSIONS):
 COMPONENTS = ("newsfacts_entities", "newsfacts_dates", "newsfacts_counts", "newsfacts_quotes")
 
 
+# Token boundaries the base tokenizer misses in text copied from the web.
+WEB_COPY_INFIXES = (
+    # 'said:“The' (no space after the colon): the colon and the opening mark are tokens of their
+    # own, so the cue and the quote are seen
+    r"(?<=[A-Za-z]):(?=[“\"])",
+    r"(?<=[A-Za-z]:)[“\"](?=\w)",
+    # a Markdown link '[February 19](http://...)': the anchor's last word is not glued to the URL,
+    # so 'February 19' is a date and 'next year' a duration
+    r"\](?=\()",
+    r"(?<=\])\(",
+    r"(?<=\w)[,.;:!?](?=\]\()",  # '[Andy Slaughter,](http://...)'
+)
+
+
 @Language.component("newsfacts_paragraphs")
 def mark_paragraph_starts(doc: Doc) -> Doc:
     """A line break in news text ends a paragraph, and so a sentence; the parser, which respects
@@ -65,11 +79,8 @@ def build_pipeline(model: str | None = None) -> Language:
     """The base pipeline with newsfacts' components added after it."""
     _register_components()
     nlp = load_base(model)
-    # 'said:“The' (no space after the colon, common in web copy): the colon and the opening
-    # mark are tokens of their own, so the cue and the quote are seen
-    infix = nlp.tokenizer.infix_finditer.__self__.pattern
     nlp.tokenizer.infix_finditer = re.compile(
-        infix + r"|(?<=[A-Za-z]):(?=[“\"])|(?<=[A-Za-z]:)[“\"](?=\w)").finditer
+        nlp.tokenizer.infix_finditer.__self__.pattern + "|" + "|".join(WEB_COPY_INFIXES)).finditer
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("newsfacts_paragraphs", before="parser")
     for name in COMPONENTS:
