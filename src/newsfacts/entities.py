@@ -50,7 +50,7 @@ _DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
 _RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "media_told": 8, "government": 8,
                   "known_org": 8, "party": 7, "person_honorific": 6,
                   "place_constituency": 6, "place_seat": 6, "person_role": 5, "person_apposition": 4,
-                  "person_speaker": 4, "place_abbreviation": 3, "place_county": 3}
+                  "person_speaker": 4, "place_abbreviation": 3, "place_county": 3, "person_peer": 6}
 
 
 @cache
@@ -763,6 +763,10 @@ class EntityLinker:
         if rule == "government":
             return self._organisation(doc, span, rule)
         if rule == "media_told":  # "told the Derbyshire Times"
+            name = doc[span.start + 2: span.end]
+            if _straight(name.text).lower() in self.not_organisations or (
+                    span.end < len(doc) and doc[span.end].lower_ in self.programme_nouns):
+                return None  # "told the Today programme": a programme, not the broadcaster
             candidate = self._organisation(doc, doc[span.start + 2: span.end], rule)
             candidate.org_kind = "media" if candidate.org_kind == "other" else candidate.org_kind
             return candidate
@@ -904,6 +908,9 @@ class EntityLinker:
                 return self._place(span[:-1], label)
             return self._organisation_from_base(doc, span, label)
         if label in _BASE_PLACE:
+            if self._other_building_after(doc, span.end) and (
+                    self.gazetteer.lookup(text) or self.gazetteer.lookup_bare(text)):
+                return None  # "St James | 's Palace": a building, not the hospital site
             if self._org_kind_from_head(span) is not None or self.gazetteer.lookup(text):
                 return self._organisation(doc, span, label)
             if len(span) > 1 and normalise_name(text) not in self.places and any(
@@ -995,6 +1002,8 @@ class EntityLinker:
         known = key in self.known_kinds or self.gazetteer.lookup(span.text)
         if not known and self._not_an_organisation_name(span):
             return None
+        if key not in self.known_kinds and self._other_building_after(doc, span.end):
+            return None  # "St James | 's Palace": a building
         if not known:
             seat = self._constituency_name(span)
             if seat is not None:
@@ -1093,6 +1102,8 @@ class EntityLinker:
             # "Save Our Hospitals", "Keep Our NHS Public": a campaign, not the hospital or body
             return _Candidate("organisation", span, source, key="org:" + low, name=_strip_the(text))
         entries = self.gazetteer.lookup(text)
+        if entries and isinstance(entries[0], Site) and self._other_building_after(doc, span.end):
+            entries = []  # "St James | 's Palace": a palace, not St James' Hospital
         kind = self.known_kinds.get(low) or self._org_kind_from_head(span) or "other"
         candidate = _Candidate("organisation", span, source, key="org:" + low, name=_strip_the(text),
                                org_kind=kind, candidates=entries)
@@ -1101,6 +1112,12 @@ class EntityLinker:
         if low.split(" ")[-1] in self.government_words and self._is_national_government(doc, span):
             candidate.key, candidate.name, candidate.org_kind = "gov:uk", "UK Government", "government"
         return candidate
+
+    def _other_building_after(self, doc: Doc, end: int) -> bool:
+        """Whether a capitalised building word other than a hospital's follows a site's name."""
+        if end < len(doc) and doc[end].text in {"'s", "’s"}:
+            end += 1
+        return (end < len(doc) and doc[end].is_title and doc[end].lower_ in self.facility_heads)
 
     def _is_national_government(self, doc: Doc, span: Span) -> bool:
         words = [t.lower_ for t in span if t.lower_ not in _DETERMINERS]
