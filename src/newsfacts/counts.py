@@ -145,6 +145,8 @@ class CountExtractor:
         self.street_words = set(w["street_words"])
         self.label_exceptions = set(w["label_exceptions"])
         self.proportion_bases = set(w["proportion_bases"])
+        self.change_verbs = set(w["change_verbs"])
+        self.non_count_subjects = set(w["non_count_subjects"])
         self.strength_suffixes = set(w["strength_suffixes"])
         self.approximate_suffixes = set(w["approximate_suffixes"])
         self.vague_noun_senses = set(w["vague_noun_senses"])
@@ -344,7 +346,8 @@ class CountExtractor:
                 and _number_value(doc[core.end + 2].text, self.number_words, self.scale_words) in self.proportion_bases:
             return True
         if core.start >= 3 and doc[core.start - 1].lower_ == "of" and doc[core.start - 2].lower_ == "out" \
-                and doc[core.start - 3].like_num and core.value in self.proportion_bases:
+                and _number_value(doc[core.start - 3].text, self.number_words, self.scale_words) is not None \
+                and core.value in self.proportion_bases:
             return True
         if core.start >= 2 and doc[core.start - 1].lower_ == "in" and doc[core.start - 2].like_num \
                 and doc[core.start - 2].lower_ not in ("hundred", "thousand", "million"):
@@ -590,7 +593,7 @@ class CountExtractor:
         if found is not None:
             return found
         head = self._vote_head(doc, core, start) or self._number_of_head(doc, start) \
-            or self._collective_head(doc, start)
+            or self._collective_head(doc, start) or self._subject_head(doc, core)
         if head is None:
             return self._previous_sentence(doc, core, start, previous, text_end)
         head_text, unit_start, unit_end = head
@@ -682,6 +685,23 @@ class CountExtractor:
                         return _head_text(doc, head), unit_start, unit_end
                 elif after.tag_ in ("VBG", "VBN") and t.i + 1 < start:
                     return self.number_participle_head, t.i, t.i + 1
+        return None
+
+    def _subject_head(self, doc: Doc, core: _Core) -> tuple[str, int, int] | None:
+        """"Admissions rose to 5,400", "Redundancies totalled 1,200": the plural subject of a
+        change verb."""
+        node = doc[core.end - 1]
+        if node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in ("to", "at", "by", "from"):
+            node = node.head
+        elif node.dep_ not in ("dobj", "attr", "npadvmod", "nummod"):
+            return None
+        verb = node.head
+        if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.change_verbs:
+            return None
+        for child in verb.children:
+            if child.dep_ == "nsubj" and child.tag_ == "NNS" and child.pos_ == "NOUN" \
+                    and child.lower_ not in self.non_count_subjects and child.lower_ not in self.excluded_units:
+                return _head_text(doc, child), child.i, child.i + 1
         return None
 
     def _collective_head(self, doc: Doc, start: int) -> tuple[str, int, int] | None:
