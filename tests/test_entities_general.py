@@ -194,3 +194,20 @@ def test_health_board_with_and_without_a_middle_word_is_one(read):
     boards = [o for o in doc._.organisations if "Board" in o.name]
     assert [b.name for b in boards] == ["Powys Local Health Board"]
     assert "Powys Health Board" in boards[0].aliases
+
+
+def test_a_union_acronym_must_be_written_in_capitals(read):
+    doc = read("Sales of PCs rose in March. The PCS union said members would strike.")
+    pcs = [o for o in doc._.organisations if o.name == "PCS"]
+    assert len(pcs) == 1 and [m.text for m in pcs[0].mentions] == ["PCS"]
+
+
+def test_an_institution_read_as_a_person_is_an_organisation(read):
+    doc = read("A fellow at the Brookings Institution said the plan would fail.")
+    assert "Brookings Institution" in org_names(doc)
+    assert "Brookings Institution" not in people(doc)
+
+
+def test_clock_zones_are_not_organisations(read):
+    doc = read("The Chancellor will deliver his Budget at 1230 GMT on Wednesday.")
+    assert not {"GMT", "Budget"} & set(org_names(doc))

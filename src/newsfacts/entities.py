@@ -603,6 +603,9 @@ class EntityLinker:
                 span[-1].lower_ in self.not_org_last_words
                 or (len(span) == 1 and any(t.is_lower and t.lower_ == span[0].lower_ for t in doc))):
             return False  # "Holocaust Memorial Day"; "Breakfast", "Valley": common words
+        if (len(span) == 1 and span[0].is_upper and len(span[0].text) > 3 and c.key not in self.places
+                and c.key not in self.localities and c.source in _BASE_PLACE and c.key != "ussr"):
+            return False  # "IXIS", "OFHEO": an unknown acronym is a body, not a place
         if after is not None and c.key not in self.places and (
                 after.lower_ in self.programme_nouns or after.lower_ in self.inquiry_nouns):
             return False  # "the Good Morning Scotland programme", "the Hutton inquiry"
@@ -1681,10 +1684,14 @@ def _known_organisation_patterns(words: dict) -> list[dict]:
     never in lower case, and a name that is also an English word ("Unite") never as a sentence's
     first word."""
     ambiguous = set(words["ambiguous_known_names"])
+    upper_only = set(words["upper_only_names"])
     patterns = []
     for name in words["known_kinds"]:
         tokens = name.split()
         if not all(re.fullmatch(r"[\w'&.-]+", t) for t in tokens):
+            continue
+        if name in upper_only:  # "PCS", not "PCs"; "NUT", not "nut"
+            patterns.append({"label": "ORG", "pattern": [{"ORTH": name.upper()}], "id": "known_org"})
             continue
         pattern = [{"LOWER": t} for t in tokens]
         pattern[0] = {"LOWER": tokens[0], "IS_LOWER": False}
