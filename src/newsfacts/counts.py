@@ -589,6 +589,9 @@ class CountExtractor:
         if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
                 and doc[j + 1].lower_ in self.excluded_units:
             return None  # "its A&E sees 300 a day": a flow, not the stock counted before
+        colon = self._colon_head(doc, start)
+        if colon is not None:  # "doctors: 1,100; nurses: 3,400": each item names its own noun
+            return _Found(core, colon[1], colon[2], colon[0], text_end, None)
         found = self._parallel(doc, core, previous, text_end)
         if found is not None:
             return found
@@ -702,6 +705,18 @@ class CountExtractor:
             if child.dep_ == "nsubj" and child.tag_ == "NNS" and child.pos_ == "NOUN" \
                     and child.lower_ not in self.non_count_subjects and child.lower_ not in self.excluded_units:
                 return _head_text(doc, child), child.i, child.i + 1
+        return None
+
+    def _colon_head(self, doc: Doc, start: int) -> tuple[str, int, int] | None:
+        """"nurses: 3,400", "Jobs lost: 2,000 in Wales": a list item or heading before a colon."""
+        if start < 2 or doc[start - 1].text != ":":
+            return None
+        for t in reversed(doc[max(0, start - 4):start - 1]):
+            if t.text in ":;,|" or t.is_sent_start and t.i < start - 4:
+                break
+            if t.pos_ == "NOUN" and t.tag_ == "NNS" and t.lower_ not in self.non_count_subjects \
+                    and t.lower_ not in self.excluded_units:
+                return _head_text(doc, t), t.i, t.i + 1
         return None
 
     def _collective_head(self, doc: Doc, start: int) -> tuple[str, int, int] | None:
