@@ -20,6 +20,7 @@ Cue words and speaker nouns are data: models/speech_verbs.json.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
@@ -228,6 +229,8 @@ _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUA
 # not the voice a following quote continues
 _BACKGROUND_MARKS = {"after", "before", "until", "when", "whenever", "since", "because",
                      "although", "though", "while", "once", "if", "unless"}
+# "[Jane Roe,](http://...) Labour MP, announced": a name written as a markdown link
+_LINKED_NAME = re.compile(r"\s*\[([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),?\]\(https?://[^)\s]*\)")
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
 
 
@@ -257,9 +260,12 @@ class _Speaker:
 
 def _unlink(name: str | None) -> str | None:
     """"[Paul Noke](http://...": markdown link leftovers are no part of a name."""
-    if not name or "](" not in name and not name.startswith("["):
+    if not name or not any(c in name for c in "[]") and "http" not in name:
         return name
-    return name.split("](")[0].lstrip("[").strip() or name
+    cleaned = re.sub(r"\]\([^)\s]*\)?", " ", name)  # "](http://...)", maybe cut short
+    cleaned = re.sub(r"^\S*https?://[^)\s]*\)", "", cleaned)  # the tail of a link
+    cleaned = re.sub(r"\(?https?://\S*", "", cleaned).replace("[", "").replace("]", "")
+    return " ".join(cleaned.split()).strip(" ,") or name
 
 
 @dataclass
@@ -292,6 +298,8 @@ class QuoteFinder:
         self.noun_name_words = cues.get("organisation_noun_name_words", {})
         self.source_nouns = frozenset(cues.get("source_nouns", []))
         self.document_nouns = frozenset(cues.get("document_nouns", []))
+        self.vague_speakers = frozenset(cues.get("vague_speakers", []))
+        self.group_speakers = dict(cues.get("group_speakers", {}))
         # "shot back", "as she put it": verbs that are cues only with their particle or object
         self.particle_cues = {verb: frozenset(words) for verb, words in
                               cues.get("particle_direct", {}).items()}
@@ -615,6 +623,23 @@ class _Article:
         return self.doc[left].idx, self.doc[right].idx + len(self.doc[right])
 
     def resolve(self, head: Token, before: int, depth: int = 0) -> _Speaker:
+        if head.text == "[":
+            # "[Jane Roe, Union President](http://...) urged": the parser may take the link's
+            # bracket for the subject; the name inside it speaks
+            inside = []
+            for token in self.doc[head.i + 1:head.i + 16]:
+                if token.text == "]":
+                    break
+                inside.append(token)
+            named = [t for t in inside if t.ent_type_ in ("PERSON", "ORG")]
+            if named:
+                head = named[0]  # the span around it is the whole name
+            else:
+                names = [t for t in inside if t.pos_ == "PROPN"]
+                if names:
+                    head = names[0]
+                    while head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "PROPN":
+                        head = self.doc[head.i + 1]  # the last word of the name
         if not head.ent_type_:
             # "the union leader John Smith", "Labour's leader, Jane Doe": the name says who
             named = [c for c in head.children if c.dep_ in ("appos", "compound")
@@ -700,6 +725,9 @@ class _Article:
             earlier = self._statement_author(head)
             if earlier is not None:
                 return _Speaker(written, earlier.name, earlier.person, earlier.organisation)
+        linked = self._linked_name_before(head)
+        if linked is not None:
+            return _Speaker(written, linked)
         if head.lemma_.lower() in self.finder.document_nouns and not head.ent_type_ \
                 and depth < 2:
             author = self._document_author(head)
@@ -718,11 +746,39 @@ class _Article:
             kind, entity = found
             return _Speaker(written, entity.name, person=entity.id if kind == "person" else None,
                             organisation=entity.id if kind == "organisation" else None)
+        group_kinds = self.finder.group_speakers.get(head.lower_)
+        if found is None and group_kinds and not head.ent_type_:
+            # "Ministers say": the government the article named before
+            org = self._organisation_of_kind(head, set(group_kinds))
+            if org is not None:
+                return _Speaker(written, org.name, organisation=org.id)
         if head.lemma_.lower() in self.finder.organisation_nouns and not self._distinguished(head):
             org = self.described_organisation(head)
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    def _vague(self, subject: Token) -> bool:
+        """"Many have said", "some of the students complained", "Protesters said", "the
+        villagers claim": a speaker who is no one in particular (a bare group of people,
+        not ministers, officials or the members of a named body)."""
+        if subject.lower_ in self.finder.vague_speakers and subject.pos_ != "PROPN":
+            return True
+        if subject.tag_ != "NNS" or subject.pos_ != "NOUN" or subject.ent_type_:
+            return False
+        finder = self.finder
+        if subject.lemma_.lower() in (finder.organisation_nouns | finder.spokesperson_nouns
+                                      | finder.document_nouns | finder.source_nouns) \
+                or subject.lower_ in finder.group_speakers:
+            return False
+        for token in subject.subtree:  # "Labour MPs", "members of the BMA", "the trust's staff"
+            if token.i != subject.i and (token.pos_ == "PROPN" or token.ent_type_ in (
+                    "PERSON", "ORG", "NORP", "GPE")):
+                return False
+        det = [c.lower_ for c in subject.children if c.dep_ in ("det", "amod", "nummod")
+               and c.i < subject.i and c.pos_ in ("DET", "NUM", "PRON")]
+        return all(d in ("the", "many", "some", "most", "several", "all", "these", "those")
+                   for d in det)
 
     def _document_author(self, head: Token) -> Token | None:
         """"The email, sent by Dr Jane Roe, stated": the writer of a document that "says"
@@ -745,7 +801,11 @@ class _Article:
         """"an email sent by X", "a letter from X", "X's letter", "an article that X wrote",
         "X wrote an article"."""
         for token in document.subtree:
-            if token.i > document.i and token.lower_ in ("by", "from") \
+            # on the noun or on a participle hung on it, not deeper ("an email to members
+            # overseen by the committee" was not sent by the committee)
+            near = token.head.i == document.i or token.head.head.i == document.i \
+                and token.head.dep_ in ("acl", "relcl") and token.head.pos_ == "VERB"
+            if near and token.i > document.i and token.lower_ in ("by", "from") \
                     and token.dep_ in ("agent", "prep") and not self.in_quote(token.idx):
                 pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
                 if pobj is not None and pobj.lemma_.lower() not in self.finder.document_nouns:
@@ -769,25 +829,56 @@ class _Article:
     def _unlisted_antecedent(self, pronoun: Token, want: str) -> tuple[int, str] | None:
         """(position, name) of a name the entity components missed or took for an organisation
         that a "he" or "she" stands for: the subject named before the pronoun in its sentence
-        ("In an article that Jane Doe wrote, she argued ..."), or, for a pronoun with none, the
-        one an earlier "she" (or "he") it continues stood for. The caller prefers a person named
-        after it."""
+        ("In an article that Jane Doe wrote, she argued ...") or in the two sentences before,
+        or further back through the earlier "she"s (or "he"s) it continues. The caller prefers
+        a person the lookups know named after it."""
         words = _FEMALE_PRONOUNS if want == "f" else _MALE_PRONOUNS
-        token, steps = pronoun, 0
-        while token is not None and steps < 15 and pronoun.i - token.i < 800:
-            found = self._unlisted_subject(token)
+        sent, end, back, gap = pronoun.sent, pronoun.i, 0, 0
+        while back < 20:
+            found = self._unlisted_subject(sent, end)
             if found is not None:
                 return found
-            start = token.sent.start
-            token = next((t for t in reversed(self.doc[max(0, start - 300):start])
-                          if t.lower_ in words and not self.in_quote(t.idx)), None)
-            steps += 1
+            if not self.in_quote(sent[0].idx):  # a sentence inside a quote does not count
+                back += 1
+                gap = 0 if any(t.lower_ in words and not self.in_quote(t.idx)
+                               for t in self.doc[sent.start:end]) else gap + 1
+                if gap >= 3:
+                    return None  # three sentences with no "she": the chain is broken
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            end = sent.end
         return None
 
-    def _unlisted_subject(self, pronoun: Token) -> tuple[int, str] | None:
+    def _linked_name_before(self, head: Token) -> str | None:
+        """"[Jane Roe,](http://...) Labour MP for Leeds, said": the parser takes "MP" (or the
+        place) for the subject; the linked name its phrase opens with speaks."""
+        if head.ent_type_ == "PERSON" or head.pos_ == "PRON":
+            return None
+        sent = head.sent
+        start = sent.start
+        if start > 0 and self.paragraph_of(self.doc[start - 1].idx) == self.paragraph_of(
+                head.idx):
+            prev = self.doc[start - 1].sent  # the splitter may cut after the link
+            if _LINKED_NAME.fullmatch(prev.text.strip()):
+                start = prev.start
+        start_char = self.doc[start].idx
+        link = _LINKED_NAME.match(self.text[start_char:head.idx])
+        if link is None or self.in_quote(head.idx):
+            return None
+        between = [t for t in self.doc[start:head.i] if t.idx >= start_char + link.end()]
+        if any(t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":") for t in between):
+            return None
+        return link.group(1)
+
+    def _unlisted_subject(self, sent: Span, end: int) -> tuple[int, str] | None:
+        sent_start = sent.start
+        link = _LINKED_NAME.match(self.text[sent.start_char:self.doc[end - 1].idx + 1]) \
+            if end > sent_start else None
+        if link is not None:  # "[Jane Roe,](http://...) Labour MP, said"
+            return sent.start_char + link.start(1), link.group(1)
         found = None
-        sent_start = pronoun.sent.start
-        for token in self.doc[sent_start:pronoun.i]:
+        for token in self.doc[sent_start:end]:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
                     or self.in_quote(token.idx):
                 continue
@@ -948,6 +1039,17 @@ class _Article:
             if kind == "organisation" and not self.in_quote(m_start):
                 best = entity
         return _Speaker(best.name, best.name, organisation=best.id) if best else None
+
+    def _organisation_of_kind(self, head: Token, kinds: set[str]):
+        """The organisation of one of those kinds named last before `head`, else first after."""
+        best = None
+        for m_start, _end, kind, entity in self._mentions:
+            if kind == "organisation" and getattr(entity, "kind", None) in kinds \
+                    and not self.in_quote(m_start):
+                if m_start >= head.idx:
+                    return best or entity
+                best = entity
+        return best
 
     def described_organisation(self, head: Token):
         """"the trust", "the union", "the county council": the organisation named before that
@@ -1131,6 +1233,8 @@ class _Article:
             cue = None
             if cue_token is not None:
                 subject = self.subject_of(cue_token)
+                if kind == "partial" and subject is not None and self._vague(subject):
+                    continue  # "some called it 'out of touch'": no one in particular
                 cue = self.cue_text(cue_token)
                 if subject is not None:
                     speaker = self.resolve(subject, first.open_at)
@@ -1273,7 +1377,7 @@ class _Article:
                                 _BACKGROUND_MARKS for c in token.children) \
                     and (token.tag_ != "VB" or any(c.dep_ == "nsubj" for c in token.children)):
                 subject = self.subject_of(token)
-                if subject is not None:
+                if subject is not None and not self._vague(subject):
                     return self.resolve(subject, char)
         return candidate.speaker if candidate is not None else None
 
@@ -1297,7 +1401,7 @@ class _Article:
             if self.in_quote(start) or len(self.text[start:end].split()) < 2:
                 continue  # the clause is a direct quote, found already
             subject = self.subject_of(token)
-            if subject is None or subject.lower_ in _FIRST_PERSON:
+            if subject is None or subject.lower_ in _FIRST_PERSON or self._vague(subject):
                 continue
             speaker = self.resolve(subject, start)
             out.append(_Found("indirect", start, end, speaker=speaker, cue=self.cue_text(token)))
