@@ -211,3 +211,29 @@ def test_an_institution_read_as_a_person_is_an_organisation(read):
 def test_clock_zones_are_not_organisations(read):
     doc = read("The Chancellor will deliver his Budget at 1230 GMT on Wednesday.")
     assert not {"GMT", "Budget"} & set(org_names(doc))
+
+
+def test_a_comma_list_of_countries_is_several_places(read):
+    doc = read("The steelmaker has plants in Poland, Czech Republic, South Africa and Kazakhstan.")
+    names = places(doc)
+    assert {"Czech Republic", "South Africa"} <= set(names)
+    assert not any("," in n for n in names)
+
+
+def test_an_irish_surname_is_a_person_not_a_place(read):
+    doc = read("The students elected Fintan O'Connor as their new representative.")
+    assert "Fintan O'Connor" not in places(doc)
+
+
+def test_a_university_named_by_its_first_word_is_that_university(read):
+    doc = read("Imperial College London said the building would close. Imperial said staff "
+               "had been told, and Imperial students were angry.")
+    college = next(o for o in doc._.organisations if o.name == "Imperial College London")
+    assert "Imperial" not in org_names(doc)
+    assert "Imperial" not in places(doc)
+    assert any(m.text == "Imperial" for m in college.mentions)
+
+
+def test_a_post_is_not_a_person(read):
+    doc = read("The union's Communications Officer said the vote would go ahead.")
+    assert "Communications Officer" not in people(doc)

@@ -377,7 +377,9 @@ class EntityLinker:
                 if end > start:
                     parts.append(span.doc[start:end])
                 start = end + 1
-        if len(parts) < 2 or not any(normalise_name(p.text) in self.places for p in parts) or not all(
+        placed = any(normalise_name(p.text) in self.places for p in parts) or (
+            doc[span.start].ent_type_ in {"GPE", "LOC"} and any(t.text == "," for t in span))
+        if len(parts) < 2 or not placed or not all(
                 p[0].is_title and not any(t.is_upper and len(t) > 1 for t in p) for p in parts):
             return [span]  # "Ealing, Southall and Middlesex AC" is a club
         return parts
@@ -617,6 +619,10 @@ class EntityLinker:
                 or (len(span) > 2 and self._is_facility_head(doc, span.end - 2))
                 or self._facility_head_after(doc, span.end)):
             return False  # a landmark or an estate: "Victoria Park", "the Warren Hill estate"
+        if (len(span) == 1 and c.key not in self.places and c.key not in self.localities and any(
+                o.kind == "organisation" and len(o.span) > 1 and o.span[0].text == span.text
+                and o.org_kind == "university" for o in chosen)):
+            return False  # "Imperial" beside "Imperial College London": the college
         if c.source == "place_list":
             return True  # "the boroughs of Hammersmith, Ealing and Brent": the districts
         return not any(o.kind == "organisation" and normalise_name(o.span.text) == c.key
@@ -840,8 +846,9 @@ class EntityLinker:
             honorific = doc[name_span.start - 1].text  # "General Musharraf"
         if rule != "person_honorific" and self._is_not_a_person(name_span):
             return None
-        if len(name_span) > 1 and name_span[-1].lower_ in self.facility_heads:
-            return None  # "the Sir Alexander Fleming Building"
+        if len(name_span) > 1 and (name_span[-1].lower_ in self.facility_heads
+                                   or name_span[-1].lower_ in self.job_titles):
+            return None  # "the Sir Alexander Fleming Building", "the Communications Officer said"
         return _Candidate("person", name_span, rule, honorific=honorific)
 
     def _without_ranks(self, tokens: list) -> list:
@@ -911,6 +918,8 @@ class EntityLinker:
                 return self._place(span[:-1], label)
             return self._organisation_from_base(doc, span, label)
         if label in _BASE_PLACE:
+            if len(span) > 1 and _SURNAME_PREFIX.match(span[-1].text) and span[0].is_title:
+                return _Candidate("person", span, label)  # "Fintan O'Connor"
             if self._other_building_after(doc, span.end) and (
                     self.gazetteer.lookup(text) or self.gazetteer.lookup_bare(text)):
                 return None  # "St James | 's Palace": a building, not the hospital site
@@ -931,6 +940,8 @@ class EntityLinker:
             return None  # "Minister for | Lifelong Learning", "Downing Street", "the Today programme"
         if span[-1].text in _NAME_SUFFIXES and len(span) > 1:
             span = span[:-1]
+        if len(span) > 1 and span[-1].lower_ in self.job_titles:
+            return None  # "Communications Officer": a post, not a name
         seat = self._constituency_name(span)
         if seat is not None:
             return seat
@@ -1262,6 +1273,7 @@ class EntityLinker:
         self._merge_acronyms(groups)
         self._merge_trust_variants(groups)
         self._merge_written_variants(groups)
+        self._merge_first_words(groups)
         self._add_trust_references(doc, candidates, groups)
         order = sorted(groups, key=lambda k: min(c.span.start_char for c in groups[k]))
         org_ids = {key: f"o{i}" for i, key in enumerate(order, start=1)}
@@ -1336,6 +1348,22 @@ class EntityLinker:
             text = _fullest(groups[key])
             target = initials.get(text)
             if text.isupper() and target and target != key and target in groups:
+                groups[target].extend(groups.pop(key))
+
+    def _merge_first_words(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"Imperial" in an article about Imperial College London: a name's first word used alone
+        is that name (the university among several, else the only one)."""
+        for key in list(groups):
+            group = groups[key]
+            word = _fullest(group)
+            if (" " in word or not word.istitle() or key.startswith(("party:", "gov:"))
+                    or any(c.entry is not None or c.candidates for c in group)):
+                continue
+            longer = [k for k, g in groups.items() if k != key and _fullest(g).split()[0] == word
+                      and len(_fullest(g).split()) > 1]
+            universities = [k for k in longer if any(c.org_kind == "university" for c in groups[k])]
+            target = universities[0] if len(universities) == 1 else longer[0] if len(longer) == 1 else None
+            if target is not None:
                 groups[target].extend(groups.pop(key))
 
     def _merge_written_variants(self, groups: dict[str, list[_Candidate]]) -> None:
@@ -1578,6 +1606,7 @@ def _trim(span: Span) -> Span | None:
 
 
 _ROYAL_TITLES = {"prince", "princess"}
+_SURNAME_PREFIX = re.compile(r"^(O['’]|Mc|Mac)[A-Z]")
 _BARE_HEADS = {"union", "college", "university", "council", "trust", "committee", "school",
                "department", "ministry", "agency", "foundation", "board", "academy"}
 _PEER_TITLES = {"prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
