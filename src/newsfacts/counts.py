@@ -196,6 +196,11 @@ class CountExtractor:
             taken.update(range(core.start, core.end))
             i = core.end
         cores.sort(key=lambda c: c.start)
+        for core in cores:  # "a dozen or so protesters"
+            if core.end + 1 < n and doc[core.end].lower_ == "or" and doc[core.end + 1].lower_ == "so":
+                if core.vague is None:
+                    core.qualifier = "or so"
+                core.end += 2
         return self._merge_ranges(doc, cores)
 
     def _number_run(self, doc: Doc, i: int, fractions: dict) -> _Core | None:
