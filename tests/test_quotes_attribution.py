@@ -137,3 +137,10 @@ def test_linked_name_split_from_its_description(nlp):
             "remain.” He added that the “use of the site will be tiny”.")
     reported = quotes_of(nlp, text, "indirect")
     assert [q.speaker.name for q in reported] == ["Andy Marsh"] * 3
+
+
+def test_one_of_them_with_a_name_speaks(nlp):
+    text = ("In a blog post, one of the authors of the motion, James Pratley, said that a new "
+            "version will be put to the next meeting.")
+    (reported,) = quotes_of(nlp, text, "indirect")
+    assert reported.speaker.name == "James Pratley"

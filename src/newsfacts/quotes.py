@@ -640,8 +640,9 @@ class _Article:
                     head = names[0]
                     while head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "PROPN":
                         head = self.doc[head.i + 1]  # the last word of the name
-        if not head.ent_type_:
-            # "the union leader John Smith", "Labour's leader, Jane Doe": the name says who
+        if not head.ent_type_ or head.ent_type_ in _NOT_SPEAKERS:
+            # "the union leader John Smith", "Labour's leader, Jane Doe", "one of them, Jo
+            # Roe,": the name says who
             named = [c for c in head.children if c.dep_ in ("appos", "compound")
                      and c.ent_type_ in ("PERSON", "ORG")]
             if not named and head.lemma_.lower() in self.finder.spokesperson_nouns:
@@ -760,8 +761,12 @@ class _Article:
 
     def _vague(self, subject: Token) -> bool:
         """"Many have said", "some of the students complained", "Protesters said", "the
-        villagers claim": a speaker who is no one in particular (a bare group of people,
-        not ministers, officials or the members of a named body)."""
+        villagers claim": a speaker who is no one in particular (a bare group of people, not
+        ministers, officials or the members of a named body, nor "one of them, Jo Roe")."""
+        for token in subject.subtree:  # "Labour MPs", "members of the BMA", "one of them, Jo Roe"
+            if token.i != subject.i and (token.pos_ == "PROPN" or token.ent_type_ in (
+                    "PERSON", "ORG", "NORP", "GPE")) and not self.in_quote(token.idx):
+                return False
         if subject.lower_ in self.finder.vague_speakers and subject.pos_ != "PROPN":
             return True
         if subject.tag_ != "NNS" or subject.pos_ != "NOUN" or subject.ent_type_:
@@ -771,10 +776,6 @@ class _Article:
                                       | finder.document_nouns | finder.source_nouns) \
                 or subject.lower_ in finder.group_speakers:
             return False
-        for token in subject.subtree:  # "Labour MPs", "members of the BMA", "the trust's staff"
-            if token.i != subject.i and (token.pos_ == "PROPN" or token.ent_type_ in (
-                    "PERSON", "ORG", "NORP", "GPE")):
-                return False
         det = [c.lower_ for c in subject.children if c.dep_ in ("det", "amod", "nummod")
                and c.i < subject.i and c.pos_ in ("DET", "NUM", "PRON")]
         return all(d in ("the", "many", "some", "most", "several", "all", "these", "those")
