@@ -311,6 +311,10 @@ class CountExtractor:
         nxt = doc[core.end] if core.end < len(doc) else None
         if nxt is not None and (nxt.text in ("%",) or nxt.lower_ in ("per", "percent")):
             return True
+        if nxt is not None and nxt.lower_ in ("v", "v.", "vs", "vs.", "versus") \
+                or core.start > 1 and doc[core.start - 1].lower_ in ("v", "v.", "vs", "vs.", "versus") \
+                and doc[core.start - 2].like_num:
+            return True  # "a 2 v 2 debate": a format or score
         if core.start > 0 and doc[core.start - 1].lower_ == "per":
             return True  # the base of a rate: "seven doctors per 10,000 people"
         if core.high_value is not None and _YEARLIKE.match(first.text) and _YEARLIKE.match(last.text):
@@ -519,7 +523,9 @@ class CountExtractor:
             return None
         k = j + 2
         while k < len(doc) and k - j < 5 and doc[k].pos_ in ("ADJ", "NOUN", "PROPN"):
-            if doc[k].pos_ == "NOUN" and (k + 1 == len(doc) or doc[k + 1].pos_ != "NOUN"):
+            # the last noun of the group, unless the next one is a verb read as a noun ("majority cut to 14")
+            if doc[k].pos_ == "NOUN" and (k + 1 == len(doc) or doc[k + 1].pos_ != "NOUN"
+                                         or k + 2 < len(doc) and doc[k + 2].lower_ in ("to", "by")):
                 head = self.collective_heads.get(doc[k].lower_, _head_text(doc, doc[k]))
                 return _Found(core, j + 2, k + 1, head, k + 1, doc[k])
             k += 1
@@ -562,6 +568,8 @@ class CountExtractor:
             return None
         if core.vague is not None and not core.vague.get("bare"):
             return None
+        if of_at + 1 < len(doc) and doc[of_at].lower_ == "of" and doc[of_at + 1].pos_ == "PRON":
+            return None  # "the two of us", "1,063 of you": people, with no count to lend a noun
         start = core.qualifier_start if core.qualifier_start is not None else core.start
         if start > 0 and doc[start - 1].lower_ in self.ellipsis_vetoes \
                 or any(t.lower_ in self.age_words for t in doc[max(doc[start].sent.start, start - 8):start]):
@@ -594,13 +602,16 @@ class CountExtractor:
         if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
                 and doc[j + 1].lower_ in self.excluded_units:
             return None  # "its A&E sees 300 a day": a flow, not the stock counted before
+        side = self._vote_head(doc, core, start)
+        if side is not None:  # "13 for, 9 against, 6 abstentions": votes before any parallel count
+            return _Found(core, side[1], side[2], side[0], text_end, None)
         colon = self._colon_head(doc, start)
         if colon is not None:  # "doctors: 1,100; nurses: 3,400": each item names its own noun
             return _Found(core, colon[1], colon[2], colon[0], text_end, None)
         found = self._parallel(doc, core, previous, text_end)
         if found is not None:
             return found
-        head = self._vote_head(doc, core, start) or self._number_of_head(doc, start) \
+        head = self._number_of_head(doc, start) \
             or self._collective_head(doc, start) or self._subject_head(doc, core)
         if head is None:
             return self._previous_sentence(doc, core, start, previous, text_end)
@@ -659,8 +670,9 @@ class CountExtractor:
     def _vote_head(self, doc: Doc, core: _Core, start: int) -> tuple[str, int, int] | None:
         """"voted by 229 to 206", "304 for, 225 against": votes, in a sentence about a vote."""
         sent = doc[core.start].sent
-        if not any(t.lower_ in self.vote_words for t in sent):
-            return None
+        sides = {t.lower_ for t in sent if t.i > sent.start and doc[t.i - 1].like_num}
+        if not any(t.lower_ in self.vote_words for t in sent) and not {"for", "against"} <= sides:
+            return None  # a vote is named, or "N for ... M against" is written
         after = doc[core.end:min(len(doc), core.end + 2)].text.lower()
         side = any(after == s or after.startswith(s + " ") or after.startswith(s + ",") for s in self.vote_sides)
         by_to = start > 0 and doc[start - 1].lower_ == "by" and core.end + 1 < len(doc) \
