@@ -188,7 +188,10 @@ class CountExtractor:
             if core is None:
                 i += 1
                 continue
-            if core.end + 1 < n and doc[core.end].text in _HYPHENS and not doc[core.end - 1].whitespace_ \
+            if core.end < n and doc[core.end].text == "+" and not doc[core.end - 1].whitespace_:
+                core.qualifier = "plus"  # "800+ students"
+                core.end += 1
+            elif core.end + 1 < n and doc[core.end].text in _HYPHENS and not doc[core.end - 1].whitespace_ \
                     and doc[core.end + 1].lower_ in self.approximate_suffixes:
                 core.qualifier = doc[core.end + 1].lower_  # "60-ish events"
                 core.end += 2
@@ -282,6 +285,12 @@ class CountExtractor:
                 between = core.start > 0 and doc[core.start - 1].lower_ == "between" and link == "and"
                 change = core.start > 0 and doc[core.start - 1].lower_ == "from" and link == "to"
                 if change or (link == "to" and nxt.value < core.value):  # "fell from 785 to 708": two counts
+                    merged.append(core)
+                    k += 1
+                    continue
+                vote = link in _HYPHENS and nxt.value < core.value and any(
+                    t.lower_ in self.vote_words for t in doc[core.start].sent)
+                if vote:  # "MPs voted 272-219": two counts of votes, not a score
                     merged.append(core)
                     k += 1
                     continue
@@ -675,9 +684,11 @@ class CountExtractor:
             return None  # a vote is named, or "N for ... M against" is written
         after = doc[core.end:min(len(doc), core.end + 2)].text.lower()
         side = any(after == s or after.startswith(s + " ") or after.startswith(s + ",") for s in self.vote_sides)
-        by_to = start > 0 and doc[start - 1].lower_ == "by" and core.end + 1 < len(doc) \
-            and doc[core.end].lower_ == "to" and doc[core.end + 1].like_num
-        if side or by_to:
+        by_to = core.end + 1 < len(doc) and (doc[core.end].lower_ == "to" or doc[core.end].text in _HYPHENS) \
+            and doc[core.end + 1].like_num  # "voted by 229 to 206", "voted 272-219"
+        second = start > 1 and (doc[start - 1].lower_ == "to" or doc[start - 1].text in _HYPHENS) \
+            and doc[start - 2].like_num
+        if side or by_to or second:
             return self.vote_head, core.end, core.end
         return None
 
@@ -692,9 +703,10 @@ class CountExtractor:
             for t in reversed(list(span)):
                 if t.lower_ not in self.number_nouns or t.i == 0 or t.i + 1 >= len(doc):
                     continue
-                det = doc[t.i - 1]
-                if det.pos_ == "ADJ" and t.i > 1:  # "the precise number of MPs"
-                    det = doc[t.i - 2]
+                d = t.i - 1
+                while d > 0 and doc[d].pos_ == "ADJ" and t.i - d < 4:  # "the previous highest number of X"
+                    d -= 1
+                det = doc[d]
                 if det.lower_ not in ("the", "its", "their", "our", "his", "her") and det.tag_ != "POS":
                     continue
                 after = doc[t.i + 1]
