@@ -18,8 +18,21 @@ yet: being in the same article is taken as being inside the area.
 Not counted (rules in count_words.json): fraction numerators ("two thirds"), a number above one
 before a singular noun (a modifier: "the 169,000 figure", "a 400m race"), years and capitalised
 number words before a name ("the 1966 World Cup", "the Six Nations"), currencies and measures,
-numbers inside link addresses. Elliptic counts ("only about 200 were found", "down from 9,870
-last month", "up by 140") take the counted noun of the previous count in their sentence.
+numbers inside link addresses, rates ("eight people per thousand"), proportions ("Eight out of 10
+voters"), scores and formats ("3-1", "2 v 2"), addresses ("10 Princes Gardens").
+
+Elliptic counts, whose counted noun is not written after the number (`_anaphoric`, word lists in
+count_words.json, see its ellipsis_note), take in this order: vote sides ("304 for, 225 against",
+"voted 272-219": votes); the noun of a list item before a colon ("nurses: 3,400"); the previous
+count of the sentence when a cue lies between ("Unison's 800,000 workers, the GMB's 70,000",
+"from 33 candidates to 72", "only about 200 were found"); "the number of X" in the sentence or
+the one before ("The number of civil servants rose to 520,000"); a collective noun ("reduce its
+workforce by 1,920": jobs, "staff numbers by 150"); the plural subject of a change verb
+("Admissions rose to 5,400"); the last count of the previous sentence after from/to/by/than or
+"it was" ("In Wales it was just over 59,000"). "another N" / "a further N" / "N more" look two
+sentences back; "The 12" repeats an earlier count of the same value; a bare number joined by
+to/and/or to the next count takes its noun ("from 155,000 to 110,000 staff"). Ages ("Stephen
+Illingworth, 58,", "pension age to 65") and time nouns never lend a noun.
 A count "at both major Nottingham hospitals" belongs to the hospitals' operator when every
 hospital of the article in that place has the same one (`_described_hospitals_operator`).
 """
