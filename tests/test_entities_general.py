@@ -237,3 +237,52 @@ def test_a_university_named_by_its_first_word_is_that_university(read):
 def test_a_post_is_not_a_person(read):
     doc = read("The union's Communications Officer said the vote would go ahead.")
     assert "Communications Officer" not in people(doc)
+
+
+def with_base_labels(nlp, text, labels):
+    """The text through the base model, its entities replaced by `labels` ({words: label}, or
+    {(words, n): label} for the n-th occurrence; a slip the base model makes in some contexts),
+    then through the entity component."""
+    from spacy.tokens import Span
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "newsfacts_entities":
+            break
+        doc = component(doc)
+    spans = []
+    for key, label in labels.items():
+        words, nth = key if isinstance(key, tuple) else (key, 0)
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(words, start + 1)
+        spans.append(doc.char_span(start, start + len(words), label=label))
+    doc.ents = [s for s in spans if isinstance(s, Span)]
+    return nlp.get_pipe("newsfacts_entities")(doc)
+
+
+def test_a_first_name_and_surname_read_as_an_organisation_is_a_person(nlp):
+    doc = with_base_labels(nlp, "The plant was bought by Viktor Pinchuk in 2004.", {"Viktor Pinchuk": "ORG"})
+    assert people(doc) == ["Viktor Pinchuk"] and org_names(doc) == []
+
+
+def test_a_first_name_and_surname_read_as_a_place_is_a_person(nlp):
+    doc = with_base_labels(nlp, "Critics included Andrew Tyrie on Monday.", {"Andrew Tyrie": "GPE"})
+    assert people(doc) == ["Andrew Tyrie"] and places(doc) == []
+
+
+def test_a_first_name_the_base_model_left_out_joins_the_name(nlp):
+    doc = with_base_labels(nlp, "On Monday Rhodri Glyn Thomas disagreed.", {"Glyn Thomas": "PERSON"})
+    assert people(doc) == ["Rhodri Glyn Thomas"]
+
+
+def test_a_company_read_as_a_person_and_an_organisation_is_the_organisation(nlp):
+    doc = with_base_labels(nlp, "Deutsche Boerse said so, and shares in Deutsche Boerse rose.",
+                           {("Deutsche Boerse", 0): "PERSON", ("Deutsche Boerse", 1): "ORG"})
+    assert "Deutsche Boerse" not in people(doc)
+
+
+def test_a_charity_named_by_its_first_word_is_that_charity(read):
+    doc = read("Macmillan Cancer Support said patients waited too long. Macmillan wants a review.")
+    charity = next(o for o in doc._.organisations if o.name == "Macmillan Cancer Support")
+    assert "Macmillan" not in org_names(doc)
+    assert any(m.text == "Macmillan" for m in charity.mentions)

@@ -172,6 +172,7 @@ class EntityLinker:
         self.inquiry_nouns = set(words["inquiry_nouns"])
         self.nations = {normalise_name(n) for n in words["uk_nations"]}
         self.campaign_verbs = set(words["campaign_verbs"])
+        self.first_names = set(words["first_names"])
         self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
 
     # -- the component ---------------------------------------------------------------------
@@ -920,6 +921,8 @@ class EntityLinker:
         if label in _BASE_PLACE:
             if len(span) > 1 and _SURNAME_PREFIX.match(span[-1].text) and span[0].is_title:
                 return _Candidate("person", span, label)  # "Fintan O'Connor"
+            if self._looks_like_a_full_name(span) and not self.gazetteer.lookup(text):
+                return _Candidate("person", span, "PERSON")  # "Paul Boateng" read as a place
             if self._other_building_after(doc, span.end) and (
                     self.gazetteer.lookup(text) or self.gazetteer.lookup_bare(text)):
                 return None  # "St James | 's Palace": a building, not the hospital site
@@ -933,6 +936,10 @@ class EntityLinker:
         return None
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
+        if (span.start > 0 and len(span) <= 2 and doc[span.start - 1].is_title
+                and doc[span.start - 1].lower_ in self.first_names and doc[span.start - 1].ent_type_ == ""
+                and span[0].lower_ not in self.first_names):
+            span = doc[span.start - 1:span.end]  # "Rhodri | Glyn Thomas"
         if span.start > 0 and doc[span.start - 1].is_title and doc[span.start - 1].lower_ in _ROYAL_TITLES:
             span = doc[span.start - 1:span.end]  # "Prince | Harry": the title is part of the name
         if self._in_title(span) or (len(span) > 1 and span[-1].lower_ in self.facility_heads) or (
@@ -1022,6 +1029,8 @@ class EntityLinker:
             seat = self._constituency_name(span)
             if seat is not None:
                 return seat
+            if self._looks_like_a_full_name(span):
+                return _Candidate("person", span, "PERSON")  # "Damian Green", "Viktor Pinchuk"
         if not known and self._org_kind_from_head(span) is None and (
                 key in self.places or (len(span) == 1 and self._after_place_preposition(span))):
             return self._place(span, label)
@@ -1050,6 +1059,17 @@ class EntityLinker:
         return (len(span) == 1 and after is not None and after.is_title
                 and after.lower_ in self.title_roles and not span[0].is_upper
                 and self._org_kind_from_head(span) is None)
+
+    def _looks_like_a_full_name(self, span: Span) -> bool:
+        """A common first name and one or two capitalised words that are no organisation's head
+        and no place: "Paul Staines", "Andrew Tyrie" read as an organisation or a place."""
+        return (2 <= len(span) <= 3 and span[0].lower_ in self.first_names
+                and all(t.is_title and t.is_alpha for t in span)
+                and self._org_kind_from_head(span) is None
+                and normalise_name(span.text) not in self.places
+                and not any(normalise_name(t.text) in self.places for t in span[1:])
+                and not any(t.lower_ in self.not_org_last_words or t.lower_ in self.facility_heads
+                            for t in span[1:]))
 
     def _constituency_name(self, span: Span) -> _Candidate | None:
         """"Leeds North West", "Bristol West", "Manchester Gorton": a town and the part of it a
@@ -1351,8 +1371,9 @@ class EntityLinker:
                 groups[target].extend(groups.pop(key))
 
     def _merge_first_words(self, groups: dict[str, list[_Candidate]]) -> None:
-        """"Imperial" in an article about Imperial College London: a name's first word used alone
-        is that name (the university among several, else the only one)."""
+        """"Imperial" in an article about Imperial College London, "Macmillan" after Macmillan Cancer
+        Support: a name's first word used alone is that name (the university among several, else
+        the only one; not a body known by that word, "Treasury" beside "Treasury Select Committee")."""
         for key in list(groups):
             group = groups[key]
             word = _fullest(group)
@@ -1361,8 +1382,11 @@ class EntityLinker:
                 continue
             longer = [k for k, g in groups.items() if k != key and _fullest(g).split()[0] == word
                       and len(_fullest(g).split()) > 1]
-            universities = [k for k in longer if any(c.org_kind == "university" for c in groups[k])]
-            target = universities[0] if len(universities) == 1 else longer[0] if len(longer) == 1 else None
+            universities = [k for k in longer if any(
+                c.org_kind == "university" or {"college", "university"} & {t.lower_ for t in c.span}
+                for c in groups[k])]
+            target = universities[0] if len(universities) == 1 else longer[0] if (
+                len(longer) == 1 and normalise_name(word) not in self.known_kinds) else None
             if target is not None:
                 groups[target].extend(groups.pop(key))
 
