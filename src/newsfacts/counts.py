@@ -268,6 +268,11 @@ class CountExtractor:
                     current += value
                     j += 1
                     continue
+            if lower == "and" and j + 3 < len(doc) and doc[j + 1].lower_ == "a" and doc[j + 2].lower_ == "half" \
+                    and doc[j + 3].lower_ in self.scale_words:  # "two and a half million"
+                current += 0.5
+                j += 3
+                continue
             if (lower in _HYPHENS or lower == "and") and j + 1 < len(doc):
                 nxt = doc[j + 1].lower_
                 prev = doc[j - 1].lower_
