@@ -144,3 +144,18 @@ def test_one_of_them_with_a_name_speaks(nlp):
             "version will be put to the next meeting.")
     (reported,) = quotes_of(nlp, text, "indirect")
     assert reported.speaker.name == "James Pratley"
+
+
+def test_name_set_off_before_the_cue(nlp):
+    text = ("However, in an article written for The Campus Herald, one of the authors of the "
+            "motion, Tom Pratley, said that an amended version will be proposed next term.")
+    (reported,) = quotes_of(nlp, text, "indirect")
+    assert reported.speaker.name == "Tom Pratley"
+
+
+def test_a_site_named_after_a_body_is_no_antecedent(nlp):
+    text = ("The minister David Kerr visited Hartley College on Monday. Hartley Enterprise Hub, the "
+            "college's new site, will open in May. He said the site would “change the area "
+            "for good”.")
+    (partial,) = quotes_of(nlp, text, "partial")
+    assert partial.speaker.name == "David Kerr"

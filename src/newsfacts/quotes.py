@@ -539,6 +539,11 @@ class _Article:
         if comma < 1 or self.doc[comma].text != ",":
             return None
         sent_start = verb.sent.start
+        named = self.doc[comma - 1]
+        if named.ent_type_ == "PERSON" and named.dep_ == "appos" and comma - 1 > sent_start \
+                and not self.in_quote(named.idx):
+            # "In an article, one of its authors, Jo Roe, said": the name set off before the cue
+            return named
         for j in range(comma - 1, max(sent_start, verb.i - 30) - 1, -1):
             token = self.doc[j]
             if token.text in ("“", "”", '"') or self.in_quote(token.idx):
@@ -851,6 +856,19 @@ class _Article:
             end = sent.end
         return None
 
+    def _place_and_organisation_words(self, besides: str) -> set[str]:
+        """The capitalised words of the article's places and organisations, but `besides`."""
+        if not hasattr(self, "_name_words"):
+            self._name_words: dict[str, set[str]] = {}
+        if besides not in self._name_words:
+            words = set()
+            for entity in (*self.places, *self.organisations):
+                name = getattr(entity, "name", "") or ""
+                if name != besides:
+                    words |= {w.lower() for w in name.split() if w[:1].isupper()}
+            self._name_words[besides] = words
+        return self._name_words[besides]
+
     def _linked_name_before(self, head: Token) -> str | None:
         """"[Jane Roe,](http://...) Labour MP for Leeds, said": the parser takes "MP" (or the
         place) for the subject; the linked name its phrase opens with speaks."""
@@ -900,6 +918,8 @@ class _Article:
             if any(kind != "organisation" or org_kind not in (None, "other")
                    for kind, org_kind in overlapping):
                 continue  # a person the lookups know, a place, or a real organisation
+            if any(n.lower() in self._place_and_organisation_words(span.text) for n in names):
+                continue  # "Imperial West" shares a word with "Imperial College": a place or body
             found = (span.start_char, span.text)
         return found
 
