@@ -1012,6 +1012,8 @@ class EntityLinker:
                 return self._place(doc[span.start:token.i], label)
         if span[-1].text in _NAME_SUFFIXES and len(span) > 1:
             return _Candidate("person", span[:-1], label)  # "Philippe Sands QC"
+        if len(span) == 1 and span[0].lower_ in self.first_names and span[0].is_title:
+            return _Candidate("person", span, label)  # "Emma": a first name, kept if a person has it
         royal = self._royal_name(span)
         if royal is not None:
             return royal
@@ -1294,6 +1296,17 @@ class EntityLinker:
         self._merge_trust_variants(groups)
         self._merge_written_variants(groups)
         self._merge_first_words(groups)
+        by_name: dict[str, str] = {}
+        special = ("party:", "gov:", "ods:")
+        for key in list(groups):  # two groups that came to the same name are one organisation
+            name = normalise_name(_strip_the(_fullest(groups[key])))
+            other = by_name.get(name)
+            if other is None or (other.startswith(special) and key.startswith(special)):
+                by_name.setdefault(name, key)
+                continue
+            keep, drop = (key, other) if key.startswith(special) else (other, key)
+            groups[keep].extend(groups.pop(drop))
+            by_name[name] = keep
         self._add_trust_references(doc, candidates, groups)
         order = sorted(groups, key=lambda k: min(c.span.start_char for c in groups[k]))
         org_ids = {key: f"o{i}" for i, key in enumerate(order, start=1)}
@@ -1622,7 +1635,8 @@ def _trim(span: Span) -> Span | None:
                            or doc[start].is_punct):
         start += 1
     # "Outside Whipps Cross, ...": a capitalised preposition or adverb that opens the sentence.
-    if end - start > 1 and doc[start].is_sent_start and doc[start].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"}:
+    if end - start > 1 and doc[start].is_sent_start and (
+            doc[start].pos_ in {"ADP", "ADV", "SCONJ", "CCONJ"} or doc[start].tag_ == "VBG"):
         start += 1
     while end > start and (doc[end - 1].text in {"'s", "’s", "'", "’"} or doc[end - 1].is_punct):
         end -= 1
