@@ -158,6 +158,7 @@ class CountExtractor:
         self.street_words = set(w["street_words"])
         self.label_exceptions = set(w["label_exceptions"])
         self.proportion_bases = set(w["proportion_bases"])
+        self.label_nouns = set(w["label_nouns"])
         self.change_verbs = set(w["change_verbs"])
         self.non_count_subjects = set(w["non_count_subjects"])
         self.strength_suffixes = set(w["strength_suffixes"])
@@ -404,9 +405,21 @@ class CountExtractor:
             return False  # "and in Scotland 53,000": a place, not a label
         if label is not None and label.lower_ in self.label_exceptions:
             return False  # "a record 1,180 students"
-        return label is not None and label.pos_ in ("NOUN", "PROPN") and label.tag_ != "NNS" \
-            and bool(label.whitespace_) and (label.is_title or (
-                label.ent_type_ not in ("DATE", "TIME") and label.lower_ not in self.excluded_units))
+        if label is None or label.pos_ not in ("NOUN", "PROPN") or label.tag_ == "NNS" or not label.whitespace_:
+            return False
+        if label.is_title:
+            return True
+        if label.ent_type_ in ("DATE", "TIME") or label.lower_ in self.excluded_units:
+            return False  # "Last year 185,000 people"
+        if label.lower_ in self.label_nouns:
+            return True
+        k = start  # "take into account 21 aspects": a plural noun after the number makes it a count
+        while k < len(doc) and (doc[k].like_num or doc[k].lower_ in self.number_words
+                                or doc[k].lower_ in self.scale_words):
+            k += 1
+        while k < len(doc) and doc[k].pos_ == "ADJ":
+            k += 1
+        return not (k < len(doc) and doc[k].tag_ == "NNS")
 
     def _label_list(self, doc: Doc, start: int, depth: int = 0) -> bool:
         """"Year One, Two, and Four": numbers listed after a labelled number are labels too."""
@@ -478,6 +491,8 @@ class CountExtractor:
                 last_noun = t  # "four of the nine A&Es", tagged as a foreign word
                 k += 1
                 continue
+            if t.pos_ == "PROPN" and last_noun is not None and last_noun.tag_ == "NNS":
+                break  # "six of the sectors Imperial is below": a new subject starts
             if t.pos_ in ("NOUN", "PROPN") or (t.pos_ in ("ADJ", "VERB") and (
                     t.tag_ in ("JJ", "VBN", "VBG", "JJR") or nxt_noun)):
                 if t.pos_ in ("NOUN", "PROPN"):
@@ -584,7 +599,7 @@ class CountExtractor:
         j = core.end
         of_at = j - 1 if core.vague is not None and doc[j - 1].lower_ == "of" else j
         if of_at + 1 < len(doc) and doc[of_at].lower_ == "of" \
-                and doc[of_at + 1].lower_ in ("them", "those", "these", "others"):
+                and doc[of_at + 1].lower_ in ("them", "those", "these", "others", "whom", "which"):
             p = of_at + 1
             if doc[p].lower_ == "those" and p + 1 < len(doc) and doc[p + 1].tag_ in ("VBN", "NNS", "NN"):
                 head = doc[p + 1]
