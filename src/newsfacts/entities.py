@@ -142,6 +142,7 @@ class EntityLinker:
         self.area_prepositions = set(words["area_prepositions"])
         self.place_nouns = set(words["place_nouns"])
         self._list_hashes = None
+        self._lower_words: frozenset[str] = frozenset()
         self.compass_words = set(words["compass_words"])
         self.facility_heads = set(words["facility_heads"])
         self.not_place_last_words = set(words["not_place_last_words"])
@@ -177,6 +178,7 @@ class EntityLinker:
 
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
+        self._lower_words = frozenset(t.text for t in doc if t.is_lower)  # words written in lower case
         doc.spans[RULE_SPANS_KEY] = self.rules(doc)
         self._add_phrase_spans(doc)
         candidates = self._candidates(doc)
@@ -604,7 +606,7 @@ class EntityLinker:
         after = doc[span.end] if span.end < len(doc) else None
         if c.key not in self.places and c.key not in self.localities and (
                 span[-1].lower_ in self.not_org_last_words
-                or (len(span) == 1 and any(t.is_lower and t.lower_ == span[0].lower_ for t in doc))):
+                or (len(span) == 1 and span[0].lower_ in self._lower_words)):
             return False  # "Holocaust Memorial Day"; "Breakfast", "Valley": common words
         if (len(span) == 1 and span[0].is_upper and len(span[0].text) > 3 and c.key not in self.places
                 and c.key not in self.localities and c.source in _BASE_PLACE and c.key != "ussr"):
@@ -1056,7 +1058,7 @@ class EntityLinker:
         if self._in_title(span):
             return True
         if (len(span) == 1 and span[0].is_title and span.start > 0
-                and any(t.lower_ == span[0].lower_ and t.is_lower for t in doc)):
+                and span[0].lower_ in self._lower_words):
             return True  # "Budget", "Groups": a common noun the article also writes in lower case
         return (len(span) == 1 and after is not None and after.is_title
                 and after.lower_ in self.title_roles and not span[0].is_upper
