@@ -159,3 +159,18 @@ def test_a_site_named_after_a_body_is_no_antecedent(nlp):
             "for good”.")
     (partial,) = quotes_of(nlp, text, "partial")
     assert partial.speaker.name == "David Kerr"
+
+
+def test_capitalised_cue_is_no_part_of_the_name():
+    # '“...,” Said Neil Garrow': the entity lookups may read the cue into the name
+    assert _Speaker("Said Neil Garrow", "Said Neil Garrow").record().name == "Neil Garrow"
+    assert _Speaker("Concluded College", "Concluded College").record().name == "College"
+    assert _Speaker("Said", "Said").record().name == "Said"
+
+
+def test_a_college_spokesperson_speaks_for_the_college(nlp):
+    text = ("Students at Hartley University College joined a protest organised by the University of "
+            "Kent on Friday. A College spokesperson said: “We are committed to reducing our "
+            "carbon footprint.”")
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.name == "Hartley University College"

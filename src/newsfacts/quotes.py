@@ -225,6 +225,8 @@ _MALE_PRONOUNS = {"he", "him"}
 _ORG_PRONOUNS = {"it", "they", "we", "its"}
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+# '“...,” Said Jo Roe': cue words a capital letter may glue to the name after them
+_INVERTED_CUES = frozenset(load_json_asset("speech_verbs.json").get("inverted_cue_words", []))
 # "after students commented on it": a speech act in a clause of time or cause is background,
 # not the voice a following quote continues
 _BACKGROUND_MARKS = {"after", "before", "until", "when", "whenever", "since", "because",
@@ -254,7 +256,7 @@ class _Speaker:
     organisation: str | None = None
 
     def record(self) -> Speaker:
-        return Speaker(text=_unlink(self.text), name=_unlink(self.name), person=self.person,
+        return Speaker(text=_unlink(self.text), name=_uncued(_unlink(self.name)), person=self.person,
                        organisation=self.organisation)
 
 
@@ -266,6 +268,15 @@ def _unlink(name: str | None) -> str | None:
     cleaned = re.sub(r"^\S*https?://[^)\s]*\)", "", cleaned)  # the tail of a link
     cleaned = re.sub(r"\(?https?://\S*", "", cleaned).replace("[", "").replace("]", "")
     return " ".join(cleaned.split()).strip(" ,") or name
+
+
+def _uncued(name: str | None) -> str | None:
+    """"Said Jo Roe" (from '“...,” Said Jo Roe'): the cue the name was read with is no part of
+    it."""
+    words = (name or "").split()
+    if len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _INVERTED_CUES:
+        return " ".join(words[1:])
+    return name
 
 
 @dataclass
@@ -719,6 +730,12 @@ class _Article:
                         return _Speaker(written, inner.name, None, inner.organisation)
                     if inner.person:
                         return _Speaker(written, written)
+                if child.dep_ == "compound" and (child.ent_type_ == "ORG" or child.lemma_.lower()
+                                                 in self.finder.organisation_nouns):
+                    # "a College spokesperson", "a BMA spokesman": the body they speak for
+                    inner = self.resolve(child, before, depth + 1)
+                    if inner.organisation:
+                        return _Speaker(written, inner.name, None, inner.organisation)
             if head.lower_.startswith("spokes") and not any(
                     c.dep_ in ("poss", "prep", "compound") for c in head.children):
                 # a bare "the spokeswoman", "a spokesperson": the one introduced before ("a
@@ -768,6 +785,8 @@ class _Article:
         """"Many have said", "some of the students complained", "Protesters said", "the
         villagers claim": a speaker who is no one in particular (a bare group of people, not
         ministers, officials or the members of a named body, nor "one of them, Jo Roe")."""
+        if subject.pos_ in ("VERB", "AUX", "ADJ", "ADV", "ADP"):
+            return True  # "providing the figures, continuing ...": a misparse, not a speaker
         for token in subject.subtree:  # "Labour MPs", "members of the BMA", "one of them, Jo Roe"
             if token.i != subject.i and (token.pos_ == "PROPN" or token.ent_type_ in (
                     "PERSON", "ORG", "NORP", "GPE")) and not self.in_quote(token.idx):
@@ -1091,6 +1110,8 @@ class _Article:
             words = entity.name.lower().replace("’", "'").split()
             fits = 2 if (words and words[-1] in name_words) or getattr(
                 entity, "kind", None) in kinds else 1 if name_words & set(words) else 0
+            if fits and getattr(entity, "kind", None) in kinds and name_words & set(words):
+                fits = 3  # "the college": Imperial College London, more than another university
             if not fits:
                 continue
             matched = sum(any(w.startswith(m) for w in words) for m in modifiers)
