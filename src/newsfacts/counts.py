@@ -469,8 +469,10 @@ class CountExtractor:
                     head.head.pos_ in ("NOUN", "PROPN") or head.head.dep_ in _NOMINAL_DEPS):
                 head = head.head
             between = doc[core.end:head.i]
-            if all(t.pos_ in _NP_MODIFIER_POS and t.text not in ",;:" and t.lower_ not in ("and", "or")
-                   for t in between) and head.i - core.end <= 5:
+            # "two 15-year-old boys": a hyphenated age or size inside the noun phrase
+            if all((t.pos_ in _NP_MODIFIER_POS or t.like_num and t.i + 1 < len(doc) and doc[t.i + 1].text in _HYPHENS)
+                   and t.text not in ",;:" and t.lower_ not in ("and", "or")
+                   for t in between) and head.i - core.end <= 6:
                 return core.end, head.i + 1, head, head.i + 1
         return self._surface_noun_phrase(doc, core.end)
 
@@ -1261,8 +1263,8 @@ def _head_text(doc: Doc, head: Token) -> str:
     """The head noun as written, whole when hyphenated ("call-outs"), lower-cased unless proper."""
     start = head.i
     while start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ \
-            and not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
-        start -= 2
+            and not doc[start - 2].whitespace_ and (doc[start - 2].is_alpha or doc[start - 2].like_num):
+        start -= 2  # "call-outs", "16-year-olds"
     text = doc[start:head.i + 1].text
     return text if head.pos_ == "PROPN" else text.lower()
 
