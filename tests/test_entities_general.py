@@ -286,3 +286,8 @@ def test_a_charity_named_by_its_first_word_is_that_charity(read):
     charity = next(o for o in doc._.organisations if o.name == "Macmillan Cancer Support")
     assert "Macmillan" not in org_names(doc)
     assert any(m.text == "Macmillan" for m in charity.mentions)
+
+
+def test_a_name_ending_in_an_organisation_word_is_not_a_place(nlp):
+    doc = with_base_labels(nlp, "She ran Kestrel Bay Health for six years.", {"Kestrel Bay Health": "GPE"})
+    assert "Kestrel Bay Health" not in places(doc)

@@ -606,6 +606,8 @@ class EntityLinker:
         after = doc[span.end] if span.end < len(doc) else None
         if c.key not in self.places and c.key not in self.localities and (
                 span[-1].lower_ in self.not_org_last_words
+                or (len(span) > 1 and (span[-1].lower_ in self.not_place_last_words
+                                       or span[-1].lower_ in self.org_heads))
                 or (len(span) == 1 and span[0].lower_ in self._lower_words)):
             return False  # "Holocaust Memorial Day"; "Breakfast", "Valley": common words
         if (len(span) == 1 and span[0].is_upper and len(span[0].text) > 3 and c.key not in self.places
