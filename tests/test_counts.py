@@ -164,3 +164,18 @@ def test_seed_article_described_hospitals_link_to_their_trust(seed_record):
     trust = by_value[380].organisation
     assert trust is not None and "Nottingham University Hospitals" in orgs[trust].name
     assert by_value[380].place is not None
+
+
+def test_exact_breakdown_in_a_later_sentence_without_cue(nlp):
+    doc = nlp("The bank will cut 900 jobs this year. The cuts follow a fall in profits. "
+              "About 500 jobs will go in branches while 300 and 100 will go in IT and finance.")
+    by_value = {c.value: c for c in doc._.counts}
+    assert {by_value[v].part_of for v in (500, 300, 100)} == {by_value[900].id}
+    (check,) = [k for k in doc._.consistency if k.kind == "breakdown"]
+    assert check.ok and check.actual == 900
+
+
+def test_later_sentence_counts_that_do_not_add_up_are_no_breakdown(nlp):
+    doc = nlp("The bank will cut 900 jobs this year. About 500 jobs will go in branches while 300 will go in IT.")
+    assert all(c.part_of is None for c in doc._.counts)
+    assert not [k for k in doc._.consistency if k.kind == "breakdown"]

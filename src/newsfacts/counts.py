@@ -932,7 +932,8 @@ class CountExtractor:
         found_all.sort(key=lambda f: f.core.start)
         counts = self._build(doc, found_all)
         doc._.counts = counts
-        doc._.consistency = self._breakdowns(doc, found_all) + self._area_totals(doc, found_all)
+        doc._.consistency = self._breakdowns(doc, found_all) + self._exact_breakdowns(doc, found_all) \
+            + self._area_totals(doc, found_all)
         return doc
 
     @staticmethod
@@ -1163,6 +1164,44 @@ class CountExtractor:
                 i = j
                 continue
             i += 1
+        return checks
+
+    def _exact_breakdowns(self, doc: Doc, found_all: list[_Found]) -> list[ConsistencyCheck]:
+        """"ABN Amro is to cut 2,850 jobs. [...] About 1,100 jobs will go in investment banking while
+        1,200 and 550 will go in IT and human resources": the counts of the next sentence with
+        counts (at most two on), all of the same noun and with no cue, are a breakdown only when
+        they add up to the total exactly."""
+        checks = []
+        in_use = {id(f) for f in found_all if f.parts or (f.count is not None and f.count.part_of)}
+        for i, total in enumerate(found_all):
+            if id(total) in in_use or total.core.vague is not None or total.core.high_value is not None:
+                continue
+            sent = doc[total.core.start].sent
+            parts = []
+            for _ in range(2):  # the next sentence with counts, at most two sentences on
+                if sent.end >= len(doc):
+                    break
+                sent = doc[sent.end].sent
+                parts = [f for f in found_all[i + 1:] if doc[f.core.start].sent.start == sent.start]
+                if parts:
+                    break
+            if len(parts) < 2 or any(id(f) in in_use or f.core.vague is not None or f.head != total.head
+                                     for f in parts):
+                continue
+            actual = sum(f.core.value for f in parts)
+            if actual != total.core.value:
+                continue
+            for part in parts:
+                part.count.part_of = total.count.id
+                in_use.add(id(part))
+            total.parts = parts
+            in_use.add(id(total))
+            names = " + ".join(_fmt(p.core.value) for p in parts)
+            checks.append(ConsistencyCheck(
+                kind="breakdown", counts=[total.count.id, *(p.count.id for p in parts)],
+                expected=_int_if_whole(total.core.value), actual=_int_if_whole(actual), ok=True,
+                note=f"{names} = {_fmt(actual)}: the parts add up to the whole, {total.count.text!r} "
+                     f"({_fmt(total.core.value)})"))
         return checks
 
     def _area_part(self, f: _Found, total: _Found, group: int) -> bool:
