@@ -174,3 +174,18 @@ def test_a_college_spokesperson_speaks_for_the_college(nlp):
             "carbon footprint.”")
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.speaker.name == "Hartley University College"
+
+
+def test_pull_quote_is_not_speech(nlp):
+    text = ("Ms Jane Roe said the turnout was the best in years.\n\n"
+            "> “Some students worried about the 30 empty seats on the council”\n\n"
+            "Voting closes on Friday.")
+    assert quotes_of(nlp, text, "direct") == []
+
+
+def test_whole_sentence_after_cue_and_that_is_direct(nlp):
+    text = ("Hartley University responded quickly, stating that “We are proud of our diverse "
+            "community and will not tolerate abuse.”\n\n"
+            "Ms Jane Roe said that “the plan is unfair to the poorest families in the town”.")
+    kinds = [(q.kind, q.text.split()[0]) for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert kinds == [("direct", "We"), ("partial", "the")]

@@ -1238,7 +1238,14 @@ class _Article:
             lead_cues = self.cues_between(sent_start, first.open_at)
             lead_ends_with_cue = bool(lead_cues) and not self.text[
                 lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(" ,:\u00a0")
-            is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped
+            # "X said that “We are proud of ... .”": a whole sentence after the cue and "that"
+            cue_that = bool(lead_cues) and lead_stripped.lower().endswith(" that") and not \
+                self.text[lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(
+                    " ,:\u00a0").lower().removesuffix("that").strip() \
+                and content[:1].isupper() and words >= 4 and (
+                    content.rstrip().rstrip("'’\"”")[-1:] in ".!?"
+                    or tail.strip()[:1] in (".", "")) and first.closed
+            is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped or cue_that
                          or lead_stripped.endswith(":")
                          or (lead_ends_with_cue and content[:1].isupper())
                          or (lead_stripped.endswith(",") and content[:1].isupper()
@@ -1289,6 +1296,8 @@ class _Article:
                 speaker = self._dash_attribution(self.text[last.close_end:p_end])
             if kind == "direct" and speaker is None and cue_token is None:
                 speaker = self._signature_line(last.close_end)
+                if speaker is None and self._pull_quote(first.open_at, last.close_end):
+                    continue  # the page's pull quote, not someone's words
             if kind == "direct" and speaker is None and cue_token is None \
                     and lead_stripped.endswith(":"):
                 speaker = self._colon_attribution(sent_start + len(lead.rstrip()) - 1)
@@ -1316,6 +1325,13 @@ class _Article:
                                     organisation=entity.id if kind == "organisation" else None)
             return _Speaker(name, name)
         return None
+
+    def _pull_quote(self, open_at: int, close_end: int) -> bool:
+        """"> “Some expressed concern about ...”": a markdown blockquote that is nothing but a
+        quote, with no cue and no signature, is the page's pull quote."""
+        p_start, p_end = self.paragraphs[self.paragraph_of(open_at)]
+        return self.text[p_start:open_at].strip() == ">" and not self.text[
+            close_end:p_end].strip(" .")
 
     def _signature_line(self, close_end: int) -> _Speaker | None:
         """A markdown blockquote signed on its next line ("> “...”" then "> Jane Roe"): the
