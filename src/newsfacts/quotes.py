@@ -1108,6 +1108,8 @@ class _Article:
             if kind != "organisation" or self.in_quote(m_start):
                 continue
             words = entity.name.lower().replace("’", "'").split()
+            if [w for w in words if w != "the"] == [noun]:
+                continue  # an "organisation" named just "College" is the description itself
             fits = 2 if (words and words[-1] in name_words) or getattr(
                 entity, "kind", None) in kinds else 1 if name_words & set(words) else 0
             if fits and getattr(entity, "kind", None) in kinds and name_words & set(words):
