@@ -189,3 +189,10 @@ def test_whole_sentence_after_cue_and_that_is_direct(nlp):
             "Ms Jane Roe said that “the plan is unfair to the poorest families in the town”.")
     kinds = [(q.kind, q.text.split()[0]) for q in quotes_of(nlp, text) if q.kind != "indirect"]
     assert kinds == [("direct", "We"), ("partial", "the")]
+
+
+def test_whole_sentence_told_to_someone_is_direct(nlp):
+    text = ("Ms Jane Roe told Felix that “We have asked the college for a meeting and are still "
+            "waiting for a reply.”")
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.name == "Jane Roe"

@@ -1241,10 +1241,12 @@ class _Article:
             lead_ends_with_cue = bool(lead_cues) and not self.text[
                 lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(" ,:\u00a0")
             # "X said that “We are proud of ... .”": a whole sentence after the cue and "that"
-            cue_that = bool(lead_cues) and lead_stripped.lower().endswith(" that") and not \
-                self.text[lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(
-                    " ,:\u00a0").lower().removesuffix("that").strip() \
-                and content[:1].isupper() and words >= 4 and (
+            # ("told Felix that “...”": the person told may stand between)
+            between_cue = self.text[lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(
+                " ,:\u00a0").lower().removesuffix("that").split() if lead_cues else ["-"]
+            cue_that = bool(lead_cues) and lead_stripped.lower().endswith(" that") and (
+                not between_cue or lead_cues[-1].lemma_.lower() == "tell"
+                and len(between_cue) <= 3) and content[:1].isupper() and words >= 4 and (
                     content.rstrip().rstrip("'’\"”")[-1:] in ".!?"
                     or tail.strip()[:1] in (".", "")) and first.closed
             is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped or cue_that
