@@ -30,3 +30,16 @@ def seed_record(extractor):
 
     (article,) = read_path(SEED)
     return extractor.extract(article)
+
+
+@pytest.fixture(scope="session")
+def read(nlp):
+    """The Doc of a text, parsed once per session however many tests read it."""
+    cache = {}
+
+    def run(text):
+        if text not in cache:
+            cache[text] = nlp(text)
+        return cache[text]
+
+    return run

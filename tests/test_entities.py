@@ -3,8 +3,6 @@ on sentences written for these tests (names, hospitals, parties and places not i
 
 from __future__ import annotations
 
-import pytest
-
 from newsfacts.entities import entity_for_span, person_gender
 
 
@@ -12,18 +10,6 @@ def by_name(records, name):
     found = [r for r in records if r.name == name]
     assert found, f"{name!r} not among {[r.name for r in records]}"
     return found[0]
-
-
-@pytest.fixture(scope="module")
-def read(nlp):
-    cache = {}
-
-    def run(text):
-        if text not in cache:
-            cache[text] = nlp(text)
-        return cache[text]
-
-    return run
 
 
 # -- the seed article ------------------------------------------------------------------------------

@@ -4,20 +4,6 @@ organisations) out of the records. Every sentence is written for these tests."""
 
 from __future__ import annotations
 
-import pytest
-
-
-@pytest.fixture(scope="module")
-def read(nlp):
-    cache = {}
-
-    def run(text):
-        if text not in cache:
-            cache[text] = nlp(text)
-        return cache[text]
-
-    return run
-
 
 def org_names(doc):
     return [o.name for o in doc._.organisations]
