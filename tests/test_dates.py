@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,13 +17,19 @@ REPO = Path(__file__).resolve().parents[1]
 PUBLISHED = dt.date(2016, 1, 12)
 
 
-@pytest.fixture(scope="session")
-def nlp():
+@cache
+def dates_pipeline():
+    """The base model with our date component alone, built once for every dates test module."""
     from newsfacts import dates  # noqa: F401  (registers the factory)
 
     pipeline = load_base()
     pipeline.add_pipe("newsfacts_dates")
     return pipeline
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return dates_pipeline()
 
 
 def run(nlp, text: str, published: dt.date | None = PUBLISHED):

@@ -9,26 +9,12 @@ import datetime as dt
 
 import pytest
 
-from newsfacts.pipeline import load_base
-
-PUBLISHED = dt.date(2016, 1, 12)
+from tests.test_dates import by_text, dates_pipeline
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def nlp():
-    from newsfacts import dates  # noqa: F401  (registers the factory)
-
-    pipeline = load_base()
-    pipeline.add_pipe("newsfacts_dates")
-    return pipeline
-
-
-def by_text(nlp, text: str, published: dt.date | None = PUBLISHED) -> dict:
-    doc = nlp.make_doc(text)
-    doc._.published = published
-    for _, component in nlp.pipeline:
-        doc = component(doc)
-    return {mention.text: mention for mention in doc._.dates}
+    return dates_pipeline()
 
 
 def test_a_count_of_units_later_is_a_duration(nlp):

@@ -14,11 +14,12 @@ from tests.conftest import CORPUS
 SEED_GOLD = json.loads((CORPUS / "nottingham-junior-doctors-strike.facts.json").read_text())
 
 
-def quotes_of(nlp, text):
+def quotes_of(nlp, text, kind=None):
+    """The quotes of a text (of one kind, if given), each checked against its offsets."""
     doc = nlp(text)
     for q in doc._.quotes:
         assert q.text == doc.text[q.start:q.end]
-    return doc._.quotes
+    return [q for q in doc._.quotes if kind is None or q.kind == kind]
 
 
 def contents(text):

@@ -5,11 +5,7 @@ missed, a colon glued to the quote, markdown leftovers, quoted titles."""
 from __future__ import annotations
 
 from newsfacts.quotes import _Article, _Speaker, scan_quote_marks
-
-
-def quotes_of(nlp, text, kind=None):
-    doc = nlp(text)
-    return [q for q in doc._.quotes if kind is None or q.kind == kind]
+from tests.test_quotes import quotes_of
 
 
 def test_colon_glued_to_the_quote(nlp):

@@ -4,11 +4,7 @@ coordinated cues, phrases around the subject, cue-less quotes after a speech act
 from __future__ import annotations
 
 from newsfacts.quotes import scan_quote_marks
-
-
-def quotes_of(nlp, text, kind=None):
-    doc = nlp(text)
-    return [q for q in doc._.quotes if kind is None or q.kind == kind]
+from tests.test_quotes import quotes_of
 
 
 def test_dateline_is_not_the_speaker(nlp):
