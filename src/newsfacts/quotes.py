@@ -315,6 +315,9 @@ class QuoteFinder:
         self.particle_cues = {verb: frozenset(words) for verb, words in
                               cues.get("particle_direct", {}).items()}
         self.all_cues = self.direct_cues | self.reported_cues
+        # nouns for a body, its voice or its papers: "officials", "reports" are no vague crowd
+        self.body_nouns = (self.organisation_nouns | self.spokesperson_nouns
+                           | self.document_nouns | self.source_nouns)
         self.titles = {gender: frozenset(words) for gender, words in cues["titles"].items()}
         self.honorifics = frozenset(cues.get("honorifics", [])).union(*self.titles.values())
 
@@ -795,10 +798,8 @@ class _Article:
             return True
         if subject.tag_ != "NNS" or subject.pos_ != "NOUN" or subject.ent_type_:
             return False
-        finder = self.finder
-        if subject.lemma_.lower() in (finder.organisation_nouns | finder.spokesperson_nouns
-                                      | finder.document_nouns | finder.source_nouns) \
-                or subject.lower_ in finder.group_speakers:
+        if subject.lemma_.lower() in self.finder.body_nouns \
+                or subject.lower_ in self.finder.group_speakers:
             return False
         det = [c.lower_ for c in subject.children if c.dep_ in ("det", "amod", "nummod")
                and c.i < subject.i and c.pos_ in ("DET", "NUM", "PRON")]
