@@ -1248,8 +1248,7 @@ class _Article:
             cue_that = bool(lead_cues) and lead_stripped.lower().endswith(" that") and (
                 not between_cue or lead_cues[-1].lemma_.lower() == "tell"
                 and len(between_cue) <= 3) and content[:1].isupper() and words >= 4 and (
-                    content.rstrip().rstrip("'’\"”")[-1:] in ".!?"
-                    or tail.strip()[:1] in (".", "")) and first.closed
+                    last_char in ".!?" or tail.strip()[:1] in (".", "")) and first.closed
             is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped or cue_that
                          or lead_stripped.endswith(":")
                          or (lead_ends_with_cue and content[:1].isupper())
@@ -1271,7 +1270,7 @@ class _Article:
                     cue_token = lead_cues[-1] if lead_cues else (
                         sent_cues[0] if sent_cues else None)
             elif tail_cues and (not lead_cues or not lead_stripped.endswith(":")
-                                or self._cue_follows(content, last.close_end, tail_cues[0])):
+                                or self._cue_follows(last_char, last.close_end, tail_cues[0])):
                 # "X declared: “...,” she said": the cue right after a quote ending in a comma
                 # is its own
                 cue_token = tail_cues[0]
@@ -1359,9 +1358,10 @@ class _Article:
             return self._dash_attribution("— " + name) or _Speaker(name, name)
         return None
 
-    def _cue_follows(self, content: str, close_end: int, cue: Token) -> bool:
-        """“...,” she said / “...,” said the mayor: a cue within a few words of the mark."""
-        if content.rstrip().rstrip("'’\"”")[-1:] not in ",?!":
+    def _cue_follows(self, last_char: str, close_end: int, cue: Token) -> bool:
+        """“...,” she said / “...,” said the mayor: a cue within a few words of the mark
+        (`last_char`: the quote's last character, nested closing marks aside)."""
+        if last_char not in ",?!":
             return False
         between = self.text[close_end:cue.idx].split()
         return len(between) <= 3 and not any(w[-1:] in ".!?" for w in between)
