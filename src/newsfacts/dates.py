@@ -1364,10 +1364,9 @@ class DateExtractor:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
             same_year = _SAME_YEAR.fullmatch(text) if published else None
             if same_year:  # "in March of the same year": the year in context
-                year = next((value[:4] for index, value in reversed(recent_dates)
-                             if sent_index - index <= CONTEXT_SENTENCES), None)
-                if year and timex.value:
-                    timex = Timex(timex.type, year + timex.value[4:], "published", None)
+                named = _context_date(recent_dates, sent_index)
+                if named and timex.value:
+                    timex = Timex(timex.type, named[:4] + timex.value[4:], "published", None)
             if published and _YEAR_AGO.fullmatch(text) and (
                     recent_quarters or "quarter" in span.sent.text.lower()):
                 # Business news compares with the same quarter a year before: the quarter the
@@ -1445,19 +1444,27 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
     unit = match.group("unit") or match.group("unit2") or match.group("unit3")
     word = match.group("rel") or match.group("dir") or ""
     step = 0 if match.group("that") else 1 if word in ("following", "subsequent", "after") else -1
-    need = {"year": 4, "month": 7, "week": 10}[unit]
+    value = _context_date(recent_dates, sent_index, {"year": 4, "month": 7, "week": 10}[unit])
+    if value is None:
+        return None
+    if unit == "year":
+        return Timex("DATE", f"{int(value[:4]) + step:04d}", "published")
+    if unit == "month":
+        year, month = _add_months(int(value[:4]), int(value[5:7]), step)
+        return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+    day = dt.date.fromisoformat(value) + dt.timedelta(weeks=step)
+    return Timex("DATE", _iso_week(day), "published")
+
+
+def _context_date(recent_dates: list[tuple[int, str]], sent_index: int,
+                  need: int = 4) -> str | None:
+    """The latest date named in the context (the same or the previous sentences) written to
+    at least `need` characters: 4 a year, 7 a month, 10 a day."""
     for index, value in reversed(recent_dates):
         if sent_index - index > CONTEXT_SENTENCES:
             return None
-        if len(value) < need:
-            continue
-        if unit == "year":
-            return Timex("DATE", f"{int(value[:4]) + step:04d}", "published")
-        if unit == "month":
-            year, month = _add_months(int(value[:4]), int(value[5:7]), step)
-            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
-        day = dt.date.fromisoformat(value) + dt.timedelta(weeks=step)
-        return Timex("DATE", _iso_week(day), "published")
+        if len(value) >= need:
+            return value
     return None
 
 
