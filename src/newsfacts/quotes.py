@@ -382,8 +382,9 @@ class _Article:
     def token_at(self, char: int) -> Token:
         return self.doc[max(0, bisect.bisect_right(self.token_starts, char) - 1)]
 
-    def sentence_start(self, char: int) -> int:
-        return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1)]
+    def sentence_start(self, char: int, back: int = 0) -> int:
+        """The start of the sentence holding `char`, or of the one `back` sentences before."""
+        return self.sent_starts[max(0, bisect.bisect_right(self.sent_starts, char) - 1 - back)]
 
     def sentence_end(self, char: int) -> int:
         i = bisect.bisect_right(self.sent_starts, char)
@@ -813,8 +814,7 @@ class _Article:
         author = self._author_of(head)
         if author is not None:
             return author
-        first = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
-            self.sent_starts, head.idx) - 8)])
+        first = self.token_at(self.sentence_start(head.idx, back=7))
         lemma = head.lemma_.lower()
         for token in reversed(self.doc[first.i:head.i]):
             if token.lemma_.lower() == lemma and not self.in_quote(token.idx):
@@ -982,8 +982,7 @@ class _Article:
         return written
 
     def _bare_spokesperson(self, head: Token, before: int) -> _Speaker | None:
-        start = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
-            self.sent_starts, head.idx) - 6)]).i
+        start = self.token_at(self.sentence_start(head.idx, back=5)).i
         for token in reversed(self.doc[start:head.i]):
             if token.lower_ == head.lower_ and not self.in_quote(token.idx) and any(
                     c.dep_ in ("poss", "prep") for c in token.children):
@@ -1009,8 +1008,7 @@ class _Article:
 
     def _statement_author(self, head: Token) -> _Speaker | None:
         """"the statement said": whoever "said in a statement" in the sentences before."""
-        first = self.token_at(self.sent_starts[max(0, bisect.bisect_right(
-            self.sent_starts, head.idx) - 4)])
+        first = self.token_at(self.sentence_start(head.idx, back=3))
         for token in reversed(self.doc[first.i:head.i]):
             if token.lower_ == head.lower_ and token.head.dep_ == "prep":
                 verb = token.head.head
