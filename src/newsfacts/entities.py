@@ -81,10 +81,7 @@ def _locality_names() -> tuple[str, ...]:
 
 @cache
 def _known_places() -> frozenset[str]:
-    words = _words()
-    names = {*load_json_asset(PLACES_ASSET)["places"], *words["uk_counties"], *words["uk_nations"],
-             *words["uk_regions"]}
-    return frozenset(normalise_name(n) for n in names)
+    return frozenset(normalise_name(n) for n in _place_names())
 
 
 @dataclass
