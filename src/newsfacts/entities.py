@@ -394,7 +394,7 @@ class EntityLinker:
         """Towns, counties, regions and nations of the gazetteer that no other name claims are
         places even where the base model saw nothing; a known place written in full
         ("Newcastle-under-Lyme") replaces the shorter places the base model found inside it."""
-        parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
+        parts = _name_parts(chosen)
         for start, end in doc.user_data.get(_PLACE_SPANS, ()):
             inside = [c for c in chosen if start <= c.span.start and c.span.end <= end]
             claimed = [c for c in inside if c.kind != "place" and c.source not in _REPLACEABLE]
@@ -432,7 +432,7 @@ class EntityLinker:
         organisations without an organisation's head, bare hospital names after "in") follow.
         A list with a person, a named organisation or a hospital is left alone."""
         starts = {c.span.start: c for c in chosen}
-        parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
+        parts = _name_parts(chosen)
         persons = [c for c in chosen if c.kind == "person"]
         known = set(doc.user_data.get(_PLACE_SPANS, ())) | set(doc.user_data.get(_LOCALITY_SPANS, ()))
         for i in self._list_openings(doc):
@@ -646,11 +646,11 @@ class EntityLinker:
                 and doc[i].dep_ != "compound" and self._is_facility_head(doc, i))
 
     def _without_lone_words(self, chosen: list[_Candidate]) -> list[_Candidate]:
-        chosen = [c for c in chosen if c.kind != "person" or _looks_like_a_name(c.span)]
         """A one-word "person" that is neither part of a fuller name in the article, nor titled,
         nor introduced by a kinship noun ("son Ryan") is a capitalised common word ("Mum",
         "Covid", "Defending") or, after "in"/"from", a district ("from Erdington")."""
-        parts = {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
+        chosen = [c for c in chosen if c.kind != "person" or _looks_like_a_name(c.span)]
+        parts = _name_parts(chosen)
         kept = []
         for c in chosen:
             if (c.kind == "organisation" and c.source in _BASE_ORG and len(c.span) == 1
@@ -1592,6 +1592,11 @@ class EntityLinker:
 
 
 # -- helpers -------------------------------------------------------------------------------------
+def _name_parts(chosen: list[_Candidate]) -> set[str]:
+    """The words of the fuller (two-word or longer) person names: "Leigh" of "Mike Leigh"."""
+    return {t.text for c in chosen if c.kind == "person" and len(c.span) > 1 for t in c.span}
+
+
 def _straight(text: str) -> str:
     return text.replace("’", "'")
 
