@@ -307,8 +307,9 @@ class EntityLinker:
         chosen = [self._organisation(doc, doc[c.span.start:c.span.end + 1], c.source)
                   if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
                   and not taken[c.span.end] and c.key not in self.nations else c for c in chosen]
+        org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
         return [c for c in self._without_lone_words(chosen)
-                if c.kind != "place" or self._may_be_place(c, chosen)]
+                if c.kind != "place" or self._may_be_place(c, chosen, org_keys)]
 
     def _wider_name(self, doc: Doc, span: Span) -> Span | None:
         """The whole name when an organisation name was read from its middle: "Public and |
@@ -597,10 +598,11 @@ class EntityLinker:
                     return True
         return False
 
-    def _may_be_place(self, c: _Candidate, chosen: list[_Candidate]) -> bool:
+    def _may_be_place(self, c: _Candidate, chosen: list[_Candidate], org_keys: set[str]) -> bool:
         """Not a place: a lower-case word ("us"), a code-named operation ("Operation Sceptre"),
         a landmark, park or estate ("the Clock Tower", "the Warren Hill estate"), or a name the
-        article also uses for an organisation or a hospital site."""
+        article also uses for an organisation or a hospital site (`org_keys`: the normalised
+        names of `chosen`'s organisations)."""
         doc, span = c.span.doc, c.span
         if (not span.text[:1].isupper() or c.key in self.demonyms or c.key in self.honorifics
                 or c.key in self.not_organisations):
@@ -632,8 +634,7 @@ class EntityLinker:
             return False  # "Imperial" beside "Imperial College London": the college
         if c.source == "place_list":
             return True  # "the boroughs of Hammersmith, Ealing and Brent": the districts
-        return not any(o.kind == "organisation" and normalise_name(o.span.text) == c.key
-                       for o in chosen)
+        return c.key not in org_keys
 
     def _facility_head_after(self, doc: Doc, end: int) -> bool:
         """Whether a lower-case facility head follows the name that ends at `end`, directly or
