@@ -352,6 +352,7 @@ class _Article:
         self.places = list(doc._.places or [])
         self.genders: dict[str, str | None] = {}
         self._mentions = self._mention_index()
+        self._name_words: dict[str, set[str]] = {}  # _place_and_organisation_words, by `besides`
 
     # -- lookups ----------------------------------------------------------------------------
 
@@ -878,8 +879,6 @@ class _Article:
 
     def _place_and_organisation_words(self, besides: str) -> set[str]:
         """The capitalised words of the article's places and organisations, but `besides`."""
-        if not hasattr(self, "_name_words"):
-            self._name_words: dict[str, set[str]] = {}
         if besides not in self._name_words:
             words = set()
             for entity in (*self.places, *self.organisations):
