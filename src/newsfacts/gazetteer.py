@@ -134,10 +134,6 @@ class Gazetteer:
         """The first word of every bare site name (normalised)."""
         return iter(self._bare_first_words)
 
-    def may_start_bare_form(self, word: str) -> bool:
-        """Whether some bare site name begins with this word: a cheap test before `lookup_bare`."""
-        return normalise_name(word) in self._bare_first_words
-
     def bare_forms(self) -> Iterable[str]:
         """Every bare site name, normalised (see `lookup_bare`)."""
         return self._by_bare.keys()
