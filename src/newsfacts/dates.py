@@ -77,6 +77,9 @@ PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"}
+# Which way a relative word moves a period: "last year" -1, "the following month" +1, else 0.
+_STEPS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
+          "next": 1, "coming": 1, "following": 1, "subsequent": 1}
 # Counted from the date in context, not from publication: "the following year", "later that month".
 _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>week|"
                        r"month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the (?:end|start|"
@@ -409,7 +412,7 @@ class TimexResolver:
                 return Timex("DATE", None, None)
             # A UK financial or tax year starts in April; it is filed under its first year.
             year = dct.year - (relative.group("kind") != "fiscal" and dct.month < 4)
-            step = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(relative.group("rel"), 0)
+            step = _STEPS.get(relative.group("rel"), 0)
             return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
         if not match:
@@ -577,8 +580,7 @@ class TimexResolver:
         rel, unit = match.group("rel"), match.group("unit")
         if match.group("mod") in ("the rest of", "the remainder of") and not rel:
             rel = "this"
-        step = {"last": -1, "past": -1, "previous": -1, "prior": -1, "next": 1, "coming": 1,
-                "following": 1, "preceding": -1, "subsequent": 1}.get(rel, 0)
+        step = _STEPS.get(rel, 0)
         if not rel and match.group("mod") in ("the end of", "the start of", "the beginning of",
                                               "the middle of"):
             rel = "this"  # "at the end of the month": the current one
@@ -671,7 +673,7 @@ class TimexResolver:
         if not dct:
             return Timex("DATE", None, None)
         rel = match.group("rel") or ""
-        step = {"last": -1, "next": 1}.get(rel, 0)
+        step = _STEPS.get(rel, 0)
         bare = rel in ("", "the")
         year = _season_year(dct, season, step, future or not bare)
         if bare and future is None and not match.group("mod"):
