@@ -307,8 +307,7 @@ class CountExtractor:
                     merged.append(core)
                     k += 1
                     continue
-                vote = link in _HYPHENS and nxt.value < core.value and any(
-                    t.lower_ in self.vote_words for t in doc[core.start].sent)
+                vote = link in _HYPHENS and nxt.value < core.value and self._names_a_vote(doc[core.start].sent)
                 if vote:  # "MPs voted 272-219": two counts of votes, not a score
                     merged.append(core)
                     k += 1
@@ -711,11 +710,14 @@ class CountExtractor:
             return None
         return _Found(core, ante.unit_start, ante.unit_end, ante.head, text_end, None, inherited=ante)
 
+    def _names_a_vote(self, sent: Span) -> bool:
+        return any(t.lower_ in self.vote_words for t in sent)
+
     def _vote_head(self, doc: Doc, core: _Core, start: int) -> tuple[str, int, int] | None:
         """"voted by 229 to 206", "304 for, 225 against": votes, in a sentence about a vote."""
         sent = doc[core.start].sent
-        sides = {t.lower_ for t in sent if t.i > sent.start and doc[t.i - 1].like_num}
-        if not any(t.lower_ in self.vote_words for t in sent) and not {"for", "against"} <= sides:
+        if not self._names_a_vote(sent) and not {"for", "against"} <= {
+                t.lower_ for t in sent if t.i > sent.start and doc[t.i - 1].like_num}:
             return None  # a vote is named, or "N for ... M against" is written
         after = doc[core.end:min(len(doc), core.end + 2)].text.lower()
         side = any(after == s or after.startswith(s + " ") or after.startswith(s + ",") for s in self.vote_sides)
