@@ -90,6 +90,14 @@ def load_tml(path: Path) -> Document:
     return Document(path.stem, "".join(pieces), dct, timexes)
 
 
+# MEANTIME stores Penn Treebank tokens; the text is rebuilt the way it was written ("March 1,
+# 2008", "Boeing's", "US$40"), as the pipeline meets news, not pre-tokenised text.
+_PTB_QUOTES = {"``": "\u201c", "''": "\u201d"}
+_NO_SPACE_BEFORE = {",", ".", ":", ";", "%", ")", "]", "?", "!", "...", "\u201d",
+                    "'s", "'", "n't", "'ve", "'ll", "'re", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "[", "$", "US$", "#", "\u201c"}
+
+
 def load_meantime(path: Path) -> Document:
     root = ET.parse(path).getroot()
     offsets: dict[str, tuple[int, int]] = {}
@@ -99,12 +107,17 @@ def load_meantime(path: Path) -> Document:
         number = int(token.get("sentence"))
         if number >= MEANTIME_SENTENCES:
             continue
+        word = _PTB_QUOTES.get(token.text or "", token.text or "")
         if sentence is not None:
-            separator = "\n" if number != sentence else " "
+            if number != sentence:
+                separator = "\n"
+            elif word in _NO_SPACE_BEFORE or parts[-1] in _NO_SPACE_AFTER:
+                separator = ""
+            else:
+                separator = " "
             parts.append(separator)
-            position += 1
+            position += len(separator)
         sentence = number
-        word = token.text or ""
         offsets[token.get("t_id")] = (position, position + len(word))
         parts.append(word)
         position += len(word)
