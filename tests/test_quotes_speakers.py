@@ -3,7 +3,7 @@ coordinated cues, phrases around the subject, cue-less quotes after a speech act
 
 from __future__ import annotations
 
-from newsfacts.quotes import scan_quote_marks
+from newsfacts.quotes import _Article, scan_quote_marks
 from tests.test_quotes import quotes_of
 
 
@@ -199,3 +199,14 @@ def test_person_ending_an_organisation_subject(nlp):
             "power did not have enough impact on bad landlords.")
     (quote,) = quotes_of(nlp, text, "indirect")
     assert quote.speaker.name == "Chris Fox"
+
+
+def test_particle_verbs_are_cues_only_where_the_caller_allows_them(nlp):
+    doc = nlp("Mary Jones shot back that the board had never read the report.")
+    article = _Article(nlp.get_pipe("newsfacts_quotes"), doc)
+    shot = next(t for t in doc if t.lower_ == "shot")
+    cues = article.finder.direct_cues
+    assert article.is_cue(shot, cues, allow_particle=True)
+    assert not article.is_cue(shot, cues, allow_particle=False)
+    # "shot back" introduces a quotation, not a reported clause
+    assert doc._.quotes == []

@@ -492,7 +492,7 @@ class _Article:
             # "Trump told Newsmax that Romney had ..., adding, ...": a participle hung on the
             # reported clause still belongs to the speech verb above it
             chain = [verb] + sorted(chain[1:], key=lambda c: not self.is_cue(
-                c, self.finder.direct_cues))
+                c, self.finder.direct_cues, allow_particle=True))
         for candidate in chain:
             # "After saying ..., she was taken to hospital": a passive subject governs too
             passive = candidate.i != verb.i and verb.tag_ == "VBG" \
@@ -1011,7 +1011,7 @@ class _Article:
         for token in reversed(self.doc[first.i:head.i]):
             if token.lower_ == head.lower_ and token.head.dep_ == "prep":
                 verb = token.head.head
-                if self.is_cue(verb, self.finder.direct_cues):
+                if self.is_cue(verb, self.finder.direct_cues, allow_particle=True):
                     subject = self.subject_of(verb)
                     if subject is not None and subject.lower_ != head.lower_:
                         return self.resolve(subject, subject.idx)
@@ -1050,7 +1050,8 @@ class _Article:
         while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
             token = token.head
         return token.dep_ in ("nsubj", "nsubjpass") and (
-            token.head.dep_ == "ROOT" or self.is_cue(token.head, self.finder.direct_cues))
+            token.head.dep_ == "ROOT"
+            or self.is_cue(token.head, self.finder.direct_cues, allow_particle=True))
 
     def antecedent_organisation(self, pronoun: Token):
         """The organisation an "it" stands for: the subject of a sentence just before (which may
@@ -1130,12 +1131,15 @@ class _Article:
 
     # -- cues ---------------------------------------------------------------------------------
 
-    def is_cue(self, token: Token, lemmas: frozenset) -> bool:
+    def is_cue(self, token: Token, lemmas: frozenset, *, allow_particle: bool) -> bool:
+        """Whether `token` is a cue among `lemmas`. `allow_particle`: whether a verb of
+        `particle_direct` ("shot back", "as she put it") counts, with its particle or object
+        right after it. Those verbs introduce a quotation (direct cues), never a reported
+        clause, so the lookups for a quotation's cue allow them and reported speech does not."""
         if token.lower_ == "according":
             return token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to"
         lemma = token.lemma_.lower()
-        if lemma in self.finder.particle_cues and token.pos_ == "VERB" and (
-                lemmas is self.finder.direct_cues or lemmas is self.finder.all_cues):
+        if allow_particle and lemma in self.finder.particle_cues and token.pos_ == "VERB":
             words = self.finder.particle_cues[lemma]
             return any(c.lower_ in words and c.dep_ in ("prt", "dobj", "advmod")
                        and c.i == token.i + 1 for c in token.children)
@@ -1164,7 +1168,7 @@ class _Article:
             if token.idx >= end:
                 break
             if token.idx >= start and not self.in_quote(token.idx) \
-                    and self.is_cue(token, self.finder.direct_cues):
+                    and self.is_cue(token, self.finder.direct_cues, allow_particle=True):
                 found.append(token)
         return found
 
@@ -1394,7 +1398,8 @@ class _Article:
         for ancestor in self.token_at(char).ancestors:
             if any(c.dep_ in ("auxpass", "nsubjpass") for c in ancestor.children):
                 continue  # "the cuts trusts have been asked to make": the asked do not speak
-            if not self.in_quote(ancestor.idx) and self.is_cue(ancestor, self.finder.direct_cues):
+            if not self.in_quote(ancestor.idx) \
+                    and self.is_cue(ancestor, self.finder.direct_cues, allow_particle=True):
                 if found is not None and (found.dep_ == "conj" and any(
                         c.dep_ == "nsubj" for c in found.children) or not (
                         ancestor.lemma_.lower() in ("say", "tell")
@@ -1406,7 +1411,7 @@ class _Article:
     def _enclosing_reported(self, char: int):
         token = self.token_at(char)
         for ancestor in token.ancestors:
-            if self.is_cue(ancestor, self.finder.direct_cues):
+            if self.is_cue(ancestor, self.finder.direct_cues, allow_particle=True):
                 subject = self.subject_of(ancestor)
                 if subject is not None:
                     return self.cue_text(ancestor), self.resolve(subject, char)
@@ -1432,7 +1437,7 @@ class _Article:
                 break
             # "He didn't suggest retaliation." reports no speech, nor does a bare verb ("the
             # NHS needed to create ... rather than respond to ill health")
-            if not self.in_quote(token.idx) and self.is_cue(token, cues) \
+            if not self.in_quote(token.idx) and self.is_cue(token, cues, allow_particle=True) \
                     and not any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in
                                 _BACKGROUND_MARKS for c in token.children) \
                     and (token.tag_ != "VB" or any(c.dep_ == "nsubj" for c in token.children)):
@@ -1448,7 +1453,7 @@ class _Article:
         for token in self.doc:
             if token.idx < covered_until or self.in_quote(token.idx):
                 continue
-            if not self.is_cue(token, cues):
+            if not self.is_cue(token, cues, allow_particle=False):
                 continue
             para_start, para_end = self.paragraphs[self.paragraph_of(token.idx)]
             if token.lower_ == "according":
