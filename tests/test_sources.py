@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import random
+from pathlib import Path
 
 import pytest
 
+from newsfacts import runner
 from newsfacts.sources import Article, SourceError, decode_bytes, iter_input_files, parse_published, read_path
 
 
@@ -141,3 +144,74 @@ def test_folder_walk_is_sorted_skips_gold_and_outside_symlinks(tmp_path):
     names = [p.relative_to(root).as_posix() for p in iter_input_files([root])]
     assert names == ["1.md", "b/2.txt", "inside-link.txt"]
     assert [p.name for p in iter_input_files([root], glob="*.txt")] == ["2.txt", "inside-link.txt"]
+
+
+UTF16_ARTICLE = ("Ward closure\n\nThe trust said 14 beds on the ward would close from Monday, and "
+                 "that patients had been moved to the city’s general hospital.\n")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_with_a_byte_order_mark_decodes(tmp_path, encoding):
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeff".encode(encoding) + UTF16_ARTICLE.encode(encoding))
+    article = _one(path)
+    assert article.title == "Ward closure"
+    assert article.text == UTF16_ARTICLE.split("\n\n", 1)[1].strip()
+    assert article.warnings == []
+
+
+def test_utf16_text_in_another_script_still_decodes():
+    text = "市议会周二表示，病房将于下周关闭。\n" * 6  # no ASCII letter, but line breaks
+    assert decode_bytes("\ufeff".encode("utf-16-le") + text.encode("utf-16-le")) == (text, None)
+
+
+def _bytes_that_decode_as_utf16(size: int, seed: int, byteorder: str = "little") -> bytes:
+    """Random bytes, but never a lone surrogate: the junk that UTF-16 decoding alone lets through."""
+    rng = random.Random(seed)
+    units = []
+    while len(units) < size // 2:
+        unit = rng.randrange(0x10000)
+        if not 0xD800 <= unit <= 0xDFFF:
+            units.append(unit)
+    data = b"".join(unit.to_bytes(2, byteorder) for unit in units)
+    data.decode(f"utf-16-{byteorder[0]}e")  # the premise: a codec check alone would accept it
+    return data
+
+
+NOT_UTF16 = {
+    "random": lambda byteorder: _bytes_that_decode_as_utf16(4000, 1, byteorder),
+    "random-short": lambda byteorder: _bytes_that_decode_as_utf16(400, 2, byteorder),
+    "utf8-after-mark": lambda _: (b"Police closed the road for six hours after the crash on the bypass, the "
+                                  b"council said; two drivers were taken to hospital.\n"),
+    # Pairs of ASCII letters are all CJK ideographs: nothing a text never has, but no ASCII either.
+    "letters-after-mark": lambda _: b"thetrustsaidfourteenbedswouldcloseonmondayandpatientsweremoved" * 3,
+    "nul": lambda _: b"\x00" * 300,
+    "byte-ramp": lambda _: bytes(range(256)) * 4,
+    "odd-length": lambda _: b"odd" * 11,
+}
+
+
+@pytest.mark.parametrize("junk", NOT_UTF16)
+@pytest.mark.parametrize(("mark", "byteorder"), [(b"\xff\xfe", "little"), (b"\xfe\xff", "big")], ids=["le", "be"])
+def test_a_utf16_mark_before_bytes_that_are_not_utf16_text_is_not_text(tmp_path, mark, byteorder, junk):
+    path = tmp_path / "a.txt"
+    path.write_bytes(mark + NOT_UTF16[junk](byteorder))
+    with pytest.raises(SourceError) as info:
+        list(read_path(path))
+    assert info.value.code == "not_text"
+    assert "UTF-16" in info.value.message and info.value.sha256
+
+
+def test_a_bad_utf16_file_is_one_error_and_the_rest_of_the_batch_is_read(tmp_path, extractor):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The hospital said 12 nurses were off sick on Friday.\n", encoding="utf-8")
+    (folder / "b.txt").write_bytes(b"\xff\xfe" + _bytes_that_decode_as_utf16(2000, seed=3))
+    (folder / "c.txt").write_bytes("\ufeff".encode("utf-16-be") + UTF16_ARTICLE.encode("utf-16-be"))
+    items = list(runner.iter_articles([folder], runner.RunOptions()))
+    results = [(Path(key).name, kind, json.loads(line))
+               for key, kind, line in runner.extract_results(items, runner.RunOptions(), extractor)]
+    assert [(name, kind) for name, kind, _ in results] == [("a.txt", "record"), ("b.txt", "error"),
+                                                          ("c.txt", "record")]
+    assert results[1][2]["error"] == "not_text"
+    assert results[2][2]["title"] == "Ward closure" and "14 beds" in results[2][2]["text"]

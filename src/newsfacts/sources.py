@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,11 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Bytes that begin common binary formats the NUL check could miss in a short prefix.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
+# A UTF-16 file is judged on its first characters; above 1% of characters no text contains, and
+# with no ASCII character or space in 64 characters, it is not text (see _decode_utf16).
+_UTF16_SAMPLE = 20000
+_UTF16_MAX_JUNK = 0.01
+_UTF16_MIN_PLAIN = 64
 
 
 class SourceError(Exception):
@@ -89,10 +95,7 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     decode but are not text.
     """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), None
-        except UnicodeDecodeError:
-            raise SourceError("not_text", "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+        return _decode_utf16(data), None
     head = data[:8192]
     if b"\x00" in head or data.startswith(_BINARY_MAGIC):
         raise SourceError("binary", "looks like a binary file (NUL bytes or a binary signature); "
@@ -113,6 +116,40 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
         raise SourceError("not_text", f"decoded text is {controls} control characters in "
                                       f"{min(len(text), 20000)}: not a text file")
     return text, warning
+
+
+def _decode_utf16(data: bytes) -> str:
+    """The text of a file that starts with a UTF-16 byte-order mark, if it really is UTF-16 text.
+
+    Almost any even run of bytes decodes as UTF-16, so decoding proves little: binary junk or UTF-8
+    text after a stray mark becomes a string of CJK ideographs, symbols and unassigned code points.
+    Such bytes give themselves away in two ways, whatever the language of a real text: characters
+    that no text contains (unassigned, private-use, control), and the absence of every ASCII
+    character and space, since each code unit pairs two bytes and only a NUL high byte makes ASCII,
+    while real text has line breaks, spaces, digits or ASCII punctuation."""
+    if len(data) % 2:
+        raise SourceError("not_text", f"starts with a UTF-16 byte-order mark but has an odd number of bytes "
+                                      f"({len(data):,}): not UTF-16 text")
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        raise SourceError("not_text", "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
+    sample = text[:_UTF16_SAMPLE]
+    junk = sum(1 for ch in sample if _never_in_text(ch))
+    if sample and junk / len(sample) > _UTF16_MAX_JUNK:
+        raise SourceError("not_text", f"starts with a UTF-16 byte-order mark, but {junk} of its first "
+                                      f"{len(sample):,} characters are unassigned, private-use or control "
+                                      "characters: not UTF-16 text")
+    if len(sample) >= _UTF16_MIN_PLAIN and not any(ch.isascii() or ch.isspace() for ch in sample):
+        raise SourceError("not_text", f"starts with a UTF-16 byte-order mark, but its first {len(sample):,} "
+                                      "characters hold no space, line break, digit or ASCII punctuation: "
+                                      "not UTF-16 text")
+    return text
+
+
+def _never_in_text(ch: str) -> bool:
+    category = unicodedata.category(ch)
+    return category in ("Cn", "Co", "Cs") or (category == "Cc" and not ch.isspace())
 
 
 def _split_front_matter(text: str) -> tuple[dict, str]:
