@@ -192,3 +192,16 @@ def test_whole_sentence_told_to_someone_is_direct(nlp):
             "waiting for a reply.”")
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.speaker.name == "Jane Roe"
+
+
+def test_mentions_overlapping_finds_what_a_full_scan_finds(nlp):
+    # windows that open inside a long mention must still find it
+    doc = nlp("Tom Price, who chairs the Royal College of Nursing, met Jane Roe in Leeds on "
+              "Monday. The Royal College of Nursing said Jane Roe would visit Leeds again.")
+    article = _Article(nlp.get_pipe("newsfacts_quotes"), doc)
+    assert any(m_end - m_start > 20 for m_start, m_end, _k, _e in article._mentions)
+    bounds = sorted({t.idx for t in doc} | {t.idx + len(t) for t in doc})
+    for i, start in enumerate(bounds):
+        for end in bounds[i + 1:]:
+            expected = [m for m in article._mentions if m[0] < end and m[1] > start]
+            assert article._mentions_overlapping(start, end) == expected, (start, end)

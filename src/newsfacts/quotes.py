@@ -352,6 +352,9 @@ class _Article:
         self.places = list(doc._.places or [])
         self.genders: dict[str, str | None] = {}
         self._mentions = self._mention_index()
+        self._mention_starts = [m[0] for m in self._mentions]
+        # a mention starting this far or further before a span has ended before it
+        self._longest_mention = max((max(0, m[1] - m[0]) for m in self._mentions), default=0)
         self._name_words: dict[str, set[str]] = {}  # _place_and_organisation_words, by `besides`
 
     # -- lookups ----------------------------------------------------------------------------
@@ -372,6 +375,12 @@ class _Article:
                         None, ent.text)))
         mentions.sort(key=lambda m: m[0])
         return mentions
+
+    def _mentions_overlapping(self, start: int, end: int) -> list[tuple[int, int, str, object]]:
+        """The mentions overlapping [start, end), in start order."""
+        first = bisect.bisect_right(self._mention_starts, start - self._longest_mention)
+        last = bisect.bisect_left(self._mention_starts, end, lo=first)
+        return [m for m in self._mentions[first:last] if m[1] > start]
 
     def paragraph_of(self, char: int) -> int:
         return max(0, bisect.bisect_right(self.para_starts, char) - 1)
@@ -931,9 +940,8 @@ class _Article:
                     for n in names) or any(n.lower() in self.finder.organisation_nouns
                                            for n in names):
                 continue
-            overlapping = [(kind, getattr(entity, "kind", None))
-                           for m_start, m_end, kind, entity in self._mentions
-                           if m_start < span.end_char and m_end > span.start_char]
+            overlapping = [(kind, getattr(entity, "kind", None)) for _start, _end, kind, entity
+                           in self._mentions_overlapping(span.start_char, span.end_char)]
             if any(kind != "organisation" or org_kind not in (None, "other")
                    for kind, org_kind in overlapping):
                 continue  # a person the lookups know, a place, or a real organisation
