@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -9,7 +10,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -126,53 +126,97 @@ def test_changed_options_redo_every_partition(client, tmp_path):
             .read_text().splitlines()] == ["empty"]
 
 
-COPIES = 3
+def _part_bytes(folder: Path, names: list[str]) -> dict[str, tuple[bytes, bytes, int]]:
+    return {name: (records.read_bytes(), errors.read_bytes(), records.stat().st_mtime_ns)
+            for name in names for records, errors in [scale.part_paths(folder, name)]}
 
 
-@pytest.fixture(scope="module")
-def big_archive(archive, tmp_path_factory) -> Path:
-    """The archive three times over, so that a run lasts long enough after its first partitions
-    for the kill to land midway even on a loaded machine."""
-    folder = tmp_path_factory.mktemp("big")
-    for copy in range(COPIES):
-        shutil.copytree(archive, folder / str(copy))
-    return folder
+def _done(manifest: dict) -> list[str]:
+    return [e["name"] for e in manifest["partitions"] if e["status"] == "done"]
 
 
-def _as_copies(archive: Path, big_archive: Path, lines: bytes) -> bytes:
-    """The local run's lines as the big archive would give them: the same records under each copy's path."""
-    return b"".join(lines.replace(str(archive).encode(), str(big_archive / str(copy)).encode())
-                    for copy in range(COPIES))
+def test_stop_after_runs_the_first_partitions_and_the_same_command_does_the_rest(client, tmp_path):
+    from typer.testing import CliRunner
+
+    from newsfacts.cli import app
+
+    inputs, out = tmp_path / "inputs", tmp_path / "out"
+    inputs.mkdir()
+    for n, ward in enumerate(["Ash", "Birch", "Cedar", "Elm", "Oak"]):
+        (inputs / f"{n}.txt").write_text(f"{ward} ward will close for {n + 2} weeks, the hospital trust said.\n",
+                                         encoding="utf-8")
+    command = ["extract", str(inputs), "-o", str(out), "--engine", "dask", "--scheduler", client.scheduler.address,
+               "--partition-size", "1"]
+
+    trial = CliRunner().invoke(app, [*command, "--stop-after", "2"])
+    assert trial.exit_code == 0, trial.output
+    manifest = scale.read_manifest(out)
+    assert [e["status"] for e in manifest["partitions"]] == ["done", "done", "pending", "pending", "pending"]
+    assert sorted(p.name for p in out.glob("part-*.jsonl")) == [
+        "part-00000.errors.jsonl", "part-00000.jsonl", "part-00001.errors.jsonl", "part-00001.jsonl"]
+    written = _part_bytes(out, _done(manifest))
+
+    rest = CliRunner().invoke(app, command)
+    assert rest.exit_code == 0, rest.output
+    assert _part_bytes(out, list(written)) == written  # kept as they were, not redone
+    assert [e["status"] for e in scale.read_manifest(out)["partitions"]] == ["done"] * 5
+    assert _keys(_concatenated(out)) == [str(inputs / f"{n}.txt") for n in range(5)]
+
+    misuse = CliRunner().invoke(app, ["extract", str(inputs), "-o", str(tmp_path / "x.jsonl"), "--stop-after", "1"])
+    assert misuse.exit_code == 2
 
 
-def test_a_dask_run_killed_midway_and_rerun_has_every_article_once(archive, big_archive, local_run, client,
-                                                                    tmp_path):
-    out = tmp_path / "out"
-    command = [sys.executable, "-m", "newsfacts.cli", "extract", str(big_archive), "-o", str(out), "--engine", "dask",
-               "--workers", "2", "--partition-size", "1", "--quiet"]
-    # A session of its own, so the kill reaches the run's cluster processes too.
-    process = subprocess.Popen(command, start_new_session=True, stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+# Run as a script: a Dask run of its own cluster that SIGKILLs its whole process group (itself and its
+# cluster's processes) as soon as the manifest records its second finished partition: a crash at a
+# chosen point, whatever the machine's load, with the other partitions still pending or in flight.
+CRASHING_RUN = """
+import os, signal, sys
+from pathlib import Path
+
+from newsfacts import runner, scale
+
+
+def main():
+    inputs, out, crash_after = Path(sys.argv[1]), Path(sys.argv[2]), int(sys.argv[3])
+    finished = []
+
+    def crash(name, status, entry):
+        if status == "done":
+            finished.append(name)
+        if len(finished) == crash_after:
+            os.killpg(0, signal.SIGKILL)
+
+    scale.run_dask([inputs], out, runner.RunOptions(), partition_size=1, n_workers=2, on_partition=crash)
+
+
+if __name__ == "__main__":
+    main()
+"""
+
+
+def test_a_dask_run_killed_after_two_partitions_and_rerun_has_every_article_once(archive, local_run, client,
+                                                                                  tmp_path):
+    script, out = tmp_path / "crashing_run.py", tmp_path / "out"
+    script.write_text(CRASHING_RUN, encoding="utf-8")
+    # A session of its own, so the kill reaches the run's cluster processes and nothing else.
+    process = subprocess.Popen([sys.executable, str(script), str(archive), str(out), "2"], start_new_session=True,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 300
-        done = 0
-        while time.monotonic() < deadline and process.poll() is None:
-            manifest = scale.read_manifest(out) if out.exists() else None
-            done = sum(e["status"] == "done" for e in manifest["partitions"]) if manifest else 0
-            if done >= 2:
-                break
-            time.sleep(0.05)
+        _, stderr = process.communicate(timeout=1800)  # a hang guard, not a measure
     finally:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+    assert process.returncode == -signal.SIGKILL, stderr.decode(errors="replace")
     manifest = scale.read_manifest(out)
     total = len(manifest["partitions"])
-    assert 2 <= done < total, "the run was not interrupted midway"
+    assert len(_done(manifest)) == 2 and total > 2
+    survivors = _part_bytes(out, _done(manifest))
 
-    summary = scale.run_dask([big_archive], out, runner.RunOptions(), client=client, partition_size=1)
+    summary = scale.run_dask([archive], out, runner.RunOptions(), client=client, partition_size=1)
 
-    assert 2 <= summary.partitions_skipped < total
-    records, errors = (_as_copies(archive, big_archive, lines) for lines in local_run)
+    assert (summary.partitions_skipped, summary.partitions, summary.partitions_failed) == (2, total, 0)
+    assert _part_bytes(out, list(survivors)) == survivors  # written before the kill, kept as they were
+    records, errors = local_run
     all_keys = _keys(_concatenated(out)) + _keys(_concatenated(out, errors=True))
     assert sorted(all_keys) == sorted(set(all_keys)) == sorted(_keys(records) + _keys(errors))
     assert not list(out.glob(".*.tmp"))

@@ -77,6 +77,9 @@ def extract(
              "cluster, one worker per core, or --workers if above 1).")] = None,
     partition_size: Annotated[int, typer.Option(
         min=1, help="With --engine dask: input files per partition (per part file).")] = 64,
+    stop_after: Annotated[int | None, typer.Option(
+        min=1, help="With --engine dask: run only the first N partitions not yet done, then stop (a trial "
+                    "run); rerunning the same command without it does the rest.")] = None,
 ) -> None:
     """Extract the facts of each article into one JSON record per line.
 
@@ -94,7 +97,9 @@ def extract(
                                 batch_size=batch_size, resume=resume)
     if engine == "dask" or scheduler is not None:
         raise typer.Exit(_extract_on_dask(inputs, output, errors, db, options, scheduler, partition_size,
-                                          quiet, verbose))
+                                          stop_after, quiet, verbose))
+    if stop_after is not None:
+        raise _usage_error("--stop-after counts Dask partitions: use it with --engine dask")
     run_output = output if output is not None or db is None else _temporary_records_path()
     try:
         if metadata is not None:
@@ -117,7 +122,8 @@ def extract(
     raise typer.Exit(summary.exit_code)
 
 
-def _extract_on_dask(inputs, output, errors, db, options, scheduler, partition_size, quiet, verbose) -> int:
+def _extract_on_dask(inputs, output, errors, db, options, scheduler, partition_size, stop_after, quiet,
+                     verbose) -> int:
     from newsfacts import scale
 
     if output is None or errors is not None or db is not None:
@@ -134,7 +140,7 @@ def _extract_on_dask(inputs, output, errors, db, options, scheduler, partition_s
             runner.read_metadata_csv(options.metadata)
         summary = scale.run_dask(inputs, output, options, scheduler=scheduler, partition_size=partition_size,
                                  n_workers=options.workers if options.workers > 1 else None,
-                                 on_partition=on_partition)
+                                 on_partition=on_partition, max_partitions=stop_after)
     except (ValueError, RuntimeError) as exc:
         raise _usage_error(str(exc)) from None
     if not quiet:
@@ -146,6 +152,9 @@ def _extract_on_dask(inputs, output, errors, db, options, scheduler, partition_s
         if summary.partitions_failed:
             err.print(f"[bold red]{summary.partitions_failed} partitions failed[/] (see manifest.json); "
                       "rerun the same command to retry them")
+        if summary.partitions_not_run:
+            err.print(f"stopped after {stop_after} partitions as --stop-after asked: "
+                      f"{summary.partitions_not_run} not run; rerun without --stop-after to do them")
     return summary.exit_code
 
 

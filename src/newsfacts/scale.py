@@ -10,7 +10,9 @@ that made it. `manifest.json` lists every partition, its input keys, counts and 
 rewritten atomically after each partition completes. A rerun keeps the partitions the manifest
 marks done (same inputs, same options, part files present) and does only the rest, so a run that
 is killed loses at most the partitions in flight. Concatenating the parts in partition order gives
-exactly the local engine's output (`newsfacts.runner.run_to_file`).
+exactly the local engine's output (`newsfacts.runner.run_to_file`). `max_partitions` stops a run
+after the first N partitions it has to do, leaving the folder as a killed run would leave it
+(those partitions done, the rest pending), for a trial run that the next run completes.
 """
 
 from __future__ import annotations
@@ -207,6 +209,7 @@ class DaskRunSummary(runner.RunSummary):
     partitions: int = 0
     partitions_skipped: int = 0
     partitions_failed: int = 0
+    partitions_not_run: int = 0  # held back by max_partitions: the next run does them
     failures: dict[str, str] = field(default_factory=dict)  # partition name -> why
     workers: dict[str, dict] = field(default_factory=dict)  # worker address -> pid, peak RSS
 
@@ -227,12 +230,18 @@ def local_cluster(n_workers: int | None = None, **kwargs):
 
 def run_dask(paths: list[Path], folder: Path, options: runner.RunOptions, *, scheduler: str | None = None,
              client=None, partition_size: int = DEFAULT_PARTITION_SIZE, n_workers: int | None = None,
-             on_partition: Callable[[str, str, dict], None] | None = None) -> DaskRunSummary:
+             on_partition: Callable[[str, str, dict], None] | None = None,
+             max_partitions: int | None = None) -> DaskRunSummary:
     """Extract every input on Dask into part files in `folder`; see the module doc.
 
     Uses `client` if given, else connects to `scheduler` (e.g. "tcp://host:8786"), else starts a
     LocalCluster of `n_workers` (default: one per core). The workers must see the input paths and
-    `folder` at the same paths as this process (a shared file system on a real cluster)."""
+    `folder` at the same paths as this process (a shared file system on a real cluster).
+
+    With `max_partitions`, only the first that many partitions not yet done are run; the others stay
+    pending in the manifest (counted in `partitions_not_run`) for the next run."""
+    if max_partitions is not None and max_partitions < 1:
+        raise ValueError("max_partitions must be at least 1")
     started = time.perf_counter()
     folder.mkdir(parents=True, exist_ok=True)
     partitions = plan_partitions(paths, options, partition_size)
@@ -255,6 +264,9 @@ def run_dask(paths: list[Path], folder: Path, options: runner.RunOptions, *, sch
             if on_partition:
                 on_partition(entry["name"], "skipped", entry)
     todo = [p for p, e in zip(partitions, entries, strict=True) if e["status"] != "done"]
+    if max_partitions is not None:
+        summary.partitions_not_run = max(0, len(todo) - max_partitions)
+        todo = todo[:max_partitions]
     if todo:
         with _client(client, scheduler, n_workers) as dask_client:
             _run_on_cluster(dask_client, todo, options, folder, manifest, summary, on_partition)
