@@ -306,3 +306,24 @@ def test_a_day_range_ends_after_it_starts(nlp):
     found = by_text(nlp, "The statements were made Friday and Thursday.", dt.date(1998, 2, 6))
     assert found["Thursday"].value == "1998-02-05"
     assert by_text(nlp, "They were named in the New Year's Honours.") == {}
+
+
+def test_may_and_march_are_months_beside_another_month(nlp):
+    found = by_text(nlp, "Volunteers counted the birds in April and May.")
+    assert found["April"].value == "2015-04"
+    assert found["May"].value == "2015-05"
+    found = by_text(nlp, "The roadworks ran from March to June.")
+    assert found["March"].value == "2015-03"
+    # The modal verb stays a verb, even beside a month.
+    assert set(by_text(nlp, "Prices fell in June and may fall again.")) == {"June"}
+
+
+def test_a_participle_of_expectation_points_ahead(nlp):
+    found = by_text(nlp, "Polls close at 10pm, with the result expected on Friday morning.")
+    assert found["Friday morning"].value == "2016-01-15TMO"
+    # "set" also names a past record: no forward reading from it.
+    assert by_text(nlp, "The record set on Friday still stands.")["Friday"].value == "2016-01-08"
+
+
+def test_centuries_ago_keep_the_century(nlp):
+    assert by_text(nlp, "Red squirrels were common a century ago.")["a century ago"].value == "19"

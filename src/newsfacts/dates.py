@@ -528,6 +528,8 @@ class TimexResolver:
             return Timex("DATE", f"{dct.year + amount:04d}", "published")
         if unit == "DE":
             return Timex("DATE", f"{dct.year + 10 * amount:04d}", "published")
+        if unit == "CE":  # "a century ago": a century, as the unit says ("19" from 2013)
+            return Timex("DATE", f"{(dct.year + 100 * amount) // 100:02d}", "published")
         if unit == "M":
             year, month = _add_months(dct.year, dct.month, amount)
             return Timex("DATE", f"{year:04d}-{month:02d}", "published")
@@ -1173,6 +1175,9 @@ class DateExtractor:
                 # not "the government planned to pay on Friday" (a past plan) nor "the record
                 # set on Aug. 6"; but "a meeting scheduled for Monday"
                 return True
+            if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lower_ in self.future_heads \
+                    and verb.lower_ != "set":
+                return True  # "with the result expected on Friday" (not "the record set on Aug. 6")
             if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and \
                     verb.head.lemma_ in self.intent_heads:
                 return True  # "expects to resume on Monday", "ready to meet on Monday"
