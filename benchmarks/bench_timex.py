@@ -13,7 +13,9 @@ own setting, which leaves them out (corpus/README.md). Scores (percent):
 - value F1: the spans overlap and the values are equal (TempEval-3's value F1 is computed the
   same way: attribute correctness over the relaxed matches, as F1).
 MEANTIME is scored on its annotated prefix only (token sentences 0-5), text rebuilt from its
-tokens. Speed is the date step alone (the base spaCy model runs beforehand, untimed):
+tokens. The documents run through the product's pipeline (`build_pipeline`: its tokenizer, and a
+line break ends a sentence) with the date step the only fact component. Speed is the date step
+alone (the base spaCy model runs beforehand, untimed):
 documents per second over the set. The baseline is `dateparser.search.search_dates` over each
 whole document with the DCT as RELATIVE_BASE (its values are days: YYYY-MM-DD).
 """
@@ -204,10 +206,13 @@ def score(golds: list[list[Gold]], predictions: list[list[Predicted]],
 
 
 def run_newsfacts(documents: list[Document], vague_references: bool = True):
-    from newsfacts.dates import DateExtractor  # noqa: F401  (registers the factory)
-    from newsfacts.pipeline import load_base
+    from newsfacts.pipeline import COMPONENTS, build_pipeline
 
-    nlp = load_base()
+    # The product's pipeline (its tokenizer, a line break ending a sentence), with the date
+    # step the only fact component.
+    nlp = build_pipeline()
+    for name in COMPONENTS:
+        nlp.remove_pipe(name)
     nlp.add_pipe("newsfacts_dates", config={"vague_references": vague_references})
     dates = nlp.get_pipe("newsfacts_dates")
     with nlp.select_pipes(disable=["newsfacts_dates"]):
