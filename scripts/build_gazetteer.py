@@ -131,9 +131,18 @@ def trust_aliases(name: str) -> list[str]:
     return forms
 
 
-def read_etr(path: Path) -> dict[str, dict]:
+def read_hospital_csv(path: Path) -> list[dict]:
+    with path.open(encoding="cp1252", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="¬"))
+
+
+def read_etr_csv(path: Path) -> list[list[str]]:
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [row for row in csv.reader(handle) if len(row) >= 12]
+        return list(csv.reader(handle))
+
+
+def read_etr(etr_rows: list[list[str]]) -> dict[str, dict]:
+    rows = [row for row in etr_rows if len(row) >= 12]
     extract_date = max(row[10].strip() for row in rows)
     return {row[0]: {"name": clean_trust_name(title_case(row[1])), "region": row[2],
                      "closed": bool(row[11].strip()) and row[11].strip() <= extract_date}
@@ -194,11 +203,9 @@ def place_forms(raw: str) -> list[str]:
     return forms
 
 
-def read_places(path: Path) -> list[str]:
+def read_places(rows: list[dict]) -> list[str]:
     """Every town and county of every site in Hospital.csv, whatever its sector or status: a
     place is a place even where the hospital is private or closed."""
-    with path.open(encoding="cp1252", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="¬"))
     return sorted({form for row in rows for cell in (row["City"], row["County"])
                    for form in place_forms(cell or "")})
 
@@ -240,18 +247,16 @@ def locality_form(line: str) -> str | None:
     return re.sub(r"'S\b", "'s", line).replace("St. ", "St ")
 
 
-def read_localities(hospital_csv: Path, etr_csv: Path, places: set[str]) -> list[str]:
+def read_localities(hospital_rows: list[dict], etr_rows: list[list[str]],
+                    places: set[str]) -> list[str]:
     """Districts, suburbs and villages named in the address lines of Hospital.csv and etr.csv
     ("Didsbury", "Edgbaston", "Headington"), other than the towns and counties already known.
     Many are also surnames or common words ("Hale", "Stone"), so the entity step treats them as
     places only in a place's context (after "in", beside a known place in a list)."""
-    lines = []
-    with hospital_csv.open(encoding="cp1252", newline="") as handle:
-        for row in csv.DictReader(handle, delimiter="¬"):
-            lines += [row["Address1"], row["Address2"], row["Address3"]]
-    with etr_csv.open(encoding="utf-8", newline="") as handle:
-        for row in csv.reader(handle):
-            lines += row[4:9] if len(row) >= 9 else []
+    lines = [line for row in hospital_rows
+             for line in (row["Address1"], row["Address2"], row["Address3"])]
+    for row in etr_rows:
+        lines += row[4:9] if len(row) >= 9 else []
     known = {name_key(p) for p in places}
     forms = {}
     for line in lines:
@@ -261,19 +266,20 @@ def read_localities(hospital_csv: Path, etr_csv: Path, places: set[str]) -> list
     return sorted(forms.values())
 
 
-def read_hospitals(path: Path, nhs_trusts: set[str]) -> list[dict]:
+def read_hospitals(rows: list[dict], nhs_trusts: set[str]) -> list[dict]:
     """NHS sites: the "NHS Sector" rows, and the rows whose parent is an NHS trust although the
     data marks them "Independent Sector" (all of Manchester University NHS FT's sites are)."""
-    with path.open(encoding="cp1252", newline="") as handle:
-        return [row for row in csv.DictReader(handle, delimiter="¬")
-                if row["OrganisationStatus"] == "Visible" and (
-                    row["Sector"] == "NHS Sector" or row["ParentODSCode"].strip() in nhs_trusts)]
+    return [row for row in rows
+            if row["OrganisationStatus"] == "Visible" and (
+                row["Sector"] == "NHS Sector" or row["ParentODSCode"].strip() in nhs_trusts)]
 
 
 def build(data: Path) -> tuple[list[dict], dict]:
-    etr = read_etr(data / ETR_CSV)
+    all_hospital_rows = read_hospital_csv(data / HOSPITAL_CSV)
+    etr_rows = read_etr_csv(data / ETR_CSV)
+    etr = read_etr(etr_rows)
     successors = read_successors(SUCCESSORS_JSON, etr)
-    hospital_rows = read_hospitals(data / HOSPITAL_CSV, set(etr))
+    hospital_rows = read_hospitals(all_hospital_rows, set(etr))
     trusts: dict[str, dict] = {}
     old_names: dict[str, set[str]] = {}
     for code, row in etr.items():
@@ -317,8 +323,8 @@ def build(data: Path) -> tuple[list[dict], dict]:
                       "county": squash(row["County"]) or None,
                       "postcode": squash(row["Postcode"]) or None})
     add_unambiguous_short_forms(sites)
-    places = read_places(data / HOSPITAL_CSV)
-    localities = read_localities(data / HOSPITAL_CSV, data / ETR_CSV, set(places))
+    places = read_places(all_hospital_rows)
+    localities = read_localities(all_hospital_rows, etr_rows, set(places))
     records = sorted(trusts.values(), key=lambda r: r["ods"]) + sorted(sites, key=lambda r: r["ods"])
     return records, {"source": "NHS Choices Hospital.csv (2018), towns and counties of NHS sites; "
                                "localities from the address lines of Hospital.csv and ODS etr.csv",
