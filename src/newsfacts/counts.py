@@ -768,9 +768,17 @@ class CountExtractor:
         if verb.pos_ not in ("VERB", "AUX") or verb.lemma_.lower() not in self.change_verbs:
             return None
         for child in verb.children:
-            if child.dep_ == "nsubj" and child.tag_ == "NNS" and child.pos_ == "NOUN" \
-                    and child.lower_ not in self.non_count_subjects and child.lower_ not in self.excluded_units:
+            if child.dep_ != "nsubj" or child.pos_ != "NOUN":
+                continue
+            if child.tag_ == "NNS" and child.lower_ not in self.non_count_subjects \
+                    and child.lower_ not in self.excluded_units:
                 return _head_text(doc, child), child.i, child.i + 1
+            noun = doc[child.i - 1] if child.i > 0 else child
+            if child.lower_ in self.number_nouns and noun.dep_ == "compound" and noun.head.i == child.i \
+                    and noun.pos_ in ("NOUN", "PROPN") and not noun.ent_type_:
+                # "police numbers fell by 1,132"; a capital opening the sentence is no name
+                text = noun.lower_ if noun.is_sent_start else _head_text(doc, noun)
+                return text, noun.i, noun.i + 1
         return None
 
     def _colon_head(self, doc: Doc, start: int) -> tuple[str, int, int] | None:
