@@ -327,3 +327,13 @@ def test_a_participle_of_expectation_points_ahead(nlp):
 
 def test_centuries_ago_keep_the_century(nlp):
     assert by_text(nlp, "Red squirrels were common a century ago.")["a century ago"].value == "19"
+
+
+def test_half_a_unit_is_half_of_it(nlp):
+    assert by_text(nlp, "The inspection took half an hour.")["half an hour"].value == "PT30M"
+    assert by_text(nlp, "The row has run for half a century.")[
+        "half a century"].value == "P50Y"
+    assert by_text(nlp, "Crews spent half a day at the scene.")["half a day"].value == "PT12H"
+    # One and a half stays one and a half.
+    assert by_text(nlp, "The hearing lasted an hour and a half.")[
+        "an hour and a half"].value == "PT1H30M"

@@ -86,6 +86,8 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"beginning|middle) of )?(?P<that>that) (?P<unit2>week|month|year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)")
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
+# Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
+_HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 
 
@@ -218,6 +220,8 @@ class TimexResolver:
         if re.fullmatch(r"\d+(?:\.\d+)?", text):
             return text.rstrip("0").rstrip(".") if "." in text else text
         words = text.replace(" of", "").split()
+        if words[:2] in (["half", "a"], ["half", "an"]):
+            return "0.5"  # "half an hour": not one and a half
         if len(words) > 1 and words[0] in ("a", "an") and words[1] not in ("few", "couple"):
             words = words[1:]  # "a two day strike"
         if words[0] in ("a", "an") and len(words) == 2 and words[1] in ("few", "couple"):
@@ -571,6 +575,8 @@ class TimexResolver:
                 value = f"PT{n}{whole}{half}" if unit in ("H", "MIN") else f"P{n}{whole}{half}"
                 return Timex("DURATION", value, "absolute")
             n = f"{float(n) + 0.5:g}"
+        if n == "0.5" and unit in _HALF_UNITS:
+            return Timex("DURATION", _HALF_UNITS[unit], "absolute")
         return Timex("DURATION", _period(n, unit), "absolute")
 
     def _relative_unit(self, text, dct, future, context_day):
