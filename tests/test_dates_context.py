@@ -337,3 +337,16 @@ def test_half_a_unit_is_half_of_it(nlp):
     # One and a half stays one and a half.
     assert by_text(nlp, "The hearing lasted an hour and a half.")[
         "an hour and a half"].value == "PT1H30M"
+
+
+def test_the_same_unit_is_the_one_in_context(nlp):
+    found = by_text(nlp, "The bridge shut on 4 March 2014. A second bridge shut the same day.")
+    assert found["the same day"].value == "2014-03-04"
+    found = by_text(nlp, "The plant opened in June 2012 and closed the same month.")
+    assert found["the same month"].value == "2012-06"
+    found = by_text(nlp, "She joined the board in 2008 and left the same year.")
+    assert found["the same year"].value == "2008"
+    found = by_text(nlp, "They married on 2 May 2015 and split up the same week.")
+    assert found["the same week"].value == "2015-W18"
+    # With no day in context "the same day" is a kind of service, not a date.
+    assert by_text(nlp, "Most patients are seen the same day.") == {}

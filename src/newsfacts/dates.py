@@ -18,7 +18,8 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   day in context: the last day-precise date resolved in the same or the three previous
   sentences, else the publication date.
 - Counted from the date in context (else from publication): "the following year", "later that
-  month", "March of the same year", "the next day", "the previous Friday"; "a year earlier" in
+  month", "March of the same year", "the same week", "the next day", "the previous Friday"
+  ("the same day" only when a day is in context); "a year earlier" in
   an article about a quarter is that quarter a year before. Bare weekdays and months are not
   (a "narrative" reading of them lost 2 points of value F1 on TimeBank/AQUAINT news).
 - Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y,
@@ -84,7 +85,8 @@ _STEPS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
 _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>week|"
                        r"month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the (?:end|start|"
                        r"beginning|middle) of )?(?P<that>that) (?P<unit2>week|month|year)|"
-                       r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)")
+                       r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
+                       r"(?:the |that )?same (?P<unit4>week|month|year)")
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
@@ -1372,6 +1374,8 @@ class DateExtractor:
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is None or self._left_out(span, text, timex):
                 continue
+            if context_day is None and text == "the same day":
+                continue  # "patients are seen the same day": no day named, a kind of service
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
@@ -1454,9 +1458,11 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
                   sent_index: int) -> Timex | None:
     """ "the following year", "later that month", "the year before": counted from the latest
     date of the context (the same or the previous sentences) that is precise enough."""
-    unit = match.group("unit") or match.group("unit2") or match.group("unit3")
+    unit = match.group("unit") or match.group("unit2") or match.group("unit3") or \
+        match.group("unit4")
     word = match.group("rel") or match.group("dir") or ""
-    step = 0 if match.group("that") else 1 if word in ("following", "subsequent", "after") else -1
+    step = 0 if match.group("that") or match.group("unit4") else \
+        1 if word in ("following", "subsequent", "after") else -1
     value = _context_date(recent_dates, sent_index, {"year": 4, "month": 7, "week": 10}[unit])
     if value is None:
         return None
