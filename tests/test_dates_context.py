@@ -350,3 +350,17 @@ def test_the_same_unit_is_the_one_in_context(nlp):
     assert found["the same week"].value == "2015-W18"
     # With no day in context "the same day" is a kind of service, not a date.
     assert by_text(nlp, "Most patients are seen the same day.") == {}
+
+
+def test_decades_and_centuries_in_words_and_two_digits(nlp):
+    assert by_text(nlp, "The club was founded in the mid-90s.")["the mid-90s"].value == "199"
+    assert by_text(nlp, "Disco ruled the seventies.")["the seventies"].value == "197"
+    assert by_text(nlp, "The firm boomed in the early noughties.")[
+        "the early noughties"].value == "200"
+    assert by_text(nlp, "The chapel was built in the nineteenth century.")[
+        "the nineteenth century"].value == "18"
+    # A hundred years written as a decade is a century; the 2000s stay a decade.
+    assert by_text(nlp, "The mill dates from the late 1800s.")["the late 1800s"].value == "18"
+    assert by_text(nlp, "Prices rose through the 2000s.")["the 2000s"].value == "200"
+    # Ages are not decades.
+    assert by_text(nlp, "Women in their 90s were vaccinated. He is in his seventies.") == {}

@@ -10,7 +10,8 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 
 - Granularity is kept: "December" -> 2015-12, "last week" -> 2016-W01, "2019" -> 2019,
   "Monday night" -> 2016-01-11TNI, "8am on Tuesday" -> 2016-01-12T08:00, "summer" -> 2016-SU,
-  "the third quarter" -> 2015-Q3, "the 1990s" -> 199.
+  "the third quarter" -> 2015-Q3, "the 1990s", "the '90s", "the nineties" -> 199, "the 1800s"
+  and "the nineteenth century" -> 18.
 - News direction (as HeidelTime's news rules): a bare weekday or month is the latest one up to
   and including the publication date, unless the clause speaks of the future ("will", "is due
   to", "going to", "next", ...), then the first one from the publication date on.
@@ -152,6 +153,8 @@ class TimexResolver:
         self.not_dates = set(lists["not_dates"])
         self.holidays: dict[str, str] = lists["holidays"]
         self.frequencies: dict[str, str] = lists["frequency_words"]
+        self.decade_words: dict[str, str] = lists["decade_words"]
+        self.century_ordinals: dict[str, int] = lists["century_ordinals"]
         self.re_zone = re.compile(rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])})\b")
 
         def alt(words) -> str:
@@ -198,7 +201,12 @@ class TimexResolver:
             r"(?:(?:calendar|financial|fiscal|tax|academic|school) (?:year )?)?"
             r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2}|\d{4}))?"
             r"(?: (?:financial|fiscal|tax|academic|school) year)?$")
-        self.re_decade = re.compile(r"^(?:the )?(?:early |late |mid )?(?P<d>(?:1[5-9]|20)\d)0s$")
+        self.re_decade = re.compile(
+            r"^(?:the )?(?:early |late |mid )?(?:(?P<d>(?:1[5-9]|20)\d)0s|'?(?P<d2>\d)0s|"
+            rf"(?P<word>{alt(self.decade_words)}))$")
+        self.re_century = re.compile(
+            r"^(?:the )?(?:early |late |mid )?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
+            rf"(?P<word>{alt(self.century_ordinals)})) century$")
         self.re_quarter = re.compile(
             r"^(?:the )?(?:(?:comparable|corresponding|same) )?(?:(?P<pre>(?:1[5-9]|20)\d\d|"
             r"year ago|year earlier|(?:last|this|next) year's) )?"
@@ -699,12 +707,24 @@ class TimexResolver:
 
     def _decade(self, text, dct, future, context_day):
         match = self.re_decade.match(text)
-        if match:
-            return Timex("DATE", match.group("d"), "absolute")
-        century = re.fullmatch(r"(?:the )?(?:early |late |mid )?(?P<n>\d{1,2})(?:st|nd|rd|th) "
-                               r"century", text)
-        if century and 1 <= int(century.group("n")) <= 21:  # "the 20th century" -> 19
-            return Timex("DATE", f"{int(century.group('n')) - 1:02d}", "absolute")
+        if match and match.group("d"):
+            decade = match.group("d")
+            if decade.endswith("0") and decade != "200":
+                return Timex("DATE", decade[:2], "absolute")  # "the 1800s": the century
+            return Timex("DATE", decade, "absolute")
+        if match and match.group("word"):
+            return Timex("DATE", self.decade_words[match.group("word")], "absolute")
+        if match:  # "the '90s"; "the 00s" and "the 10s" are this century's
+            if not text.startswith("the "):
+                return False  # "in their 90s": an age
+            digit = match.group("d2")
+            return Timex("DATE", ("20" if digit in "01" else "19") + digit, "absolute")
+        century = self.re_century.match(text)
+        if not century:
+            return None
+        number = int(century.group("n") or self.century_ordinals[century.group("word")])
+        if 1 <= number <= 21:  # "the 20th century" -> 19
+            return Timex("DATE", f"{number - 1:02d}", "absolute")
         return None
 
     def _month_dates(self, text, dct, future, context_day):
@@ -1018,7 +1038,7 @@ class DateExtractor:
         self.season_leads = set(lists["season_leads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
-            "relative_words", "set_words", "trigger_words") for word in lists[name]}
+            "relative_words", "set_words", "trigger_words", "decade_words") for word in lists[name]}
         self.triggers |= {f"{word}." for word in lists["months"]}
         self._trigger_keys = {nlp.vocab.strings.add(word) for word in self.triggers}
         self._digit_shapes: dict[int, bool] = {}  # shape hash: whether the shape has a digit
