@@ -210,3 +210,34 @@ def test_particle_verbs_are_cues_only_where_the_caller_allows_them(nlp):
     assert not article.is_cue(shot, cues, allow_particle=False)
     # "shot back" introduces a quotation, not a reported clause
     assert doc._.quotes == []
+
+
+def _speaker_of(nlp, text, starts):
+    (quote,) = [q for q in nlp(text)._.quotes if q.text.startswith(starts)]
+    return quote.speaker
+
+
+def test_unnamed_post_is_the_person_whose_role_names_it(nlp):
+    text = ("BBC correspondent Tom Hale said the talks had stalled.\n\n"
+            "Two other unions are balloting members this month. Our correspondent added that a "
+            "deal was still possible.")
+    speaker = _speaker_of(nlp, text, "a deal was still possible")
+    assert speaker.text == "Our correspondent" and speaker.name == "Tom Hale"
+
+
+def test_post_in_the_lede_is_the_person_named_next_as_a_speaker(nlp):
+    text = ("Harbour Foods could close three of its factories next year, its chief executive has "
+            "said.\n\nSarah Lund told investors in Leeds that sales had fallen for a second year.")
+    assert _speaker_of(nlp, text, "Harbour Foods could close").name == "Sarah Lund"
+
+
+def test_post_is_not_a_person_named_next_with_another_post(nlp):
+    text = ("The county's police chief said that burglaries had doubled.\n\n"
+            "Prime Minister Tom Reid said the figures were worrying.")
+    assert _speaker_of(nlp, text, "burglaries had doubled").name != "Tom Reid"
+
+
+def test_post_is_not_a_person_named_next_who_does_not_speak(nlp):
+    text = ("The chairman of the planning committee said the scheme was too large.\n\n"
+            "On Monday Sir Alan Pike advised the council to wait.")
+    assert _speaker_of(nlp, text, "the scheme was too large").name != "Alan Pike"

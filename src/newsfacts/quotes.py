@@ -303,6 +303,7 @@ class QuoteFinder:
         self.direct_cues = frozenset(cues["direct"])
         self.reported_cues = frozenset(cues["reported"])
         self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
+        self.office_nouns = frozenset(cues.get("office_nouns", []))
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         # "the union" may be the BMA, "the force" Merseyside Police: kinds and name words
         self.noun_kinds = cues.get("organisation_noun_kinds", {})
@@ -722,6 +723,9 @@ class _Article:
                 if found is not None:
                     return _Speaker(head.text, found.name, found.person, found.organisation)
             return _Speaker(head.text)
+        holder = self._office_holder(head)
+        if holder is not None:
+            return _Speaker(written, holder.name, person=holder.id)
         if head.lemma_.lower() in self.finder.spokesperson_nouns:
             # "a spokesman for the trust": the organisation speaks through them; a person's
             # spokesman ("Tony Blair's official spokesman") is someone else, named by the role
@@ -794,6 +798,95 @@ class _Article:
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         return _Speaker(written, written if head.pos_ == "PROPN" else None)
+
+    # words that date a post or qualify its holder, not the post itself ("the new minister")
+    _OFFICE_QUALIFIERS = frozenset({"new", "former", "current", "then", "outgoing", "incoming",
+                                    "interim", "acting", "deputy", "own"})
+
+    def _office_holder(self, head: Token):
+        """The person an unnamed post stands for ("our correspondent", "a chief constable",
+        "the chairman of the federation"): one whose written role holds the post's noun and
+        its modifiers, the nearest before else the first after; failing that, the person the
+        text names first after the description, in its paragraph or the next, if no role of
+        theirs says they hold another post. None for a plural or a name."""
+        noun = head.lemma_.lower()
+        if noun not in self.finder.office_nouns or head.pos_ != "NOUN" or head.tag_ != "NN" \
+                or head.ent_type_ or self.in_quote(head.idx):
+            return None
+        if any(c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in head.children):
+            return None  # "Tony Blair's chief of staff" is someone else
+        modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
+                     and c.pos_ in ("NOUN", "PROPN", "ADJ")
+                     and c.lower_ not in self._OFFICE_QUALIFIERS]
+        holders = [p for p in self.people if any(
+            self._role_fits(role, noun, modifiers) for role in getattr(p, "roles", []) or [])]
+        if holders:
+            return self._nearest_person(holders, head.idx)
+        para = self.paragraph_of(head.idx)
+        for m_start, _end, kind, entity in self._mentions:
+            if kind != "person" or self.in_quote(m_start):
+                continue
+            first = min((m.start for m in getattr(entity, "mentions", [])), default=m_start)
+            if first < head.idx:
+                continue  # named before: not the one the description introduces
+            if self.paragraph_of(m_start) - para > 1:
+                return None
+            roles = getattr(entity, "roles", []) or []
+            if roles and not any(noun in (r.title or "").lower().split() for r in roles):
+                return None  # "Prime Minister Tony Blair" is not "the police chief"
+            name = self.token_at(max(m_start, _end - 1))
+            if not self._speaks(name):
+                return None  # "Sir Jo Roe advised ministers": named, but not as the voice
+            if any(post.lemma_.lower() != noun for post in self._posts_beside(name)):
+                return None  # "the government's negotiator, Sir Jo Roe," holds another post
+            return entity
+        return None
+
+    @staticmethod
+    def _posts_beside(name: Token) -> list[Token]:
+        """The common nouns set beside a name as its post: "the firm's negotiator, Jo Roe",
+        "Jo Roe, the chair of ...", "general secretary Jo Roe"."""
+        while name.dep_ in ("compound", "flat") and name.head is not name:
+            name = name.head
+        posts = [c for c in name.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
+        if name.dep_ == "appos" and name.head.pos_ == "NOUN":
+            posts.append(name.head)
+        return posts
+
+    def _speaks(self, token: Token) -> bool:
+        """Whether a name is the subject of a speech verb ("Jan Berry said:"), or of a clause
+        the parser hung the speech verb on ("Dr Jo Roe, ... after X was sacked, admitted")."""
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+            token = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass"):
+            return False
+        verb = token.head
+        return any(self.is_cue(v, self.finder.direct_cues, allow_particle=True)
+                   and not self.in_quote(v.idx)
+                   for v in (verb, *(c for c in verb.children
+                                     if c.dep_ in ("dep", "conj", "parataxis"))))
+
+    def _role_fits(self, role, noun: str, modifiers: list[str]) -> bool:
+        words = (role.title or "").lower().replace("-", " ").split()
+        if noun not in words and noun.replace("-", " ") not in " ".join(words):
+            return False
+        org = self._by_id("organisation", role.organisation) if role.organisation else None
+        if org is not None:
+            words = words + org.name.lower().split()
+        return all(any(w.startswith(m) for w in words) for m in modifiers)
+
+    def _nearest_person(self, people: list, char: int):
+        """The one of `people` named last before `char`, else the first named after it."""
+        ids = {id(p) for p in people}
+        before = after = None
+        for m_start, _end, kind, entity in self._mentions:
+            if kind != "person" or id(entity) not in ids or self.in_quote(m_start):
+                continue
+            if m_start < char:
+                before = entity
+            elif after is None:
+                after = entity
+        return before or after
 
     def _vague(self, subject: Token) -> bool:
         """"Many have said", "some of the students complained", "Protesters said", "the
