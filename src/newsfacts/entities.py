@@ -316,7 +316,9 @@ class EntityLinker:
         Commercial Services Union", "Securities and | Exchange Commission" (a name with an
         organisation head, after "and" and capitalised words that are no name of their own), and
         "Guy's Hospital | Medical School" (a hospital's name inside a school's)."""
-        end = span.end
+        end = self._head_after(doc, span.end)
+        if end > span.end:
+            return doc[span.start:end]
         if span[-1].lower_ in {"hospital", "infirmary"}:
             while end < len(doc) and doc[end].is_title and end - span.end < 3:
                 end += 1
@@ -344,6 +346,10 @@ class EntityLinker:
             if doc[k].is_sent_start:
                 break
         left = doc[k:start - 1]
+        if doc[start - 1].text == "&" or (len(left) == 1 and left[0].lower_ in _BARE_HEADS):
+            # "Daily Mail & General Trust": "&" is written inside one name; "University and
+            # College Union": a head word alone names nothing of its own.
+            return doc[k:end]
         low = normalise_name(left.text)
         if (low in self.known_kinds or _straight(left.text).lower() in self.parties or low in self.places
                 or self._org_kind_from_head(left) is not None or self.gazetteer.lookup(left.text)
@@ -353,6 +359,17 @@ class EntityLinker:
                     and (left.end == len(doc) or doc[left.end].ent_iob_ != "I"))):
             return None  # "Unison and Fire Brigades Union", "Deutsche Bank and ...": two names
         return doc[k:end]
+
+    def _head_after(self, doc: Doc, end: int) -> int:
+        """The end of the capitalised words after a name when the last of them (at most three) is
+        an organisation's head: "The Guardian | Media Group", "St Mary's Hospital | Association"
+        are one name; else `end` itself."""
+        i = end
+        while i < len(doc) and i - end < 3 and doc[i].is_title and not doc[i].is_sent_start:
+            i += 1
+        while i > end and doc[i - 1].lower_ not in self.org_heads:
+            i -= 1
+        return i
 
     def _party_modifies(self, name: Span, party: Span) -> bool:
         """"The Conservative Government", "Parliamentary Labour Party": the party is named; not in
@@ -368,6 +385,9 @@ class EntityLinker:
         needs a comma, a known place among its names and no organisation's head ("Bath, Somerset
         and Wiltshire NHS Trust" is one name); each of its names must look like one."""
         doc = span.doc
+        two = self._two_headed_names(span)
+        if two:
+            return two
         for t in span[1:-1]:
             # "Thornhill Lodge in Barnsley": a name, then the town it is in.
             if t.lower_ in {"in", "at"} and normalise_name(doc[t.i + 1:span.end].text) in self.places:
@@ -389,6 +409,21 @@ class EntityLinker:
                 p[0].is_title and not any(t.is_upper and len(t) > 1 for t in p) for p in parts):
             return [span]  # "Ealing, Southall and Middlesex AC" is a club
         return parts
+
+    def _two_headed_names(self, span: Span) -> list[Span]:
+        """"Joint Negotiating Committee and Employers' Pension Forum": two names, each ending in an
+        organisation's head, joined by "and" (not "Securities and Exchange Commission", whose first
+        part has no head, nor "Guy's Hospital and Medical School", whose second is only nouns)."""
+        doc = span.doc
+        joins = [t.i for t in span[2:-3] if t.lower_ == "and"]
+        if len(joins) != 1:
+            return []
+        left, right = doc[span.start:joins[0]], doc[joins[0] + 1:span.end]
+        if (left[-1].lower_ in self.org_heads and right[-1].lower_ in self.org_heads
+                and all(t.is_title or t.text in _APOSTROPHES or t.text in {"'s", "’s"} for t in right)
+                and not {"of", "for"} & {t.lower_ for t in left}):
+            return [_trim(left) or left, right]
+        return []
 
     def _with_known_places(self, doc: Doc, taken: list[bool],
                            chosen: list[_Candidate]) -> list[_Candidate]:
@@ -746,8 +781,9 @@ class EntityLinker:
         starts = {s.start for s in org_spans}
         bounds = {(s.start, s.end) for s in org_spans}
         spans = [s for s in spans if s.id_ != "org_head" or not any(
-            t.lower_ in {"and", "&"} and t.i + 1 in starts and (s.start, t.i) in bounds
+            t.lower_ == "and" and t.i + 1 in starts and (s.start, t.i) in bounds
             for t in s[1:-1])]
+        spans = _joined_by_ampersand(doc, spans)
         spans = [self._constituency(s) if s.id_ == "place_constituency" else s for s in spans]
         spans = [s for s in spans if len(s)]
         ranked = sorted(spans, key=lambda s: (-_RULE_PRIORITY.get(s.id_, 0), -(s.end - s.start),
@@ -784,6 +820,8 @@ class EntityLinker:
             if _straight(name.text).lower() in self.not_organisations or (
                     span.end < len(doc) and doc[span.end].lower_ in self.programme_nouns):
                 return None  # "told the Today programme": a programme, not the broadcaster
+            if len(name) == 1 and name[0].lower_ in _BARE_HEADS:
+                return None  # "told the College": a body the article named before, not a paper
             candidate = self._organisation(doc, doc[span.start + 2: span.end], rule)
             candidate.org_kind = "media" if candidate.org_kind == "other" else candidate.org_kind
             return candidate
@@ -800,8 +838,18 @@ class EntityLinker:
             return self._place(span, rule)
         if rule == "org_head":
             span = _trim(span)
+            if span is not None and self._lone_head_before_and(span):
+                return None  # "the University | and College Union": the start of the next name
             return self._organisation(doc, self._org_head_span(span), rule) if span is not None else None
         return self._person_from_rule(doc, span, rule)
+
+    @staticmethod
+    def _lone_head_before_and(span: Span) -> bool:
+        """A head word alone ("University") followed by "and" and a capitalised word: not a name
+        of its own but the first word of a longer one ("University and College Union")."""
+        doc = span.doc
+        return (len(span) == 1 and span[0].lower_ in _BARE_HEADS and span.end + 1 < len(doc)
+                and doc[span.end].lower_ in {"and", "&"} and doc[span.end + 1].is_title)
 
     def _org_head_span(self, span: Span) -> Span:
         doc = span.doc
@@ -1300,6 +1348,7 @@ class EntityLinker:
             if c.kind == "organisation":
                 groups.setdefault(c.key, []).append(c)
         self._merge_acronyms(groups)
+        self._merge_head_words(groups)
         self._merge_trust_variants(groups)
         self._merge_written_variants(groups)
         self._merge_first_words(groups)
@@ -1389,6 +1438,19 @@ class EntityLinker:
             target = initials.get(text)
             if text.isupper() and target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
+
+    def _merge_head_words(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"The College", "the Union" written with a capital: the one organisation of that kind the
+        article names ("Imperial College London"), when it names exactly one."""
+        for key in list(groups):
+            word = _fullest(groups[key]).lower()
+            if word not in _BARE_HEADS or word not in self.org_heads:
+                continue
+            kind = self.org_heads[word]
+            targets = [k for k, g in groups.items() if k != key and " " in _fullest(g)
+                       and any(c.org_kind == kind for c in g)]
+            if len(targets) == 1:
+                groups[targets[0]].extend(groups.pop(key))
 
     def _merge_first_words(self, groups: dict[str, list[_Candidate]]) -> None:
         """"Imperial" in an article about Imperial College London, "Macmillan" after Macmillan Cancer
@@ -1778,6 +1840,18 @@ def _known_organisation_patterns(words: dict) -> list[dict]:
             pattern[0] = {"LOWER": tokens[0], "IS_TITLE": True, "IS_SENT_START": False}
         patterns.append({"label": "ORG", "pattern": pattern, "id": "known_org"})
     return patterns
+
+
+def _joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two organisation spans on either side of "&" are one name: "Daily Mail & General Trust"
+    (an ampersand is written inside a name; two bodies are joined by "and")."""
+    ends = {s.end: s for s in spans if s.id_ in {"org_head", "known_org"}}
+    joined = []
+    for s in spans:
+        left = ends.get(s.start - 1) if s.id_ in {"org_head", "known_org"} else None
+        if left is not None and doc[s.start - 1].text == "&":
+            joined.append(Span(doc, left.start, s.end, label=s.label_, span_id="org_head"))
+    return [*spans, *joined]
 
 
 def _inside_other(candidate: _Candidate, candidates: list[_Candidate]) -> bool:

@@ -1,0 +1,63 @@
+"""Organisation names with "and", "&", a head word inside them, or written only by a head word:
+where one name ends and the next begins. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+
+def org_names(doc):
+    return [o.name for o in doc._.organisations]
+
+
+# -- "&" and "and" ------------------------------------------------------------------------------
+def test_an_ampersand_is_written_inside_one_name(read):
+    doc = read("The Northern Mail & General Trust has bought the Kelham & Ashby Chronicle.")
+    names = org_names(doc)
+    assert "Northern Mail & General Trust" in names
+    assert "Kelham & Ashby Chronicle" in names
+    assert not {"Northern Mail", "General Trust", "Ashby Chronicle"} & set(names)
+
+
+def test_a_head_word_alone_before_and_starts_the_next_name(read):
+    doc = read("The University and College Union said its members at Brindle University would strike.")
+    names = org_names(doc)
+    assert "University and College Union" in names
+    assert not {"University", "College Union"} & set(names)
+
+
+def test_two_names_each_with_its_head_joined_by_and_are_two(read):
+    doc = read("Staff want the college to instruct the Joint Pay Committee and Teachers' Pension "
+               "Forum to vote against the plan.")
+    names = org_names(doc)
+    assert "Joint Pay Committee" in names
+    assert "Teachers' Pension Forum" in names
+    assert not any(" and " in n for n in names)
+
+
+def test_a_name_whose_second_part_has_no_name_of_its_own_stays_whole(read):
+    doc = read("The Securities and Exchange Commission wrote to the Public and Commercial Services Union.")
+    names = org_names(doc)
+    assert "Securities and Exchange Commission" in names
+    assert "Public and Commercial Services Union" in names
+
+
+# -- a head word after a name --------------------------------------------------------------------
+def test_capitalised_words_ending_in_a_head_continue_the_name(read):
+    doc = read("The Evening Herald Media Group and the St Anne's Hospital Association objected.")
+    names = org_names(doc)
+    assert "Evening Herald Media Group" in names
+    assert "St Anne's Hospital Association" in names
+    assert not any(o.kind == "hospital" for o in doc._.organisations)
+
+
+# -- "the College", "the Union" ------------------------------------------------------------------
+def test_a_capitalised_head_word_is_the_one_body_of_that_kind(read):
+    doc = read("Brindle University has closed its pool. The union told the University it was wrong. "
+               "The University said the pool cost too much.")
+    university = next(o for o in doc._.organisations if o.name == "Brindle University")
+    assert "University" in university.aliases
+    assert "University" not in org_names(doc)
+
+
+def test_told_the_college_is_not_a_newspaper(read):
+    doc = read("Brindle College London cut its budget. The union told the College it would ballot.")
+    assert not any(o.kind == "media" for o in doc._.organisations)
