@@ -241,3 +241,24 @@ def test_post_is_not_a_person_named_next_who_does_not_speak(nlp):
     text = ("The chairman of the planning committee said the scheme was too large.\n\n"
             "On Monday Sir Alan Pike advised the council to wait.")
     assert _speaker_of(nlp, text, "the scheme was too large").name != "Alan Pike"
+
+
+def test_pronoun_continues_a_spokesman_two_sentences_back(nlp):
+    text = ("A spokesman for Ridgeway Council said the bins would be emptied on Friday. The "
+            "collection was delayed by snow.\n\n"
+            "\"We are sorry for the delay and we thank residents for their patience,\" he said.")
+    assert _speaker_of(nlp, text, "We are sorry").name == "Ridgeway Council"
+
+
+def test_pronoun_continues_an_unnamed_post_past_a_named_bystander(nlp):
+    text = ("BBC correspondent Tom Hale reported from the rally. Deputy leader Sam Fox met union "
+            "officials on Friday. Our correspondent said that no deal had been offered. There "
+            "was still \"some hope\" of a settlement, he added.")
+    assert _speaker_of(nlp, text, "There was still").name == "Tom Hale"
+
+
+def test_person_named_after_the_spokesman_is_the_pronoun(nlp):
+    text = ("A spokesman for Ridgeway Council said the bins would be emptied on Friday. "
+            "Councillor Mark Dean visited the depot on Monday.\n\n"
+            "\"We are sorry for the delay and we thank residents for their patience,\" he said.")
+    assert _speaker_of(nlp, text, "We are sorry").name == "Mark Dean"

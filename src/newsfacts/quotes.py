@@ -1091,20 +1091,35 @@ class _Article:
 
     def _spokesperson_before(self, pronoun: Token, want: str) -> Token | None:
         """"Tony Blair's official spokesman declined to say ... He said:": a spokesman or
-        spokeswoman the sentence before is about is who "he" or "she" is, not the person named
-        beside them."""
-        if pronoun.sent.start == 0:
-            return None
-        prev = self.doc[pronoun.sent.start - 1].sent
-        if self.in_quote(prev.root.idx):
-            return None
-        for subject in prev.root.children:
-            if subject.dep_ == "nsubj" and not self.in_quote(subject.idx):
-                word = subject.lower_
-                if word == "spokesperson" or word == ("spokeswoman" if want == "f" else
-                                                      "spokesman"):
+        spokeswoman, or an unnamed post held by a person ("Our correspondent said ... he
+        added"), that a sentence before is about is who "he" or "she" is, not the person named
+        beside them. Up to three sentences back (a quotation's own sentences aside), while no
+        sentence between names a person."""
+        sent_start, looked, steps = pronoun.sent.start, 0, 0
+        while sent_start > 0 and looked < 3 and steps < 12:
+            prev = self.doc[sent_start - 1].sent
+            sent_start, steps = prev.start, steps + 1
+            if self.in_quote(prev.root.idx):
+                continue
+            looked += 1
+            for subject in prev:
+                if subject.dep_ == "nsubj" and not self.in_quote(subject.idx) and (
+                        subject.head.i == prev.root.i or self.is_cue(
+                            subject.head, self.finder.direct_cues, allow_particle=True)) \
+                        and self._describes_speaker(subject, want):
                     return subject
+            if self._mentions_overlapping(prev.start_char, prev.end_char) and any(
+                    kind == "person" and not self.in_quote(m_start) for m_start, _e, kind, _x
+                    in self._mentions_overlapping(prev.start_char, prev.end_char)):
+                return None
         return None
+
+    def _describes_speaker(self, subject: Token, want: str) -> bool:
+        word = subject.lower_
+        if word == "spokesperson" or word == ("spokeswoman" if want == "f" else "spokesman"):
+            return True
+        holder = self._office_holder(subject)
+        return holder is not None and self.gender(holder) in (None, want)
 
     def _statement_author(self, head: Token) -> _Speaker | None:
         """"the statement said": whoever "said in a statement" in the sentences before."""
