@@ -61,3 +61,27 @@ def test_a_capitalised_head_word_is_the_one_body_of_that_kind(read):
 def test_told_the_college_is_not_a_newspaper(read):
     doc = read("Brindle College London cut its budget. The union told the College it would ballot.")
     assert not any(o.kind == "media" for o in doc._.organisations)
+
+
+# -- universities named by their town ------------------------------------------------------------
+def test_names_listed_with_an_institute_are_universities(read):
+    doc = read("Students from Exeter, Durham and the Courtauld Institute have joined the rent strike. "
+               "Last week 40 students at Exeter withheld their rent.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert kinds.get("Exeter") == "university"
+    assert kinds.get("Durham") == "university"
+    assert not {"Exeter", "Durham"} & {p.name for p in doc._.places}
+
+
+def test_names_listed_after_including_in_a_sentence_about_universities(read):
+    doc = read("Vice-chancellors at several universities have backed the lecturers, including "
+               "Bristol, [York](http://example.org/york-statement) and Bath.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert {kinds.get(n) for n in ("Bristol", "York", "Bath")} == {"university"}
+    assert not {p.name for p in doc._.places} & {"Bristol", "York", "Bath"}
+
+
+def test_towns_listed_without_universities_stay_places(read):
+    doc = read("Rail services to several towns, including Bristol, York and Bath, were cut on Monday.")
+    assert {"Bristol", "York"} <= {p.name for p in doc._.places}
+    assert not any(o.kind == "university" for o in doc._.organisations)

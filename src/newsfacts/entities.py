@@ -172,6 +172,8 @@ class EntityLinker:
         self.nations = {normalise_name(n) for n in words["uk_nations"]}
         self.campaign_verbs = set(words["campaign_verbs"])
         self.first_names = set(words["first_names"])
+        self.academic_heads = set(words["academic_heads"])
+        self.academic_plurals = set(words["academic_plurals"])
         self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
 
     # -- the component ---------------------------------------------------------------------
@@ -307,9 +309,74 @@ class EntityLinker:
         chosen = [self._organisation(doc, doc[c.span.start:c.span.end + 1], c.source)
                   if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
                   and not taken[c.span.end] and c.key not in self.nations else c for c in chosen]
+        chosen = self._with_universities_by_place(doc, chosen)
         org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen, org_keys)]
+
+    def _with_universities_by_place(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
+        """Universities named by their town ("Newcastle", "Goldsmiths"): a name listed with a
+        university or institute ("from Goldsmiths, Roehampton and the Courtauld Institute"), or in
+        a list after "including"/"such as" in a sentence about universities. Every other mention
+        of the name in the article is then the university, not the place."""
+        at = {i: c for c in chosen for i in range(c.span.start, c.span.end)}
+        found: dict[int, _Candidate] = {}
+        for c in chosen:
+            if c.kind == "organisation" and self._is_academic(c):
+                for token in c.span.root.conjuncts:
+                    self._university_at(doc, doc[token.i:token.i + 1], at, found)
+        for span in self._listed_among_universities(doc):
+            self._university_at(doc, span, at, found)
+        if not found:
+            return chosen
+        names = {normalise_name(u.span.text): u for u in found.values()}
+        kept = list(found.values())
+        for c in chosen:
+            university = names.get(normalise_name(c.span.text))
+            if c.span.start in found:
+                continue
+            if university is None or c.kind == "organisation":
+                kept.append(c)
+                continue
+            kept.append(_Candidate("organisation", c.span, "university_by_place", key=university.key,
+                                   name=university.name, org_kind="university"))
+        return sorted(kept, key=lambda c: (c.span.start, c.span.end))
+
+    def _is_academic(self, c: _Candidate) -> bool:
+        return c.org_kind == "university" or c.span[-1].lower_ in self.academic_heads
+
+    def _listed_among_universities(self, doc: Doc) -> list[Span]:
+        """The names listed after "including", "such as" or "like" in a sentence that speaks of
+        universities before it ("vice-chancellors at universities, including Goldsmiths,
+        [Newcastle](http://...) and Cambridge"); a markdown link around a name is skipped."""
+        if not (self.academic_plurals & self._lower_words and _LIST_OPENERS & self._lower_words):
+            return []
+        names = []
+        for opener in (t for t in doc if t.lower_ in _LIST_OPENERS):
+            if opener.lower_ == "as" and (opener.i == 0 or doc[opener.i - 1].lower_ != "such"):
+                continue
+            if not any(t.lower_ in self.academic_plurals for t in doc[opener.sent.start:opener.i]):
+                continue
+            names += _names_listed(doc, opener.i + 1, opener.sent.end)
+        return names
+
+    def _university_at(self, doc: Doc, span: Span, at: dict[int, _Candidate],
+                       found: dict[int, _Candidate]) -> None:
+        """Read the name at `span` (a place, a lone name read as a person, or untagged) as a
+        university."""
+        c = at.get(span.start)
+        if c is not None:
+            if c.kind == "organisation" or (c.kind == "person" and len(c.span) > 1):
+                return
+            span = c.span
+        elif any(i in at for i in range(span.start, span.end)):
+            return
+        if (not all(t.is_title for t in span) or span[0].is_sent_start
+                or normalise_name(span.text) in self.nations):
+            return
+        found[span.start] = _Candidate("organisation", span, "university_by_place",
+                                       key="org:" + normalise_name(span.text), name=span.text,
+                                       org_kind="university")
 
     def _wider_name(self, doc: Doc, span: Span) -> Span | None:
         """The whole name when an organisation name was read from its middle: "Public and |
@@ -1727,6 +1794,7 @@ _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da
                    "al", "el", "ibn", "dos", "das", "del", "st"}
 _PLACE_KEY, _BARE_KEY = "newsfacts_place_name", "newsfacts_bare_site_start"
 _LOCALITY_KEY = "newsfacts_locality_name"
+_LIST_OPENERS = frozenset({"including", "like", "as"})
 # Base labels of things that are not names: a town called "March" written as the month is a date.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PLACES_IN_TEXT = ("newsfacts_entities", "places_in_text")
@@ -1840,6 +1908,28 @@ def _known_organisation_patterns(words: dict) -> list[dict]:
             pattern[0] = {"LOWER": tokens[0], "IS_TITLE": True, "IS_SENT_START": False}
         patterns.append({"label": "ORG", "pattern": pattern, "id": "known_org"})
     return patterns
+
+
+def _names_listed(doc: Doc, i: int, end: int) -> list[Span]:
+    """The capitalised names of a list "A, B and C" that starts at token i (a name written as a
+    markdown link "[B](http://...)" counts as the name)."""
+    names = []
+    while i < end:
+        token = doc[i]
+        if token.text in {",", "[", "]"} or token.lower_ in {"and", "or"}:
+            i += 1
+        elif token.text == "(" and doc[i - 1].text == "]":
+            while i < end and doc[i].text != ")":
+                i += 1
+            i += 1
+        elif token.is_title:
+            start = i
+            while i < end and doc[i].is_title:
+                i += 1
+            names.append(doc[start:i])
+        else:
+            break
+    return names
 
 
 def _joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
