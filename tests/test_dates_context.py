@@ -364,3 +364,18 @@ def test_decades_and_centuries_in_words_and_two_digits(nlp):
     assert by_text(nlp, "Prices rose through the 2000s.")["the 2000s"].value == "200"
     # Ages are not decades.
     assert by_text(nlp, "Women in their 90s were vaccinated. He is in his seventies.") == {}
+
+
+def test_a_day_range_lends_its_month_and_year_to_both_ends(nlp):
+    found = by_text(nlp, "The festival will run June 5-7.")
+    assert (found["June 5"].value, found["7"].value) == ("2016-06-05", "2016-06-07")
+    found = by_text(nlp, "The fair ran from 5 to 7 June 2015.")
+    assert (found["5"].value, found["7 June 2015"].value) == ("2015-06-05", "2015-06-07")
+    found = by_text(nlp, "Hearings were held September 14 and 18, 2010.")
+    assert (found["September 14"].value, found["18, 2010"].value) == (
+        "2010-09-14", "2010-09-18")
+    found = by_text(nlp, "The show ran 14–16 March.")
+    assert (found["14"].value, found["16 March"].value) == ("2015-03-14", "2015-03-16")
+    # A number after a day that counts something is no day.
+    assert set(by_text(nlp, "On March 3 and 12 people died.")) == {"March 3"}
+    assert set(by_text(nlp, "It rose from 5 to 7 percent in March.")) == {"March"}

@@ -44,7 +44,8 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 - Holidays (Christmas Eve, Boxing Day, Easter Monday via dateutil's easter, bank holidays and
   Thanksgiving as the nth weekday of a month) resolve like a month-day; ranges ("8am to 5pm
   today", "between January and March 2010") are one mention per end, the start taking the year
-  (or the day) written at the end; "the year before" counts from the year in context; "five
+  (or the day) written at the end; in a day range ("June 5-7", "5 to 7 June 2015") the end
+  written without its month is a day of that month; "the year before" counts from the year in context; "five
   years and four months" -> P5Y4M; "twice a week", "every six months", "every winter" -> SET;
   "the first half of the year" -> 2016-H1; a timetable verb ("ends at 7am on Saturday") or an
   intention ("expects to reopen on Monday") points a weekday forward.
@@ -1042,6 +1043,19 @@ class DateExtractor:
         self.triggers |= {f"{word}." for word in lists["months"]}
         self._trigger_keys = {nlp.vocab.strings.add(word) for word in self.triggers}
         self._digit_shapes: dict[int, bool] = {}  # shape hash: whether the shape has a digit
+        # A month written with a capital: "may" and "march" in lower case are verbs.
+        month = "|".join(sorted((re.escape(name.title()) for name in lists["months"]),
+                                key=len, reverse=True))
+        to = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
+        day = r"(?<![\d£$€.,:/])[0-3]?\d(?:st|nd|rd|th)?"
+        year = r"(?:,? (?P<y>(?:1[89]|20)\d\d)\b)?"
+        # Most articles have no two numbers joined by a range word: a cheap scan first.
+        self.re_range_gate = re.compile(
+            r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|until|till|through)\s*\d")
+        self.re_day_range = re.compile(
+            rf"(?P<d1>{day}){to}(?P<d2>{day})(?: of)? (?P<mo>{month})\b{year}|"
+            rf"\b(?P<mo2>{month})\.? (?P<e1>{day}){to}(?P<e2>[0-3]?\d(?:st|nd|rd|th)?)\b"
+            rf"(?![\d:.%]\d|-)(?P<y2>,? (?:1[89]|20)\d\d\b)?")
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -1432,7 +1446,80 @@ class DateExtractor:
             mentions.append(DateMention(
                 id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
                 end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
-        return self._range_years(doc, mentions)
+        return self._range_years(doc, self._day_ranges(doc, mentions, published))
+
+    def _day_ranges(self, doc: Doc, mentions: list[DateMention],
+                    published: dt.date | None) -> list[DateMention]:
+        """ "5-7 June 2015", "June 5-7", "September 14 and 18, 2010": the end written without
+        its month is a day of that month, and a year written at either end is both ends' year."""
+        text = doc_text(doc)
+        if not self.re_range_gate.search(text):
+            return mentions
+        added = False
+        for match in self.re_day_range.finditer(text):
+            if match.group("d1"):
+                bare, full = match.span("d1"), (match.start("d2"), match.end())
+                year_text = match.group("y")
+            else:
+                bare, full = (match.start("e2"), match.end()), (match.start("mo2"), match.end("e1"))
+                year_text = (match.group("y2") or "").strip(" ,") or None
+                second = doc.char_span(match.start("e2"), match.end("e2"),
+                                       alignment_mode="expand")
+                if second is not None and len(second) and second.end < len(doc) and \
+                        doc[second.end].pos_ in ("NOUN", "PROPN") and not year_text:
+                    continue  # "on March 3 and 12 people died": a count, not a day
+            month_end = self._range_end(doc, mentions, full, published)
+            if month_end is None:
+                continue
+            mention, is_new = month_end
+            if year_text and mention.value[:4] != year_text:
+                mention.value, mention.anchor = year_text + mention.value[4:], "absolute"
+            number = int(re.match(r"\d+", text[bare[0]:bare[1]]).group())
+            try:
+                day = dt.date(int(mention.value[:4]), int(mention.value[5:7]), number)
+            except ValueError:
+                continue
+            first, second = (number, int(mention.value[8:10])) if match.group("d1") else (
+                int(mention.value[8:10]), number)
+            if first >= second:
+                continue  # a range runs forward: "5-7", not "7-5"
+            other = next((m for m in mentions if m.start < bare[1] and bare[0] < m.end), None)
+            if other is not None:
+                if other.value and re.fullmatch(r"\d{4}-\d\d-\d\d", other.value):
+                    other.value, other.anchor = day.isoformat(), mention.anchor
+                continue
+            mentions.append(DateMention(id="", text=text[bare[0]:bare[1]], start=bare[0],
+                                        end=bare[1], type="DATE", value=day.isoformat(),
+                                        anchor=mention.anchor))
+            added = True
+            if is_new:
+                mentions.append(mention)
+        if added:
+            mentions.sort(key=lambda m: m.start)
+            for index, mention in enumerate(mentions, 1):
+                mention.id = f"d{index}"
+        return mentions
+
+    def _range_end(self, doc: Doc, mentions: list[DateMention], where: tuple[int, int],
+                   published: dt.date | None) -> tuple[DateMention, bool] | None:
+        """The mention of the end of a day range that names the month, with whether it is
+        new: found among the mentions, else read here ("14–16 March": one token the base
+        model and the patterns miss)."""
+        start, end = where
+        found = next((m for m in mentions if m.start < end and start < m.end), None)
+        if found is not None:
+            ok = found.value and re.fullmatch(r"\d{4}-\d\d-\d\d", found.value)
+            return (found, False) if ok else None
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span):
+            return None
+        text = doc_text(doc)[start:end]
+        timex = self.resolver.resolve(text, published, self.tense(span))
+        if timex is None or not timex.value or not re.fullmatch(r"\d{4}-\d\d-\d\d",
+                                                                 timex.value):
+            return None
+        return DateMention(id="", text=text, start=start, end=end, type="DATE",
+                           value=timex.value, anchor=timex.anchor), True
 
     def _range_years(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "between January and March 2010": the year written at the end of a range is the
