@@ -262,3 +262,20 @@ def test_person_named_after_the_spokesman_is_the_pronoun(nlp):
             "Councillor Mark Dean visited the depot on Monday.\n\n"
             "\"We are sorry for the delay and we thank residents for their patience,\" he said.")
     assert _speaker_of(nlp, text, "We are sorry").name == "Mark Dean"
+
+
+def test_several_unnamed_bodies_are_no_speaker(nlp):
+    text = ("The Ridgeway Council set a 4% rise on Monday. But opposition parties said the rise "
+            "was unfair. Campaign groups have said the budget is a \"poor compromise\" for "
+            "residents. The council said the rise was the lowest in the region.")
+    quotes = nlp(text)._.quotes
+    assert not [q for q in quotes if q.speaker and q.speaker.text.lower().endswith(
+        ("parties", "groups"))]
+    assert [q.speaker.name for q in quotes if q.text.startswith("the rise was the lowest")] == [
+        "Ridgeway Council"]
+
+
+def test_police_are_one_force_not_several_bodies(nlp):
+    text = "Police said they had \"enough officers\" to keep the march safe."
+    (partial,) = quotes_of(nlp, text, "partial")
+    assert partial.speaker is not None and partial.speaker.text == "Police"

@@ -902,6 +902,11 @@ class _Article:
             return True
         if subject.tag_ != "NNS" or subject.pos_ != "NOUN" or subject.ent_type_:
             return False
+        if subject.lemma_.lower() in self.finder.organisation_nouns \
+                and subject.lower_ != subject.lemma_.lower():
+            # "opposition parties said", "campaign groups say": several bodies, none named,
+            # so no one body speaks (but "police said" is one force)
+            return True
         if subject.lemma_.lower() in self.finder.body_nouns \
                 or subject.lower_ in self.finder.group_speakers:
             return False
