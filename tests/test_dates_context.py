@@ -379,3 +379,30 @@ def test_a_day_range_lends_its_month_and_year_to_both_ends(nlp):
     # A number after a day that counts something is no day.
     assert set(by_text(nlp, "On March 3 and 12 people died.")) == {"March 3"}
     assert set(by_text(nlp, "It rose from 5 to 7 percent in March.")) == {"March"}
+
+
+def test_a_holiday_lies_on_the_side_of_publication_the_tense_says(nlp):
+    assert by_text(nlp, "Pancakes were sold on Shrove Tuesday.")[
+        "Shrove Tuesday"].value == "2015-02-17"
+    assert by_text(nlp, "The club held a supper on Burns Night.")[
+        "Burns Night"].value == "2015-01-25"
+    assert by_text(nlp, "The shops will close early on Christmas Eve.")[
+        "Christmas Eve"].value == "2016-12-24"
+    assert by_text(nlp, "Sales rose over Christmas.")["Christmas"].value == "2015-12-25"
+
+
+def test_a_year_after_a_holiday_is_its_year(nlp):
+    assert by_text(nlp, "The shop shut on Good Friday 2014.")[
+        "Good Friday 2014"].value == "2014-04-18"
+    assert by_text(nlp, "The town celebrated Easter 2013 quietly.")[
+        "Easter 2013"].value == "2013-03-31"
+    assert by_text(nlp, "The store opened its doors on Black Friday.")[
+        "Black Friday"].value == "2015-11-27"
+    assert by_text(nlp, "The Good Friday Agreement was signed.") == {}
+
+
+def test_a_time_of_a_holiday_is_that_day(nlp):
+    found = by_text(nlp, "Fans queued on the morning of Christmas Eve.")
+    assert found["the morning of Christmas Eve"].value == "2015-12-24TMO"
+    found = by_text(nlp, "Police were called at 9pm on Christmas Day.")
+    assert found["9pm on Christmas Day"].value == "2015-12-25T21:00"

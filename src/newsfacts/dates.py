@@ -42,7 +42,9 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   "a film quiz night"), shares ("a quarter of a million"), heights and clocks ("1717m",
   "1830 GMT"), days counted from an event ("the day before the vote").
 - Holidays (Christmas Eve, Boxing Day, Easter Monday via dateutil's easter, bank holidays and
-  Thanksgiving as the nth weekday of a month) resolve like a month-day; ranges ("8am to 5pm
+  Thanksgiving as the nth weekday of a month, Black Friday the day after) lie on the side of
+  publication the tense says, else the nearest ("Good Friday 2014" takes its year; "the
+  morning of Christmas Eve" and "9pm on Christmas Day" are times of that day); ranges ("8am to 5pm
   today", "between January and March 2010") are one mention per end, the start taking the year
   (or the day) written at the end; in a day range ("June 5-7", "5 to 7 June 2015") the end
   written without its month is a day of that month; "the year before" counts from the year in context; "five
@@ -358,23 +360,33 @@ class TimexResolver:
         return None
 
     def _holiday(self, text, dct, future, context_day):
-        match = re.fullmatch(r"(?:the )?(?P<name>.+?)(?: (?P<y>(?:1[5-9]|20)\d\d))?", text)
+        suffix = ""
+        part = re.fullmatch(r"(?:(?:early|late) )?(?:(?:on|in|at) )?(?:the )?(?P<part>\w+) "
+                            r"(?:of|on) (?P<rest>.+)", text)
+        if part and part.group("part") in self.parts:  # "the morning of Christmas Eve"
+            suffix, text = "T" + self.parts[part.group("part")], part.group("rest")
+        clock = self.re_clock_any.match(text)
+        if clock and self._clock(text) and text[clock.end():].startswith(" on "):
+            suffix, text = "T" + self._clock(text), text[clock.end() + 4:]  # "9pm on Christmas Day"
+        match = re.fullmatch(r"(?:the )?(?P<name>.+?)(?:,? (?P<y>(?:1[5-9]|20)\d\d))?", text)
         name = match.group("name") if match else ""
         if name not in self.holidays and not (name == "new year" and text.startswith("the ")):
             return None
         if match.group("y"):
             year, anchor = int(match.group("y")), "absolute"
         elif not dct:
-            return Timex("DATE", None, None)
+            return Timex(_type_with_time(suffix), None, None)
         elif name == "new year":  # "in the new year": the coming calendar year
             return Timex("DATE", f"{dct.year + (dct.month >= 10):04d}", "published")
         else:
             year, anchor = None, "published"
         day = _holiday_date(self.holidays[name], year or dct.year)
-        if year is None:
+        if year is None and re.search(r"\b(?:last|this|next)\b", text):
             year = _month_year(dct, day.month, day.day, text, future)
-            day = _holiday_date(self.holidays[name], year)
-        return Timex("DATE", day.isoformat(), anchor, day)
+        elif year is None:
+            year = _holiday_year(self.holidays[name], dct, future)
+        day = _holiday_date(self.holidays[name], year)
+        return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
 
     def _half_year(self, text, dct, future, context_day):
         match = re.fullmatch(r"(?:the )?(?P<h>first|second|latter|last) half of (?:the )?"
@@ -922,11 +934,26 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
     return dct.year
 
 
+def _holiday_year(rule: str, dct: dt.date, future: bool | None) -> int:
+    """A holiday names one day a year, and the tense says which side of publication it lies:
+    "was held on Burns Night" said on 12 January is last January's, "will close on Christmas
+    Eve" this December's. With no tense, the nearest one."""
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    if future is True:
+        return next(year for year in years if _holiday_date(rule, year) >= dct)
+    if future is False:
+        return next(year for year in reversed(years) if _holiday_date(rule, year) <= dct)
+    return min(years, key=lambda year: abs((_holiday_date(rule, year) - dct).days))
+
+
 def _holiday_date(rule: str, year: int) -> dt.date:
     """ "12-25" is a fixed day; "E+1" counts days from Easter Sunday; "11/4/4" is the fourth
-    Thursday of November (month/ISO weekday/which one, -1 the last)."""
+    Thursday of November (month/ISO weekday/which one, -1 the last), "11/4/4+1" the day after."""
     if rule.startswith("E"):
         return easter(year) + dt.timedelta(days=int(rule[1:]))
+    if "+" in rule[1:]:  # "11/4/4+1": the day after Thanksgiving
+        rule, days = rule.rsplit("+", 1)
+        return _holiday_date(rule, year) + dt.timedelta(days=int(days))
     if "/" in rule:
         month, weekday, nth = (int(part) for part in rule.split("/"))
         if nth > 0:
@@ -1075,7 +1102,7 @@ class DateExtractor:
         for window in self._windows(doc):
             spans += [doc[window.start + start:window.start + end]
                       for _, start, end in self.matcher(window)]
-            spans += [doc[start:end] for _, start, end in holidays
+            spans += [self._with_year(doc[start:end]) for _, start, end in holidays
                       if window.start <= start and end <= window.end]
         trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}
         trimmed = {part for span in trimmed for part in self._split_range(span, published)}
@@ -1084,6 +1111,16 @@ class DateExtractor:
         readable = [span for span in trimmed
                     if self.resolver.resolve(span.text, published or _PROBE_DAY) is not None]
         return self._merge(filter_spans(readable))
+
+    @staticmethod
+    def _with_year(span: Span) -> Span:
+        """ "Good Friday 2014", "Easter, 2012": the year written after a holiday is its year."""
+        doc, end = span.doc, span.end
+        if end < len(doc) and doc[end].text == ",":
+            end += 1
+        if end < len(doc) and re.fullmatch(r"(?:1[89]|20)\d\d", doc[end].text):
+            return doc[span.start:end + 1]
+        return span
 
     def _windows(self, doc: Doc) -> list[Span]:
         """Stretches of the doc around words that can start a time expression; the Matcher
@@ -1192,7 +1229,8 @@ class DateExtractor:
         return bool(resolver.re_weekday.search(text) or resolver.re_day_month.search(text)
                     or resolver.re_month_day.search(text)
                     or re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b|^the (?:next|following|"
-                                 r"previous) day$|^the day (?:before|after)$", text))
+                                 r"previous) day$|^the day (?:before|after)$", text)
+                    or re.sub(r"^the |,? \d{4}$", "", text) in resolver.holidays)
 
     # -- tense ---------------------------------------------------------------------------
 
@@ -1370,7 +1408,7 @@ class DateExtractor:
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
         if all(token.ent_type_ in _NAME_LABELS for token in span) and \
-                text not in self.resolver.holidays:
+                re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays:
             return True  # "The Sunday Times", "Good Friday Agreement"
         if self.vague_references:
             return False
