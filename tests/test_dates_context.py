@@ -406,3 +406,15 @@ def test_a_time_of_a_holiday_is_that_day(nlp):
     assert found["the morning of Christmas Eve"].value == "2015-12-24TMO"
     found = by_text(nlp, "Police were called at 9pm on Christmas Day.")
     assert found["9pm on Christmas Day"].value == "2015-12-25T21:00"
+
+
+def test_units_earlier_count_back_from_the_date_in_context(nlp):
+    found = by_text(nlp, "The mine opened in 2010. Three years earlier, the site was farmland.")
+    assert found["Three years earlier"].value == "2007"
+    found = by_text(nlp, "He was arrested on 4 June 2011. Two days earlier he had fled.")
+    assert found["Two days earlier"].value == "2011-06-02"
+    found = by_text(nlp, "She resigned in March 2012. Six months earlier she had been promoted.")
+    assert found["Six months earlier"].value == "2011-09"
+    # No date in context: from publication.
+    assert by_text(nlp, "Three years earlier the ward had 30 beds.")[
+        "Three years earlier"].value == "2013"

@@ -20,7 +20,7 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   sentences, else the publication date.
 - Counted from the date in context (else from publication): "the following year", "later that
   month", "March of the same year", "the same week", "the next day", "the previous Friday"
-  ("the same day" only when a day is in context); "a year earlier" in
+  ("the same day" only when a day is in context), "three years earlier"; "a year earlier" in
   an article about a quarter is that quarter a year before. Bare weekdays and months are not
   (a "narrative" reading of them lost 2 points of value F1 on TimeBank/AQUAINT news).
 - Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y,
@@ -91,6 +91,8 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"beginning|middle) of )?(?P<that>that) (?P<unit2>week|month|year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
                        r"(?:the |that )?same (?P<unit4>week|month|year)")
+# "three years earlier": counted back from the date in context, like "the year before".
+_EARLIER = re.compile(r"(?P<n>\S+(?: \S+)?) (?P<unit>day|week|month|year)s? earlier")
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
@@ -1451,6 +1453,9 @@ class DateExtractor:
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
+            earlier = _EARLIER.fullmatch(text) if published else None
+            if earlier:
+                timex = self._count_back(earlier, recent_dates, sent_index) or timex
             same_year = _SAME_YEAR.fullmatch(text) if published else None
             if same_year:  # "in March of the same year": the year in context
                 named = _context_date(recent_dates, sent_index)
@@ -1558,6 +1563,29 @@ class DateExtractor:
             return None
         return DateMention(id="", text=text, start=start, end=end, type="DATE",
                            value=timex.value, anchor=timex.anchor), True
+
+    def _count_back(self, match: re.Match, recent_dates: list[tuple[int, str]],
+                    sent_index: int) -> Timex | None:
+        """ "The mine opened in 2010. Three years earlier ...": 2007, from the date in context
+        written precisely enough for the unit (else None: publication counts)."""
+        n = self.resolver._number(match.group("n"))
+        if not n.isdigit():
+            return None
+        unit, amount = match.group("unit"), int(n)
+        value = _context_date(recent_dates, sent_index,
+                              {"year": 4, "month": 7, "week": 10, "day": 10}[unit])
+        if value is None:
+            return None
+        if unit == "year":
+            return Timex("DATE", f"{int(value[:4]) - amount:04d}", "published")
+        if unit == "month":
+            year, month = _add_months(int(value[:4]), int(value[5:7]), -amount)
+            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+        day = dt.date.fromisoformat(value[:10])
+        if unit == "week":
+            return Timex("DATE", _iso_week(day - dt.timedelta(weeks=amount)), "published")
+        day -= dt.timedelta(days=amount)
+        return Timex("DATE", day.isoformat(), "published", day)
 
     def _range_years(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "between January and March 2010": the year written at the end of a range is the
