@@ -85,3 +85,21 @@ def test_towns_listed_without_universities_stay_places(read):
     doc = read("Rail services to several towns, including Bristol, York and Bath, were cut on Monday.")
     assert {"Bristol", "York"} <= {p.name for p in doc._.places}
     assert not any(o.kind == "university" for o in doc._.organisations)
+
+
+# -- titles of papers ----------------------------------------------------------------------------
+def test_a_name_in_markdown_emphasis_is_a_publication(read):
+    doc = read("In a statement to _Wexley Bugle_, the trustees said the pool would stay open. "
+               "The minister later appeared on _The Early Breakfast Show_ to defend the plan.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert kinds.get("Wexley Bugle") == "media"
+    assert not any("Breakfast" in name for name in kinds)
+
+
+def test_a_capitalised_the_inside_a_sentence_opens_a_title(read):
+    doc = read("The group, which publishes The Sun and The Independent, cut 40 jobs. "
+               "The plan was welcomed by The Duke of Kent.")
+    names = org_names(doc)
+    assert {"Sun", "Independent"} <= set(names)
+    assert "Sun" not in {p.name for p in doc._.places}
+    assert "Duke" not in names

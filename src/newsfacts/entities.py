@@ -48,6 +48,7 @@ _APOSTROPHES = "'’"
 _DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
 # Pattern ids in the order in which they win over one another when their spans overlap.
 _RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "media_told": 8, "government": 8,
+                  "media_emphasis": 8, "titled_the": 2,
                   "known_org": 8, "party": 7, "person_honorific": 6,
                   "place_constituency": 6, "place_seat": 6, "person_role": 5, "person_apposition": 4,
                   "person_speaker": 4, "place_abbreviation": 3, "place_county": 3, "person_peer": 6}
@@ -172,6 +173,7 @@ class EntityLinker:
         self.nations = {normalise_name(n) for n in words["uk_nations"]}
         self.campaign_verbs = set(words["campaign_verbs"])
         self.first_names = set(words["first_names"])
+        self.media_heads = set(words["media_heads"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
         self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
@@ -892,6 +894,10 @@ class EntityLinker:
             candidate = self._organisation(doc, doc[span.start + 2: span.end], rule)
             candidate.org_kind = "media" if candidate.org_kind == "other" else candidate.org_kind
             return candidate
+        if rule == "media_emphasis":
+            return self._emphasised_title(doc, span)
+        if rule == "titled_the":
+            return self._titled_the(doc, span)
         if rule == "known_org":
             return self._organisation(doc, span, rule)
         if rule.startswith("place"):
@@ -917,6 +923,43 @@ class EntityLinker:
         doc = span.doc
         return (len(span) == 1 and span[0].lower_ in _BARE_HEADS and span.end + 1 < len(doc)
                 and doc[span.end].lower_ in {"and", "&"} and doc[span.end + 1].is_title)
+
+    def _emphasised_title(self, doc: Doc, span: Span) -> _Candidate | None:
+        """"told _Felix_", "by _The Sunday Times_": a capitalised name set in markdown emphasis
+        is a publication's title (not a programme's: "_The Andrew Marr Show_")."""
+        opening, closing = span[0], span[-1]
+        name = _trim(doc[span.start + 1:span.end - 1])
+        if (name is None or opening.text != closing.text or opening.whitespace_
+                or doc[closing.i - 1].whitespace_ or self._names_no_publication(name)):
+            return None
+        candidate = self._organisation(doc, name, "media_emphasis")
+        candidate.org_kind = "media" if candidate.org_kind == "other" else candidate.org_kind
+        return candidate
+
+    def _titled_the(self, doc: Doc, span: Span) -> _Candidate | None:
+        """"publishes The Sun", "both The Independent and The Times": a capitalised "The" inside a
+        sentence belongs to the name after it, the title of a paper or a body (not after a
+        quotation mark, colon or bracket, where a quoted sentence may start)."""
+        before = doc[span.start - 1]
+        name = doc[span.start + 1:span.end]
+        if (before.is_punct and before.text not in {",", "["}) or self._names_no_publication(name):
+            return None
+        first = name[0].lower_
+        if (normalise_name(name.text) in self.places or first in self.honorifics
+                or first in self.person_ranks or first in _PEER_TITLES or first in self.title_roles
+                or (len(name) == 1 and first in _BARE_HEADS)):
+            return None  # "The Netherlands", "The Duke", "The Trust"
+        candidate = self._organisation(doc, name, "titled_the")
+        if candidate.org_kind == "other" and name[-1].text in self.media_heads:
+            candidate.org_kind = "media"
+        return candidate
+
+    def _names_no_publication(self, name: Span) -> bool:
+        """A programme, law, event or building rather than a paper or body."""
+        after = name.doc[name.end] if name.end < len(name.doc) else None
+        return (name[-1].lower_ in self.not_org_last_words or name[-1].lower_ in self.programme_nouns
+                or name[-1].lower_ in self.facility_heads
+                or (after is not None and after.lower_ in self.programme_nouns))
 
     def _org_head_span(self, span: Span) -> Span:
         doc = span.doc
