@@ -205,3 +205,23 @@ def test_mentions_overlapping_finds_what_a_full_scan_finds(nlp):
         for end in bounds[i + 1:]:
             expected = [m for m in article._mentions if m[0] < end and m[1] > start]
             assert article._mentions_overlapping(start, end) == expected, (start, end)
+
+
+def _indirect_texts(nlp, text):
+    return [q.text for q in nlp(text)._.quotes if q.kind == "indirect"]
+
+
+def test_clause_subject_read_as_the_cue_object(nlp):
+    text = "Councillor Ann Ward said the public needed reassurance that the library would stay open."
+    assert any(t.startswith("the public needed reassurance") for t in _indirect_texts(nlp, text))
+
+
+def test_clause_subject_before_a_parenthesis_belongs_to_the_clause(nlp):
+    text = ("Mr Tom Fox said the parking charges, due to start being introduced next week, could "
+            "help if buses and trams could carry more shoppers.")
+    assert any(t.startswith("the parking charges") for t in _indirect_texts(nlp, text))
+
+
+def test_plain_object_of_add_is_no_reported_speech(nlp):
+    text = "She added the figures she had collected to the annual report."
+    assert _indirect_texts(nlp, text) == []

@@ -304,6 +304,7 @@ class QuoteFinder:
         self.reported_cues = frozenset(cues["reported"])
         self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
         self.office_nouns = frozenset(cues.get("office_nouns", []))
+        self.clause_only_cues = frozenset(cues.get("clause_only_cues", []))
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         # "the union" may be the BMA, "the force" Merseyside Police: kinds and name words
         self.noun_kinds = cues.get("organisation_noun_kinds", {})
@@ -1601,12 +1602,17 @@ class _Article:
         clauses = [c for c in cue.children if c.dep_ == "ccomp" and para_start <= c.idx < para_end
                    and c.pos_ in ("VERB", "AUX")]
         clauses.sort(key=lambda c: (c.i < cue.i, abs(c.i - cue.i)))
+        misread = self._object_read_for_subject(cue, clauses[0] if clauses else None)
         if clauses:
             clause = clauses[0]
             first, last = clause.left_edge, clause.right_edge
             if first.i < cue.i < clause.i:
                 # "pay, which the union says has fallen": the content follows the cue
                 first = self.doc[cue.i + 1]
+            if misread is not None:
+                first = misread.left_edge
+        elif misread is not None and para_start <= misread.idx < para_end:
+            first, last = misread.left_edge, misread.right_edge
         elif cue.dep_ == "parataxis" and cue.head.i < cue.i and cue.head.dep_ == "ROOT" \
                 and any(c.dep_ == "nsubj" for c in cue.children):
             # "Most patients waited, the trust said, ...": the main clause up to the cue's phrase
@@ -1622,6 +1628,30 @@ class _Article:
             last = self.doc[last.i - 1]
         start, end = max(first.idx, para_start), min(last.idx + len(last), para_end)
         return (start, end) if end > start else None
+
+    def _object_read_for_subject(self, cue: Token, clause: Token | None) -> Token | None:
+        """"said the public needed reassurance", "said the new laws, due to start soon, could
+        help": after a cue that takes a clause, never a plain object, the parser may take the
+        clause's subject for the cue's object. That object, when the clause has no subject of
+        its own (or, with no clause, when the clause's verb hangs on the object as a
+        modifier)."""
+        if cue.lemma_.lower() not in self.finder.clause_only_cues \
+                or any(c.dep_ == "prep" and c.lower_ == "to" for c in cue.children):
+            return None  # "added the figures to the report" is no speech
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i
+                    and c.pos_ in ("NOUN", "PROPN") and not self.in_quote(c.idx)), None)
+        if obj is None or obj.right_edge.i - obj.left_edge.i < 2:
+            return None
+        if clause is not None:
+            if clause.i < obj.i or any(c.dep_ in ("nsubj", "nsubjpass", "expl")
+                                       for c in clause.children):
+                return None
+            return obj
+        # the clause's own verb, misread as a modifier ("the public needed reassurance", "the
+        # targets intended to ..."); a relative clause ("the figures she had collected") is not
+        misread_verb = any(c.dep_ in ("amod", "acl") and c.pos_ == "VERB"
+                           and c.tag_ in ("VBD", "VBN", "VBZ", "VBP") for c in obj.children)
+        return obj if misread_verb else None
 
     def _according_content(self, according: Token) -> tuple[int, int] | None:
         sent = according.sent
