@@ -205,7 +205,7 @@ class TimexResolver:
             r"(?:the (?:year )?)?"
             r"(?:(?:calendar|financial|fiscal|tax|academic|school) (?:year )?)?"
             r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2}|\d{4}))?"
-            r"(?: (?:financial|fiscal|tax|academic|school) year)?$")
+            r"(?: (?:financial|fiscal|tax|academic|school) year| season)?$")
         self.re_decade = re.compile(
             r"^(?:the )?(?:early |late |mid )?(?:(?P<d>(?:1[5-9]|20)\d)0s|'?(?P<d2>\d)0s|"
             rf"(?P<word>{alt(self.decade_words)}))$")
