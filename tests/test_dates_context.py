@@ -425,3 +425,11 @@ def test_a_sports_season_is_filed_under_the_year_it_starts(nlp):
         "2014-15 season"].value == "2014"
     assert by_text(nlp, "He scored 20 goals in the 2013/14 season.")[
         "the 2013/14 season"].value == "2013"
+
+
+def test_sets_of_alternate_units_months_and_weekends(nlp):
+    assert by_text(nlp, "The bins are emptied every other week.")[
+        "every other week"].value == "P2W"
+    found = by_text(nlp, "The fair comes to town every September.")
+    assert (found["every September"].type, found["every September"].value) == ("SET", "XXXX-09")
+    assert by_text(nlp, "The road shuts every weekend.")["every weekend"].value == "XXXX-WXX-WE"

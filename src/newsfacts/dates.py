@@ -29,7 +29,8 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   aside).
 - Sets: the value is the period of recurrence. "daily", "every day" and "seven days a week"
   (which means every day) -> P1D; "weekly", "three days a week" -> P1W (the frequency itself is
-  not encoded); "every Monday", "Mondays" -> XXXX-WXX-1.
+  not encoded); "every Monday", "Mondays" -> XXXX-WXX-1; "every September" -> XXXX-09; "every
+  weekend" -> XXXX-WXX-WE; "every other week" -> P2W.
 - Financial years: "the 2022/23 financial year" (UK, April to March) -> 2022, the calendar year
   it starts in; "fiscal 1989" -> 1989.
 - Vague references: "now", "currently" -> PRESENT_REF; "recently", "the past" -> PAST_REF;
@@ -330,6 +331,10 @@ class TimexResolver:
             word = match.group(1)
             if word in self.weekdays:
                 return Timex("SET", f"XXXX-WXX-{self.weekdays[word]}", "absolute")
+            if word in self.months:  # "every September"
+                return Timex("SET", f"XXXX-{self.months[word]:02d}", "absolute")
+            if word == "weekend":
+                return Timex("SET", "XXXX-WXX-WE", "absolute")
             if word in self.parts:
                 return Timex("SET", f"XXXX-XX-XXT{self.parts[word]}", "absolute")
             unit = self.units.get(word)
@@ -339,6 +344,9 @@ class TimexResolver:
                              r"(?P<per>\w+)", text)
         if match and match.group("per") in self.units:
             return Timex("SET", _period("1", self.units[match.group("per")]), "absolute")
+        alternate = re.fullmatch(r"every (?:other|second|alternate) (?P<unit>\w+)", text)
+        if alternate and alternate.group("unit") in self.units:  # "every other week"
+            return Timex("SET", _period("2", self.units[alternate.group("unit")]), "absolute")
         match = re.fullmatch(r"(?:every|each) (?P<n>\S+) (?P<unit>\w+)", text)
         if match and match.group("unit") in self.units and self._number(match.group("n")) != "X":
             return Timex("SET", _period(self._number(match.group("n")),
