@@ -279,3 +279,16 @@ def test_police_are_one_force_not_several_bodies(nlp):
     text = "Police said they had \"enough officers\" to keep the march safe."
     (partial,) = quotes_of(nlp, text, "partial")
     assert partial.speaker is not None and partial.speaker.text == "Police"
+
+
+def test_passive_agent_yields_to_the_speaker_before(nlp):
+    text = ("Finance Minister Sue Hart said the deal was fair. The grant includes money released "
+            "by Chancellor Tom Brook. Councils will receive it in April. She said the rise struck "
+            "\"the right balance\" for taxpayers.")
+    assert _speaker_of(nlp, text, "the rise struck").name == "Sue Hart"
+
+
+def test_subject_named_after_the_speaker_is_the_pronoun(nlp):
+    text = ("Finance Minister Sue Hart said the deal was fair. Chancellor Tom Brook met council "
+            "leaders on Monday. He said the rise struck \"the right balance\" for taxpayers.")
+    assert _speaker_of(nlp, text, "the rise struck").name == "Tom Brook"

@@ -1148,9 +1148,12 @@ class _Article:
     def antecedent_person(self, before: int, want: str):
         """The nearest compatible person named before: in the nearest sentence that names one,
         its subject if one of them is ("Mr Trump told Mr Pence ... He said" is Mr Trump), else
-        the last named."""
-        best = best_subject = None
-        best_sentence = -1
+        the last named; but a person named there only as a passive's agent ("the money
+        announced by Chancellor Jo Roe") yields to one who spoke as a subject in the three
+        sentences before it."""
+        best = best_subject = speaker = None
+        best_sentence = speaker_sentence = -1
+        best_oblique = False
         for m_start, m_end, kind, entity in self._mentions:
             if m_start >= before:
                 break
@@ -1163,9 +1166,23 @@ class _Article:
             if sentence != best_sentence:
                 best_sentence, best_subject = sentence, None
             best = entity
-            if self._is_subject(self.token_at(max(m_start, m_end - 1))):
+            token = self.token_at(max(m_start, m_end - 1))
+            best_oblique = self._oblique(token)
+            if self._is_subject(token):
                 best_subject = best_subject or entity
+            if self._speaks(token):
+                speaker, speaker_sentence = entity, sentence
+        if best_subject is None and best_oblique and speaker is not None \
+                and speaker is not best and best_sentence - speaker_sentence <= 3:
+            return speaker
         return best_subject or best
+
+    @staticmethod
+    def _oblique(token: Token) -> bool:
+        """A name only as the agent of a passive ("announced by Chancellor Jo Roe")."""
+        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
     def _is_subject(self, token: Token) -> bool:
         """The subject of a main clause or of a speech verb: the likely topic."""
