@@ -103,3 +103,29 @@ def test_a_capitalised_the_inside_a_sentence_opens_a_title(read):
     assert {"Sun", "Independent"} <= set(names)
     assert "Sun" not in {p.name for p in doc._.places}
     assert "Duke" not in names
+
+
+# -- one body written several ways ---------------------------------------------------------------
+def test_an_acronym_keeps_the_acronym_inside_the_name_whole(read):
+    doc = read("The KCL Union held a vote on Tuesday. KCLU officers said the result was close.")
+    union = next(o for o in doc._.organisations if o.name == "KCL Union")
+    assert "KCLU" in union.aliases
+    assert "KCLU" not in org_names(doc)
+
+
+def test_an_acronym_of_the_name_from_its_head_and_the_name_cut_before_for(read):
+    doc = read("The Marsh Research Centre for Coastal Flood Studies (CCFS) opened in May. Staff at "
+               "the Marsh Research Centre said CCFS would hire 20 engineers.")
+    centre = next(o for o in doc._.organisations
+                  if o.name == "Marsh Research Centre for Coastal Flood Studies")
+    assert {"CCFS", "Marsh Research Centre"} <= set(centre.aliases)
+    assert len(doc._.organisations) == 1
+
+
+def test_a_possessive_before_a_lone_head_is_inside_the_name(read):
+    doc = read("The Wexley School of Nursing Students’ Union met on Monday, and Pearson's Financial "
+               "Times reported it.")
+    names = org_names(doc)
+    assert "Wexley School of Nursing Students’ Union" in names
+    assert "Financial Times" in names
+    assert not any(n.startswith("Pearson's") for n in names)

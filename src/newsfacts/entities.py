@@ -433,6 +433,12 @@ class EntityLinker:
         """The end of the capitalised words after a name when the last of them (at most three) is
         an organisation's head: "The Guardian | Media Group", "St Mary's Hospital | Association"
         are one name; else `end` itself."""
+        if (end + 1 < len(doc) and doc[end].text in {"'s", "’s", "'", "’"} and doc[end + 1].is_title
+                and doc[end + 1].lower_ in _BARE_HEADS
+                and (end + 2 == len(doc) or not doc[end + 2].is_title)):
+            # "Student | ’s Union": a head word alone after a possessive ends the name ("Pearson's
+            # Financial Times", "Labour's Fabian Society" are names of their own).
+            return end + 2
         i = end
         while i < len(doc) and i - end < 3 and doc[i].is_title and not doc[i].is_sent_start:
             i += 1
@@ -1459,6 +1465,7 @@ class EntityLinker:
                 groups.setdefault(c.key, []).append(c)
         self._merge_acronyms(groups)
         self._merge_head_words(groups)
+        self._merge_names_cut_before_of(groups)
         self._merge_trust_variants(groups)
         self._merge_written_variants(groups)
         self._merge_first_words(groups)
@@ -1540,6 +1547,10 @@ class EntityLinker:
                      if w and w.lower() not in {"of", "and", "the", "for", "&"}]
             if len(words) >= 2:
                 initials.setdefault("".join(w[0].upper() for w in words), key)
+                # "UCLU": the UCL Union, an acronym inside the name written whole.
+                initials.setdefault("".join(w if w.isupper() else w[0].upper() for w in words), key)
+            for form in _head_initials(_strip_the(_fullest(group))):
+                initials.setdefault(form, key)  # "CBIS": the X Centre for Blast Injury Studies
             if len(words) >= 3 and words[-1].lower() in self.org_heads:
                 # "PCS": the Public and Commercial Services Union without its generic head.
                 initials.setdefault("".join(w[0].upper() for w in words[:-1]), key)
@@ -1548,6 +1559,22 @@ class EntityLinker:
             target = initials.get(text)
             if text.isupper() and target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
+
+    def _merge_names_cut_before_of(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"the Royal British Legion Centre" after "the Royal British Legion Centre for Blast Injury
+        Studies": a name written without the "for"/"of" phrase after its head word is the one
+        longer name it starts ("Royal British Legion" is a name of its own, though)."""
+        longer: dict[str, list[str]] = {}
+        for key, group in groups.items():
+            words = normalise_name(_fullest(group)).split()
+            links = [i for i, w in enumerate(words) if w in {"for", "of"}]
+            if links and links[0] >= 2 and (words[links[0] - 1] in self.org_heads
+                                            or words[links[0] - 1] in self.facility_heads):
+                longer.setdefault(" ".join(words[:links[0]]), []).append(key)
+        for key in list(groups):
+            targets = longer.get(normalise_name(_fullest(groups[key])), [])
+            if len(targets) == 1 and targets[0] != key and targets[0] in groups:
+                groups[targets[0]].extend(groups.pop(key))
 
     def _merge_head_words(self, groups: dict[str, list[_Candidate]]) -> None:
         """"The College", "the Union" written with a capital: the one organisation of that kind the
@@ -1951,6 +1978,17 @@ def _known_organisation_patterns(words: dict) -> list[dict]:
             pattern[0] = {"LOWER": tokens[0], "IS_TITLE": True, "IS_SENT_START": False}
         patterns.append({"label": "ORG", "pattern": pattern, "id": "known_org"})
     return patterns
+
+
+def _head_initials(name: str) -> list[str]:
+    """The initials of a name from its head word on, when a phrase with "for" or "of" follows the
+    head: "CBIS" of "Royal British Legion Centre for Blast Injury Studies" (at least three)."""
+    words = name.split()
+    links = [i for i, w in enumerate(words) if w.lower() in {"for", "of"}]
+    if not links or links[0] < 2:
+        return []
+    tail = [w for w in words[links[0] - 1:] if w.lower() not in {"of", "and", "the", "for", "&"}]
+    return ["".join(w[0].upper() for w in tail)] if len(tail) >= 3 else []
 
 
 def _names_listed(doc: Doc, i: int, end: int) -> list[Span]:
