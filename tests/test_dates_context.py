@@ -433,3 +433,11 @@ def test_sets_of_alternate_units_months_and_weekends(nlp):
     found = by_text(nlp, "The fair comes to town every September.")
     assert (found["every September"].type, found["every September"].value) == ("SET", "XXXX-09")
     assert by_text(nlp, "The road shuts every weekend.")["every weekend"].value == "XXXX-WXX-WE"
+
+
+def test_quarters_and_halves_written_short(nlp):
+    assert by_text(nlp, "Profits rose in Q3 2008.")["Q3 2008"].value == "2008-Q3"
+    assert by_text(nlp, "Growth will return in Q3.")["Q3"].value == "2016-Q3"
+    assert by_text(nlp, "Profits rose in H1 2015.")["H1 2015"].value == "2015-H1"
+    # A bare H2 is as likely hydrogen.
+    assert by_text(nlp, "The bus runs on H2 made from wind power.") == {}

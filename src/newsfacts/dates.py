@@ -399,6 +399,9 @@ class TimexResolver:
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
 
     def _half_year(self, text, dct, future, context_day):
+        written = re.fullmatch(r"h(?P<h>[12]),? (?P<y>(?:19|20)\d\d)", text)
+        if written:  # "H1 2015"; a bare "H2" is as likely hydrogen
+            return Timex("DATE", f"{written.group('y')}-H{written.group('h')}", "absolute")
         match = re.fullmatch(r"(?:the )?(?P<h>first|second|latter|last) half of (?:the )?"
                              r"(?:(?P<y>(?:1[5-9]|20)\d\d)|(?P<rel>this |last |next )?year)", text)
         if not match:
@@ -1348,7 +1351,7 @@ class DateExtractor:
         if len(span) == 1 and span[0].is_title and not span[0].is_sent_start and \
                 not (self.resolver.re_weekday.fullmatch(text) or self.resolver.re_month.fullmatch(
                     text) or text in self.resolver.holidays or text in self.resolver.weekdays_plural
-                     ) and not (
+                     or re.fullmatch(r"q[1-4]", text)) and not (
                 before is not None and before.text in ("\"", "'", "“", "‘", "(", ":", "`", "``")) and \
                 _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
