@@ -441,3 +441,14 @@ def test_quarters_and_halves_written_short(nlp):
     assert by_text(nlp, "Profits rose in H1 2015.")["H1 2015"].value == "2015-H1"
     # A bare H2 is as likely hydrogen.
     assert by_text(nlp, "The bus runs on H2 made from wind power.") == {}
+
+
+def test_earlier_or_later_in_the_unit(nlp):
+    assert by_text(nlp, "The council met earlier in the week.")[
+        "earlier in the week"].value == "2016-W02"
+    assert by_text(nlp, "Talks will resume later in the month.")[
+        "later in the month"].value == "2016-01"
+    found = by_text(nlp, "The firm was sold in 2010. Earlier in the year, it had cut jobs.")
+    assert found["Earlier in the year"].value == "2010"
+    found = by_text(nlp, "He was arrested on 3 May 2014. Later in the day he was freed.")
+    assert found["Later in the day"].value == "2014-05-03"

@@ -19,7 +19,7 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   day in context: the last day-precise date resolved in the same or the three previous
   sentences, else the publication date.
 - Counted from the date in context (else from publication): "the following year", "later that
-  month", "March of the same year", "the same week", "the next day", "the previous Friday"
+  month", "earlier in the year", "March of the same year", "the same week", "the next day", "the previous Friday"
   ("the same day" only when a day is in context), "three years earlier"; "a year earlier" in
   an article about a quarter is that quarter a year before. Bare weekdays and months are not
   (a "narrative" reading of them lost 2 points of value F1 on TimeBank/AQUAINT news).
@@ -89,7 +89,8 @@ _STEPS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
 # Counted from the date in context, not from publication: "the following year", "later that month".
 _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>week|"
                        r"month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the (?:end|start|"
-                       r"beginning|middle) of )?(?P<that>that) (?P<unit2>week|month|year)|"
+                       r"beginning|middle) of )?(?P<that>that|(?<=in )the) (?P<unit2>week|month|"
+                       r"year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
                        r"(?:the |that )?same (?P<unit4>week|month|year)")
 # "three years earlier": counted back from the date in context, like "the year before".
@@ -294,7 +295,7 @@ class TimexResolver:
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
-        for rule in (self._refs, self._sets, self._holiday, self._half_year,
+        for rule in (self._refs, self._sets, self._earlier_in_the, self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
@@ -368,6 +369,20 @@ class TimexResolver:
                 return False  # "90 hours each week" is a workload: the duration says it
             return Timex("SET", _period("1", self.units[per]), "absolute")
         return None
+
+    def _earlier_in_the(self, text, dct, future, context_day):
+        """ "earlier in the day", "later in the week": the day in context (else publication),
+        the week, month or year of publication (the extractor counts them from context)."""
+        match = re.fullmatch(r"(?:earlier|later) in the (?P<unit>day|week|month|year)", text)
+        if not match:
+            return None
+        unit, base = match.group("unit"), dct if match.group("unit") != "day" else (
+            context_day or dct)
+        if base is None:
+            return Timex("DATE", None, None)
+        value = {"day": base.isoformat(), "week": _iso_week(base),
+                 "month": f"{base.year:04d}-{base.month:02d}", "year": f"{base.year:04d}"}[unit]
+        return Timex("DATE", value, "published", base if unit == "day" else None)
 
     def _holiday(self, text, dct, future, context_day):
         suffix = ""
