@@ -129,3 +129,25 @@ def test_a_possessive_before_a_lone_head_is_inside_the_name(read):
     assert "Wexley School of Nursing Students’ Union" in names
     assert "Financial Times" in names
     assert not any(n.startswith("Pearson's") for n in names)
+
+
+# -- posts and buildings -------------------------------------------------------------------------
+def test_the_subject_words_of_a_post_are_not_an_organisation(read):
+    doc = read("Jo Marsh, the union's Education, Welfare & Campaigns Officer, resigned. Dr Ann Cole, "
+               "Pro-Rector for research, said the college would reply.")
+    names = org_names(doc)
+    assert not any("Welfare" in n or "Rector" in n for n in names)
+
+
+def test_a_party_written_alone_is_no_party_of_its_own(read):
+    doc = read("The Greens and the Liberal Democrats set out plans. Party leader Ann Cole said voters "
+               "wanted change.")
+    assert "Party" not in org_names(doc)
+
+
+def test_a_named_building_or_campus_is_not_an_organisation(read):
+    doc = read("Students living in Marlowe House pay more than those on the Northfield Campus, "
+               "Brindle University said. The lab is on the Northfield campus in Hull.")
+    names = org_names(doc)
+    assert "Brindle University" in names
+    assert not {"Marlowe House", "Northfield Campus"} & set(names)

@@ -174,6 +174,7 @@ class EntityLinker:
         self.campaign_verbs = set(words["campaign_verbs"])
         self.first_names = set(words["first_names"])
         self.media_heads = set(words["media_heads"])
+        self.named_building_heads = set(words["named_building_heads"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
         self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
@@ -1222,6 +1223,12 @@ class EntityLinker:
         if (len(span) > 1 and span[-1].lower_ in self.job_titles
                 and self._org_kind_from_head(span[:-1]) is None):
             return True  # "Union System Administrator", "BBC News Science Correspondent"
+        if (len(span) > 1 and after is not None and after.is_title and after.lower_ in self.job_titles
+                and self._org_kind_from_head(span) is None):
+            return True  # "Education, Democracy & Communications | Officer": a post's subject
+        if (len(span) > 1 and span[-1].lower_ in self.named_building_heads
+                and self._org_kind_from_head(span) is None):
+            return True  # "Parsons House", "South Kensington Campus": a building, not a body
         if after is not None and after.lower_ in self.programme_nouns:
             return True
         if self._in_title(span):
@@ -1857,7 +1864,7 @@ def _trim(span: Span) -> Span | None:
 _ROYAL_TITLES = {"prince", "princess"}
 _SURNAME_PREFIX = re.compile(r"^(O['’]|Mc|Mac)[A-Z]")
 _BARE_HEADS = {"union", "college", "university", "council", "trust", "committee", "school",
-               "department", "ministry", "agency", "foundation", "board", "academy"}
+               "department", "ministry", "agency", "foundation", "board", "academy", "party"}
 _PEER_TITLES = {"prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
 _NAME_SUFFIXES = {"QC", "KC"}
 _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
