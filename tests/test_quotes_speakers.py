@@ -292,3 +292,17 @@ def test_subject_named_after_the_speaker_is_the_pronoun(nlp):
     text = ("Finance Minister Sue Hart said the deal was fair. Chancellor Tom Brook met council "
             "leaders on Monday. He said the rise struck \"the right balance\" for taxpayers.")
     assert _speaker_of(nlp, text, "the rise struck").name == "Tom Brook"
+
+
+def test_bosses_of_an_organisation_named_elsewhere(nlp):
+    from newsfacts.records import Mention, Organisation
+
+    text = ("Corvex confirmed the plant would close.\n\n"
+            "Corvex bosses said they were \"deeply sorry\" for the job losses.")
+    doc = nlp(text)
+    # the entity lookups know the first "Corvex" only, not the one before "bosses"
+    doc._.organisations = [Organisation(id="o1", name="Corvex", kind="company",
+                                        mentions=[Mention(text="Corvex", start=0, end=6)])]
+    doc = nlp.get_pipe("newsfacts_quotes")(doc)
+    (partial,) = [q for q in doc._.quotes if q.kind == "partial"]
+    assert partial.speaker.organisation == "o1"

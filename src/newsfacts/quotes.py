@@ -727,7 +727,8 @@ class _Article:
         holder = self._office_holder(head)
         if holder is not None:
             return _Speaker(written, holder.name, person=holder.id)
-        if head.lemma_.lower() in self.finder.spokesperson_nouns:
+        if head.lemma_.lower() in self.finder.spokesperson_nouns \
+                or head.lower_ in self.finder.spokesperson_nouns:
             # "a spokesman for the trust": the organisation speaks through them; a person's
             # spokesman ("Tony Blair's official spokesman") is someone else, named by the role
             for prep in head.rights:
@@ -755,6 +756,12 @@ class _Article:
                     inner = self.resolve(child, before, depth + 1)
                     if inner.organisation:
                         return _Speaker(written, inner.name, None, inner.organisation)
+                if child.dep_ == "compound" and child.text[:1].isupper():
+                    # "Acme bosses": a name the article gives an organisation elsewhere, where
+                    # the lookups missed this mention of it
+                    org = self._organisation_named(child.text)
+                    if org is not None:
+                        return _Speaker(written, org.name, None, org.id)
             if head.lower_.startswith("spokes") and not any(
                     c.dep_ in ("poss", "prep", "compound") for c in head.children):
                 # a bare "the spokeswoman", "a spokesperson": the one introduced before ("a
@@ -888,6 +895,13 @@ class _Article:
             elif after is None:
                 after = entity
         return before or after
+
+    def _organisation_named(self, name: str):
+        """The organisation whose name, or one of its mentions, is written `name`."""
+        for org in self.organisations:
+            if org.name == name or any(m.text == name for m in getattr(org, "mentions", [])):
+                return org
+        return None
 
     def _vague(self, subject: Token) -> bool:
         """"Many have said", "some of the students complained", "Protesters said", "the
