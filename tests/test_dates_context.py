@@ -452,3 +452,10 @@ def test_earlier_or_later_in_the_unit(nlp):
     assert found["Earlier in the year"].value == "2010"
     found = by_text(nlp, "He was arrested on 3 May 2014. Later in the day he was freed.")
     assert found["Later in the day"].value == "2014-05-03"
+
+
+def test_both_ends_of_a_range_of_years(nlp):
+    found = by_text(nlp, "Crime fell from 2010 to 2014, the report said.")
+    assert (found["2010"].value, found["2014"].value) == ("2010", "2014")
+    # A count is not a year.
+    assert "2000" not in by_text(nlp, "Membership rose from 1500 to 2000 members.")

@@ -1411,6 +1411,11 @@ class DateExtractor:
                 "and day", "and night") or doc[max(0, span.start - 2):span.start].text.lower()
                 in ("day and", "night and")):
             return True  # "night and day": always
+        if re.fullmatch(r"\d{4}", text) and span.start >= 2 and before.lower_ in (
+                "to", "and", "until", "till") and doc[span.start - 2].shape_ == "dddd" and \
+                doc[span.start - 2].text < "1800" and span.end < len(doc) and \
+                doc[span.end].tag_ == "NNS":
+            return True  # the end of a count, not of years: "from 1500 to 2000 members"
         if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and (
                 doc[span.end].lower_ in self.measures or doc[span.end].lower_ in self.time_zones):
             return True  # a height, a clock: "Newtontoppen (1717m)", "by 1830 GMT"
