@@ -225,3 +225,10 @@ def test_clause_subject_before_a_parenthesis_belongs_to_the_clause(nlp):
 def test_plain_object_of_add_is_no_reported_speech(nlp):
     text = "She added the figures she had collected to the annual report."
     assert _indirect_texts(nlp, text) == []
+
+
+def test_infinitive_on_a_noun_is_no_cue(nlp):
+    text = ("The governors deem the plan the \"only sensible option\" and have expressed a "
+            "willingness to maintain the current staffing.")
+    quotes = nlp(text)._.quotes
+    assert not [q for q in quotes if q.cue == "maintain"]

@@ -1321,9 +1321,17 @@ class _Article:
             if token.idx >= end:
                 break
             if token.idx >= start and not self.in_quote(token.idx) \
-                    and self.is_cue(token, self.finder.direct_cues, allow_particle=True):
+                    and self.is_cue(token, self.finder.direct_cues, allow_particle=True) \
+                    and not self._noun_infinitive(token):
                 found.append(token)
         return found
+
+    @staticmethod
+    def _noun_infinitive(verb: Token) -> bool:
+        """"a willingness to maintain good relations", "plans to announce cuts": an infinitive
+        hung on a noun names an act, no one's speech."""
+        return verb.dep_ == "acl" and verb.tag_ == "VB" and verb.head.pos_ == "NOUN" \
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
     # -- the quotes -----------------------------------------------------------------------
 
