@@ -459,3 +459,9 @@ def test_both_ends_of_a_range_of_years(nlp):
     assert (found["2010"].value, found["2014"].value) == ("2010", "2014")
     # A count is not a year.
     assert "2000" not in by_text(nlp, "Membership rose from 1500 to 2000 members.")
+
+
+def test_since_points_back(nlp):
+    assert by_text(nlp, "It is the first rise in prices since March.")["March"].value == "2015-03"
+    assert by_text(nlp, "Staff say the ward has been short since Christmas Eve.")[
+        "Christmas Eve"].value == "2015-12-24"

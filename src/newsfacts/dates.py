@@ -1265,6 +1265,8 @@ class DateExtractor:
     def tense(self, span: Span) -> bool | None:
         """True when the clause of the span speaks of the future ("will", "is due to",
         "going to", "next"), False when its verb is in the past, None when it cannot tell."""
+        if span.start and span.doc[span.start - 1].lower_ == "since":
+            return False  # "the first rise since March": a time gone, whatever the verb
         verb = span.root
         for _ in range(4):
             if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
