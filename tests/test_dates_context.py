@@ -465,3 +465,12 @@ def test_since_points_back(nlp):
     assert by_text(nlp, "It is the first rise in prices since March.")["March"].value == "2015-03"
     assert by_text(nlp, "Staff say the ward has been short since Christmas Eve.")[
         "Christmas Eve"].value == "2015-12-24"
+
+
+def test_the_unit_before_last(nlp):
+    assert by_text(nlp, "The mill closed the year before last.")[
+        "the year before last"].value == "2014"
+    assert by_text(nlp, "The mayor met them the week before last.")[
+        "the week before last"].value == "2015-W53"
+    assert by_text(nlp, "The mill opened in 2001 and closed the year before.")[
+        "year before"].value == "2000"

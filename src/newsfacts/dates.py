@@ -295,7 +295,8 @@ class TimexResolver:
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
-        for rule in (self._refs, self._sets, self._earlier_in_the, self._holiday, self._half_year,
+        for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
+                     self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
@@ -369,6 +370,22 @@ class TimexResolver:
                 return False  # "90 hours each week" is a workload: the duration says it
             return Timex("SET", _period("1", self.units[per]), "absolute")
         return None
+
+    def _before_last(self, text, dct, future, context_day):
+        """ "the year before last", "the week before last": two back from publication."""
+        match = re.fullmatch(r"(?:the )?(?P<unit>week|weekend|month|year) before last", text)
+        if not match:
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        unit = match.group("unit")
+        if unit == "year":
+            return Timex("DATE", f"{dct.year - 2:04d}", "published")
+        if unit == "month":
+            year, month = _add_months(dct.year, dct.month, -2)
+            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+        week = _iso_week(dct - dt.timedelta(weeks=2))
+        return Timex("DATE", week + ("-WE" if unit == "weekend" else ""), "published")
 
     def _earlier_in_the(self, text, dct, future, context_day):
         """ "earlier in the day", "later in the week": the day in context (else publication),
