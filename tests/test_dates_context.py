@@ -474,3 +474,13 @@ def test_the_unit_before_last(nlp):
         "the week before last"].value == "2015-W53"
     assert by_text(nlp, "The mill opened in 2001 and closed the year before.")[
         "year before"].value == "2000"
+
+
+def test_the_nth_week_of_a_month(nlp):
+    assert by_text(nlp, "Sales peaked in the last week of December.")[
+        "the last week of December"].value == "2015-W53"
+    assert by_text(nlp, "The roadworks will start in the first week of March.")[
+        "the first week of March"].value == "2016-W09"
+    assert by_text(nlp, "The fair is held on the first weekend of May.")[
+        "the first weekend of May"].value == "2016-W18-WE"
+    assert by_text(nlp, "The first week of the trial was slow.") == {}

@@ -516,6 +516,10 @@ class TimexResolver:
                 return None
             day = found.day + dt.timedelta(days=1 if before.group("dir") == "after" else -1)
             return Timex("DATE", day.isoformat(), found.anchor, day)
+        nth = re.fullmatch(r"(?:the )?(?P<nth>first|second|third|fourth|final|last) "
+                           r"(?P<unit>week|weekend) (?:of|in) (?P<month>.+)", text)
+        if nth:
+            return self._nth_week(nth, dct, future, context_day)
         match = re.fullmatch(r"(?:the )?(?P<unit>week|weekend) of (?P<day>.+)", text)
         if not match:
             return None
@@ -523,6 +527,23 @@ class TimexResolver:
         if not found or found.day is None:
             return None
         week = _iso_week(found.day) + ("-WE" if match.group("unit") == "weekend" else "")
+        return Timex("DATE", week, found.anchor)
+
+    def _nth_week(self, match, dct, future, context_day):
+        """ "the first week of March": the week whose Thursday is March's first (a week
+        belongs to the month of its Thursday, as ISO weeks to years); "the last weekend of
+        May": the weekend of May's last Saturday."""
+        found = self._resolve_cached(match.group("month"), dct, future, context_day)
+        if not found or not found.value or not re.fullmatch(r"\d{4}-\d\d", found.value):
+            return None
+        year, month = int(found.value[:4]), int(found.value[5:])
+        weekday = 6 if match.group("unit") == "weekend" else 4
+        first = _weekday_on_or_after(dt.date(year, month, 1), weekday)
+        days = [first + dt.timedelta(weeks=n) for n in range(5)]
+        days = [day for day in days if day.month == month]
+        which = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(match.group("nth"), -1)
+        day = days[which]
+        week = _iso_week(day) + ("-WE" if match.group("unit") == "weekend" else "")
         return Timex("DATE", week, found.anchor)
 
     def _adjacent_day(self, text, dct, future, context_day):
