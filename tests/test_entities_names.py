@@ -151,3 +151,16 @@ def test_a_named_building_or_campus_is_not_an_organisation(read):
     names = org_names(doc)
     assert "Brindle University" in names
     assert not {"Marlowe House", "Northfield Campus"} & set(names)
+
+
+# -- a hospital's name used for something else ---------------------------------------------------
+def test_a_site_name_before_campus_or_medical_school_is_not_the_hospital(read):
+    doc = read("Imperial College London will close the pool on the St Mary’s campus. Graduates of "
+               "the St Mary’s medical school objected.")
+    assert not any(o.kind == "hospital" for o in doc._.organisations)
+
+
+def test_a_site_name_before_other_words_is_still_the_hospital(read):
+    doc = read("Imperial College Healthcare NHS Trust said patients at St Mary’s were moved, and "
+               "St Mary’s staff were thanked.")
+    assert any(o.kind == "hospital" and o.name == "St Mary's Hospital" for o in doc._.organisations)

@@ -174,6 +174,7 @@ class EntityLinker:
         self.campaign_verbs = set(words["campaign_verbs"])
         self.first_names = set(words["first_names"])
         self.media_heads = set(words["media_heads"])
+        self.not_site_nouns = set(words["not_site_nouns"])
         self.named_building_heads = set(words["named_building_heads"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
@@ -811,6 +812,8 @@ class EntityLinker:
                     if end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].lower_ not in {
                             "hospital", "hospitals", "infirmary"}:
                         sites = []  # "St James's Palace", "St Thomas's Church": another building
+                if sites and self._names_other_than_a_site(doc, span.end):
+                    break  # "the St Mary's campus", "St Mary's medical school graduates"
                 if sites:
                     match = _Candidate("organisation", span, "bare_site", key="org:" + normalise_name(
                         span.text), name=span.text, org_kind="hospital", candidates=sites, bare=True)
@@ -835,6 +838,20 @@ class EntityLinker:
                 sure.append(site)
                 trusts_named.add(site.trust)
         return sorted(kept, key=lambda c: c.span.start)
+
+    def _site_name_of_another_place(self, span: Span) -> bool:
+        """A hospital site's name that names a campus, school or church here ("the St. Mary's
+        campus", read by the base model as a building or body)."""
+        doc = span.doc
+        end = span.end + (span.end < len(doc) and doc[span.end].text in {"'s", "’s"})
+        return self._names_other_than_a_site(doc, end) and bool(
+            self.gazetteer.lookup(span.text) or self.gazetteer.lookup_bare(span.text))
+
+    def _names_other_than_a_site(self, doc: Doc, end: int) -> bool:
+        """Whether a common noun after a bare site's name makes it the name of a campus, school or
+        church: "St Mary's campus", "St Mary's medical school"."""
+        return any(end + size <= len(doc) and " ".join(t.lower_ for t in doc[end:end + size])
+                   in self.not_site_nouns for size in (1, 2))
 
     def _places_in_text(self, doc: Doc) -> list[str]:
         return doc.user_data.get(_PLACES_IN_TEXT, [])
@@ -1086,6 +1103,8 @@ class EntityLinker:
             return self._place(span, label)
         if label in _BASE_PERSON:
             return self._person_from_base(doc, span, label)
+        if label in _BASE_ORG | _BASE_PLACE and self._site_name_of_another_place(span):
+            return None
         if label in _BASE_ORG:
             if span[-1].text in {"MP", "MEP", "MSP"} and len(span) > 1:
                 return self._place(span[:-1], label)
