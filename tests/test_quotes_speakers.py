@@ -306,3 +306,17 @@ def test_bosses_of_an_organisation_named_elsewhere(nlp):
     doc = nlp.get_pipe("newsfacts_quotes")(doc)
     (partial,) = [q for q in doc._.quotes if q.kind == "partial"]
     assert partial.speaker.organisation == "o1"
+
+
+def test_campaign_named_in_capitals_before_its_noun(nlp):
+    text = ("Students’ Cut the Fees campaign told members in an online FAQ that a boycott would "
+            "not risk expulsion.")
+    (indirect,) = quotes_of(nlp, text, "indirect")
+    assert indirect.speaker.name == "Cut the Fees"
+
+
+def test_programme_linked_before_its_noun(nlp):
+    text = ("The [Better Care Together](http://example.org/bct) programme stated that it would "
+            "open two new clinics.")
+    (indirect,) = quotes_of(nlp, text, "indirect")
+    assert indirect.speaker.name == "Better Care Together"

@@ -233,6 +233,12 @@ _BACKGROUND_MARKS = {"after", "before", "until", "when", "whenever", "since", "b
                      "although", "though", "while", "once", "if", "unless"}
 # "[Jane Roe,](http://...) Labour MP, announced": a name written as a markdown link
 _LINKED_NAME = re.compile(r"\s*\[([A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}),?\]\(https?://[^)\s]*\)")
+# Capitalised words (small words between them), maybe linked, ending right before a noun:
+# "Cut the Rent campaign", "[ Save Our Wards ](http://...)campaign"
+_BODY_WORDS = r"[A-Z][\w’'&-]*(?: +(?:the|of|and|for|a|our|in|on|[A-Z][\w’'&-]*))*"
+_BODY_NAME_BEFORE = re.compile(
+    r"(?:\[ *(" + _BODY_WORDS + r") *\]\([^)\s]*\) *|(?:^|(?<=[\s(]))(" + _BODY_WORDS
+    + r") +)$")
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
 
 
@@ -795,6 +801,9 @@ class _Article:
             kind, entity = found
             return _Speaker(written, entity.name, person=entity.id if kind == "person" else None,
                             organisation=entity.id if kind == "organisation" else None)
+        body_name = self._body_name_before(head)
+        if body_name is not None:
+            return _Speaker(written, body_name)
         group_kinds = self.finder.group_speakers.get(head.lower_)
         if found is None and group_kinds and not head.ent_type_:
             # "Ministers say": the government the article named before
@@ -895,6 +904,28 @@ class _Article:
             elif after is None:
                 after = entity
         return before or after
+
+    def _body_name_before(self, head: Token) -> str | None:
+        """"the [Save Our Wards](http://...) campaign", "the Keep Our Library campaign": a
+        name the entity lookups do not know, written (or linked) in capitals right before an
+        organisation noun, is the body's name."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN" \
+                or head.lemma_.lower() not in self.finder.organisation_nouns:
+            return None
+        p_start = self.paragraphs[self.paragraph_of(head.idx)][0]
+        before = self.text[max(p_start, head.idx - 160):head.idx]
+        found = _BODY_NAME_BEFORE.search(before)
+        if found is None:
+            return None
+        words = (found.group(1) or found.group(2)).split()
+        while words and (words[0] in ("The", "A", "An") or words[0].endswith(("’", "'", "’s",
+                                                                              "'s"))):
+            words = words[1:]  # "The", "Goldsmiths’": no part of the name
+        name = " ".join(words)
+        if len(words) < 2 or not words[-1][:1].isupper() \
+                or words[-1].lower() in self.finder.organisation_nouns:
+            return None
+        return name
 
     def _organisation_named(self, name: str):
         """The organisation whose name, or one of its mentions, is written `name`."""
