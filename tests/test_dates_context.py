@@ -484,3 +484,13 @@ def test_the_nth_week_of_a_month(nlp):
     assert by_text(nlp, "The fair is held on the first weekend of May.")[
         "the first weekend of May"].value == "2016-W18-WE"
     assert by_text(nlp, "The first week of the trial was slow.") == {}
+
+
+def test_a_weekday_of_a_named_week(nlp):
+    assert by_text(nlp, "The talks began on Tuesday last week.")[
+        "Tuesday last week"].value == "2016-01-05"
+    assert by_text(nlp, "The ban starts on Monday next week.")[
+        "Monday next week"].value == "2016-01-18"
+    found = by_text(nlp, "He left on Friday. Last week he had been ill.")
+    assert (found["Friday"].value, found["Last week"].value) == ("2016-01-08", "2016-W01")
+

@@ -872,6 +872,8 @@ class TimexResolver:
         if not match:
             return None
         rest = self.re_weekday.sub(" ", text, count=1)
+        week = re.search(r"\b(?P<rel>next|last|this) week$", rest)
+        rest = rest[:week.start()] if week else rest
         rest = self.re_clock_any.sub(" ", rest)
         rest = self.re_part.sub(" ", rest)
         rest = re.sub(r"\b(?:the|on|at|this|last|next|coming|past|early|late|in|from|until|"
@@ -883,7 +885,10 @@ class TimexResolver:
             return Timex(_type_with_time(suffix), None, None)
         weekday = self.weekdays[match.group("wd")]
         base = context_day or dct  # "the previous Friday": the one before the day in context
-        if re.search(r"\b(?:previous|preceding)\b", text):
+        if week:  # "Tuesday last week": that week's Tuesday
+            monday = dct - dt.timedelta(days=dct.isoweekday() - 1)
+            day = monday + dt.timedelta(weeks=_STEPS.get(week.group("rel"), 0), days=weekday - 1)
+        elif re.search(r"\b(?:previous|preceding)\b", text):
             day = _weekday_on_or_before(base - dt.timedelta(days=1), weekday)
         elif re.search(r"\bfollowing\b", text):
             day = _weekday_on_or_after(base + dt.timedelta(days=1), weekday)
@@ -1279,6 +1284,10 @@ class DateExtractor:
         if re.fullmatch(r"(?:the )?day (?:before|after)", left_text) and not gap and right_day and \
                 not resolver._clock(right_text):
             return True  # "the day before" + "last Tuesday"
+        if re.fullmatch(r"(?:on )?(?:the )?\w+day", left_text) and resolver.re_weekday.search(
+                left_text) and not gap.text.strip() and re.fullmatch(r"(?:this|last|next) week",
+                                                                       right_text):
+            return True  # "Tuesday" + "last week"
         # "June" + "last year"
         if resolver.re_month.search(left_text) and not gap.text.strip() and re.fullmatch(
                 r"(?:this|last|next) year", right_text):
