@@ -494,3 +494,7 @@ def test_a_weekday_of_a_named_week(nlp):
     found = by_text(nlp, "He left on Friday. Last week he had been ill.")
     assert (found["Friday"].value, found["Last week"].value) == ("2016-01-08", "2016-W01")
 
+
+def test_an_expiry_is_a_timetable(nlp):
+    assert by_text(nlp, "The offer expires at midnight on Friday.")[
+        "midnight on Friday"].value == "2016-01-15T24:00"
