@@ -498,3 +498,10 @@ def test_a_weekday_of_a_named_week(nlp):
 def test_an_expiry_is_a_timetable(nlp):
     assert by_text(nlp, "The offer expires at midnight on Friday.")[
         "midnight on Friday"].value == "2016-01-15T24:00"
+
+
+def test_a_week_on_a_day(nlp):
+    assert by_text(nlp, "The vote is on Friday week.")["Friday week"].value == "2016-01-22"
+    assert by_text(nlp, "The results come out a week on Friday.")[
+        "a week on Friday"].value == "2016-01-22"
+    assert by_text(nlp, "The hearing resumes a week today.")["a week today"].value == "2016-01-19"

@@ -296,6 +296,7 @@ class TimexResolver:
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
+                     self._week_on,
                      self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
@@ -370,6 +371,24 @@ class TimexResolver:
                 return False  # "90 hours each week" is a workload: the duration says it
             return Timex("SET", _period("1", self.units[per]), "absolute")
         return None
+
+    def _week_on(self, text, dct, future, context_day):
+        """ "Friday week", "a week on Friday", "a week today": a week after the coming day."""
+        match = re.fullmatch(r"(?:on )?(?P<wd>\w+) week|a week (?:on )?(?P<wd2>\w+)", text)
+        if not match:
+            return None
+        word = match.group("wd") or match.group("wd2")
+        if word not in self.weekdays and not (match.group("wd2") and word in ("today",
+                                                                               "tomorrow")):
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        if word in self.weekdays:
+            day = _weekday_on_or_after(dct + dt.timedelta(days=1), self.weekdays[word])
+        else:
+            day = dct + dt.timedelta(days=word == "tomorrow")
+        day += dt.timedelta(weeks=1)
+        return Timex("DATE", day.isoformat(), "published", day)
 
     def _before_last(self, text, dct, future, context_day):
         """ "the year before last", "the week before last": two back from publication."""
