@@ -268,3 +268,19 @@ def test_subject_before_a_parenthesis(nlp):
             "admitted “real problems” with staffing.")
     (partial,) = only(quotes_of(nlp, text), "partial")
     assert partial.speaker is not None and "Rao" in (partial.speaker.name or "")
+
+
+def test_unclosed_quote_ends_before_the_narration_after_it():
+    text = ('Ms Lane said: "Closing the ward would be wrong, and \'sorry\' is not enough. She said '
+            'the trust had to listen to patients. "We will keep fighting for it," she said.')
+    assert contents(text) == [
+        "Closing the ward would be wrong, and 'sorry' is not enough.",
+        "We will keep fighting for it,"]
+
+
+def test_run_on_paragraphs_of_one_quote_still_go_on():
+    text = ('Ms Lane said: "Closing the ward would be wrong. We have said so for months. "We will '
+            'keep fighting for it."')
+    assert contents(text) == [
+        'Closing the ward would be wrong. We have said so for months. "We will keep fighting '
+        'for it.']

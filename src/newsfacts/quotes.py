@@ -140,6 +140,21 @@ def _rstrip_at(text: str, start: int, end: int) -> int:
     return end
 
 
+# '“...,” Said Jo Roe': cue words a capital letter may glue to the name after them
+_INVERTED_CUES = frozenset(load_json_asset("speech_verbs.json").get("inverted_cue_words", []))
+# "... sorry'. He said that ...": a sentence opening with a third-person pronoun and a reporting
+# verb is the writer's narration, not more of the quote
+_NARRATION = re.compile(
+    r"(?<=[.!?…'’\"”])\s+(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?(?:"
+    + "|".join(sorted(w for w in _INVERTED_CUES if w.isalpha())) + r")\b")
+
+
+def _narration_at(text: str, start: int, end: int) -> int | None:
+    """Where narration starts inside text[start:end], if it does."""
+    found = _NARRATION.search(text, start, end)
+    return found.start() if found is not None else None
+
+
 def scan_quote_marks(text: str) -> list[QuoteSpan]:
     """Every quoted span of `text`, in order (see the module docstring)."""
     paragraphs = _paragraph_bounds(text)
@@ -176,14 +191,19 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
             if text[mark.at] == '"' and text[current.open_at] in "“„" and any(
                     text[m.at] == "”" for m in marks[k + 1:]):
                 continue  # “... term it a "scandal" ...”: straight marks nested in curly ones
-            if mark.role == _OPEN and text[current.start:mark.at].rstrip()[-1:] in ".!?…" \
+            narration = _narration_at(text, current.start, mark.at) if mark.role == _OPEN \
+                else None
+            if mark.role == _OPEN and narration is None \
+                    and text[current.start:mark.at].rstrip()[-1:] in ".!?…" \
                     and text[mark.at - 1:mark.at].isspace():
                 # ‘...taken this step. “We want ...’: paragraphs of one quote run together on
                 # one line, each reopening the quote; it goes on.
                 continue
             if mark.role == _OPEN:
-                # A second opening mark: the first quote was never closed. End it before this one.
-                end = _rstrip_at(text, current.start, mark.at)
+                # A second opening mark: the first quote was never closed. End it before this one
+                # (or before the narration that follows it: '“... sorry’. He said that ... “').
+                end = _rstrip_at(text, current.start, narration if narration is not None
+                                 else mark.at)
                 current.end = current.close_end = end
                 current.closed = False
                 spans.append(current)
@@ -225,8 +245,6 @@ _MALE_PRONOUNS = {"he", "him"}
 _ORG_PRONOUNS = {"it", "they", "we", "its"}
 _FIRST_PERSON = {"i", "we", "you", "me", "us"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
-# '“...,” Said Jo Roe': cue words a capital letter may glue to the name after them
-_INVERTED_CUES = frozenset(load_json_asset("speech_verbs.json").get("inverted_cue_words", []))
 # "after students commented on it": a speech act in a clause of time or cause is background,
 # not the voice a following quote continues
 _BACKGROUND_MARKS = {"after", "before", "until", "when", "whenever", "since", "because",
