@@ -164,3 +164,18 @@ def test_a_site_name_before_other_words_is_still_the_hospital(read):
     doc = read("Imperial College Healthcare NHS Trust said patients at St Mary’s were moved, and "
                "St Mary’s staff were thanked.")
     assert any(o.kind == "hospital" and o.name == "St Mary's Hospital" for o in doc._.organisations)
+
+
+# -- acronyms of common nouns, web addresses -----------------------------------------------------
+def test_an_acronym_of_words_in_lower_case_is_no_organisation(read):
+    doc = read("A weekly lab report (WLR) contained an error. Students who handed in their WLR were "
+               "told to wait, and the doctors’ union (BMA) complained.")
+    names = org_names(doc)
+    assert "WLR" not in names
+    assert "BMA" in names
+
+
+def test_a_word_of_a_web_address_is_no_organisation(read):
+    doc = read("The plan was [reported](http://www.example.co.uk/news/2011/plan-in-doubt?INTCMP=SRCH) "
+               "last week.")
+    assert "SRCH" not in org_names(doc)

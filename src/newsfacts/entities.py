@@ -314,6 +314,8 @@ class EntityLinker:
                   if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
                   and not taken[c.span.end] and c.key not in self.nations else c for c in chosen]
         chosen = self._with_universities_by_place(doc, chosen)
+        chosen = _without_common_acronyms(chosen)
+        chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
         org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen, org_keys)]
@@ -2004,6 +2006,36 @@ def _known_organisation_patterns(words: dict) -> list[dict]:
             pattern[0] = {"LOWER": tokens[0], "IS_TITLE": True, "IS_SENT_START": False}
         patterns.append({"label": "ORG", "pattern": pattern, "id": "known_org"})
     return patterns
+
+
+def _without_common_acronyms(chosen: list[_Candidate]) -> list[_Candidate]:
+    """An acronym the article defines as the initials of words in lower case ("an assessed
+    problem sheet (APS)") abbreviates a common noun: none of its mentions is an organisation."""
+    common = set()
+    for c in chosen:
+        span, doc = c.span, c.span.doc
+        letters = span.text
+        if (c.kind != "organisation" or len(span) != 1 or not letters.isupper()
+                or span.start <= len(letters) or span.end >= len(doc)
+                or doc[span.start - 1].text != "(" or doc[span.end].text != ")"):
+            continue
+        words = doc[span.start - 1 - len(letters):span.start - 1]
+        if all(t.is_lower and t.is_alpha for t in words) and "".join(
+                t.text[0] for t in words).upper() == letters:
+            common.add(letters)
+    return [c for c in chosen if c.kind != "organisation" or c.span.text not in common]
+
+
+def _inside_a_link_target(span: Span) -> bool:
+    """A word of a web address ("...?INTCMP=SRCH"): the tokens before it, written without a space,
+    lead back to "http"/"www"."""
+    doc = span.doc
+    i = span.start
+    while i > 0 and span.start - i < 40 and not doc[i - 1].whitespace_:
+        i -= 1
+        if doc[i].like_url or "://" in doc[i].text:
+            return True
+    return False
 
 
 def _head_initials(name: str) -> list[str]:
