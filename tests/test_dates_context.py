@@ -505,3 +505,10 @@ def test_a_week_on_a_day(nlp):
     assert by_text(nlp, "The results come out a week on Friday.")[
         "a week on Friday"].value == "2016-01-22"
     assert by_text(nlp, "The hearing resumes a week today.")["a week today"].value == "2016-01-19"
+
+
+def test_a_clock_whose_digits_recur_in_the_day(nlp):
+    found = by_text(nlp, "The crash happened at 7.30am on 3 March 2014.")
+    assert found["7.30am on 3 March 2014"].value == "2014-03-03T07:30"
+    found = by_text(nlp, "The alarm sounded at 11.15pm on 15 May 2012.")
+    assert found["11.15pm on 15 May 2012"].value == "2012-05-15T23:15"

@@ -846,6 +846,10 @@ class TimexResolver:
             years = [str(dct.year + {"this": 0, "last": -1, "next": 1}[year_shift.group(1)])]
             text = text.replace(year_shift.group(0), years[0])
         rest = text
+        if explicit and explicit.string == text:
+            # the day and month where they were found: "7.30am on 3 march" has a 3 before them
+            rest = text[:explicit.start()] + " " + text[explicit.end():]
+            month_word = day_text = ""
         for word in (month_word, *years, day_text):
             rest = rest.replace(word, " ", 1) if word else rest
         rest = self.re_clock_any.sub(" ", rest)
