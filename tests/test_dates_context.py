@@ -512,3 +512,12 @@ def test_a_clock_whose_digits_recur_in_the_day(nlp):
     assert found["7.30am on 3 March 2014"].value == "2014-03-03T07:30"
     found = by_text(nlp, "The alarm sounded at 11.15pm on 15 May 2012.")
     assert found["11.15pm on 15 May 2012"].value == "2012-05-15T23:15"
+
+
+def test_a_fortnight_is_fourteen_days_and_ahead_is_coming(nlp):
+    assert by_text(nlp, "Ten cases were found in the past fortnight.")[
+        "the past fortnight"].value == "P2W"
+    assert by_text(nlp, "Rain is forecast for the week ahead.")[
+        "the week ahead"].value == "2016-W03"
+    # Vague, as "the coming months": the records leave it out.
+    assert by_text(nlp, "The council says the months ahead will be hard.") == {}

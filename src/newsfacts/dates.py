@@ -296,7 +296,7 @@ class TimexResolver:
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
-                     self._week_on,
+                     self._week_on, self._ahead,
                      self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
@@ -389,6 +389,13 @@ class TimexResolver:
             day = dct + dt.timedelta(days=word == "tomorrow")
         day += dt.timedelta(weeks=1)
         return Timex("DATE", day.isoformat(), "published", day)
+
+    def _ahead(self, text, dct, future, context_day):
+        """ "the week ahead", "the months ahead": as "the coming week", "the coming months"."""
+        match = re.fullmatch(r"the (?P<unit>\w+) ahead", text)
+        if not match or match.group("unit") not in self.units:
+            return None
+        return self._resolve_cached(f"the coming {match.group('unit')}", dct, future, context_day)
 
     def _before_last(self, text, dct, future, context_day):
         """ "the year before last", "the week before last": two back from publication."""
@@ -708,8 +715,8 @@ class TimexResolver:
             return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", "absolute")
         if unit == "week":
             return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=step)), "published")
-        if unit == "fortnight":
-            return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=step)), "published")
+        if unit == "fortnight":  # no calendar has fortnights: the fourteen days meant
+            return Timex("DURATION", "P2W", "absolute")
         if unit == "weekend":
             base = dct + dt.timedelta(weeks=step)
             if step == 0 and not future and dct.isoweekday() < 6:
