@@ -232,3 +232,12 @@ def test_infinitive_on_a_noun_is_no_cue(nlp):
             "willingness to maintain the current staffing.")
     quotes = nlp(text)._.quotes
     assert not [q for q in quotes if q.cue == "maintain"]
+
+
+def test_participle_cue_inside_a_reported_clause_reports_its_own(nlp):
+    text = ("In a meeting with tenants, the council’s housing director said he did not consider low "
+            "incomes when setting rents, adding that some tenants “could not afford to stay in the "
+            "city, and that is just how it is”.")
+    texts = _indirect_texts(nlp, text)
+    assert any(t.startswith("some tenants") for t in texts)
+    assert not any("adding" in t for t in texts)

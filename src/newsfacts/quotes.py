@@ -1712,10 +1712,25 @@ class _Article:
                                     ("that", "whether", "if") or first.is_punct
                                     or first.is_space):
             first = self.doc[first.i + 1]
+        last = self._before_next_report(first, last)
         while last.i > first.i and (last.is_punct or last.is_space):
             last = self.doc[last.i - 1]
         start, end = max(first.idx, para_start), min(last.idx + len(last), para_end)
         return (start, end) if end > start else None
+
+    def _before_next_report(self, first: Token, last: Token) -> Token:
+        """The clause stops where the speaker goes on to report something else, at a comma
+        before a participle cue (", adding that ..."): that is reported on its own."""
+        for token in self.doc[first.i + 1:last.i + 1]:
+            if token.tag_ != "VBG" or token.dep_ not in ("advcl", "conj") \
+                    or self.in_quote(token.idx) or self.doc[token.i - 1].text != "," \
+                    or not self.is_cue(token, self.finder.reported_cues, allow_particle=False):
+                continue
+            end = token.i - 1
+            while end > first.i and (self.doc[end].is_punct or self.doc[end].is_space):
+                end -= 1
+            return self.doc[end]
+        return last
 
     def _object_read_for_subject(self, cue: Token, clause: Token | None) -> Token | None:
         """"said the public needed reassurance", "said the new laws, due to start soon, could
