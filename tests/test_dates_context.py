@@ -521,3 +521,16 @@ def test_a_fortnight_is_fourteen_days_and_ahead_is_coming(nlp):
         "the week ahead"].value == "2016-W03"
     # Vague, as "the coming months": the records leave it out.
     assert by_text(nlp, "The council says the months ahead will be hard.") == {}
+
+
+def test_a_clock_range_shares_its_day_and_meridiem(nlp):
+    found = by_text(nlp, "The exhibition is open 10am-4pm.")
+    assert (found["10am"].value, found["4pm"].value) == ("2016-01-12T10:00", "2016-01-12T16:00")
+    found = by_text(nlp, "The talk runs 7-9pm.")
+    assert (found["7"].value, found["9pm"].value) == ("2016-01-12T19:00", "2016-01-12T21:00")
+    found = by_text(nlp, "The clinic ran 11-1pm.")
+    assert found["11"].value == "2016-01-12T11:00"
+    found = by_text(nlp, "The road was shut from 10pm to 6am.")
+    assert (found["10pm"].value, found["6am"].value) == ("2016-01-12T22:00", "2016-01-13T06:00")
+    # A score is no clock.
+    assert set(by_text(nlp, "It was 3-1 at 5pm.")) == {"5pm"}

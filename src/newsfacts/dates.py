@@ -45,11 +45,13 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 - Holidays (Christmas Eve, Boxing Day, Easter Monday via dateutil's easter, bank holidays and
   Thanksgiving as the nth weekday of a month, Black Friday the day after) lie on the side of
   publication the tense says, else the nearest ("Good Friday 2014" takes its year; "the
-  morning of Christmas Eve" and "9pm on Christmas Day" are times of that day); ranges ("8am to 5pm
-  today", "between January and March 2010") are one mention per end, the start taking the year
-  (or the day) written at the end; in a day range ("June 5-7", "5 to 7 June 2015") the end
-  written without its month is a day of that month; "the year before" counts from the year in context; "five
-  years and four months" -> P5Y4M; "twice a week", "every six months", "every winter" -> SET;
+  morning of Christmas Eve" and "9pm on Christmas Day" are times of that day); ranges ("8am
+  to 5pm today", "between January and March 2010") are one mention per end, the start taking
+  the year (or the day) written at the end; in a day range ("June 5-7", "5 to 7 June 2015")
+  the end written without its month is a day of that month; in a clock range ("7-9pm",
+  "10am-4pm") the start takes the end's day and meridiem, and "10pm to 6am" ends the next
+  morning; "the year before" counts from the year in context; "five years and four months"
+  -> P5Y4M; "twice a week", "every six months", "every winter" -> SET;
   "the first half of the year" -> 2016-H1; a timetable verb ("ends at 7am on Saturday") or an
   intention ("expects to reopen on Monday") points a weekday forward.
 
@@ -1179,7 +1181,13 @@ class DateExtractor:
         year = r"(?:,? (?P<y>(?:1[89]|20)\d\d)\b)?"
         # Most articles have no two numbers joined by a range word: a cheap scan first.
         self.re_range_gate = re.compile(
-            r"\d(?:st|nd|rd|th)?\s*(?:[-–—]|to|and|until|till|through)\s*\d")
+            r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—]|to|and|until|till|through)\s*\d",
+            re.IGNORECASE)
+        clock = r"(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>\d\d))?"
+        self.re_clock_range = re.compile(
+            rf"(?<![\d:./£$€]){clock.format(n=1)}(?:\s*(?P<ap1>[ap]\.m\.|[ap]\.?m\b))?"
+            rf"\s*(?:-|–|to|until|till)\s*{clock.format(n=2)}\s*(?P<ap2>[ap]\.m\.|[ap]\.?m\b)",
+            re.IGNORECASE)
         self.re_day_range = re.compile(
             rf"(?P<d1>{day}){to}(?P<d2>{day})(?: of)? (?P<mo>{month})\b{year}|"
             rf"\b(?P<mo2>{month})\.? (?P<e1>{day}){to}(?P<e2>[0-3]?\d(?:st|nd|rd|th)?)\b"
@@ -1409,7 +1417,8 @@ class DateExtractor:
         match = re.fullmatch(r"(\d+|[a-z]+) (second|minute|hour|day|week|month|year)", text)
         if not match or "-" in span.text:
             return following.lower_ in ("-", "old") and text[0].isdigit() and not \
-                re.fullmatch(r"(?:1[5-9]|20)\d\d", text)  # "2007-2017" starts with a year
+                re.fullmatch(r"(?:1[5-9]|20)\d\d", text) and not \
+                self.resolver.re_clock_any.fullmatch(text)  # "2007-2017", "10am - 4pm": ranges
         if match.group(1) in ("a", "an", "one") or not (
                 match.group(1).isdigit() or match.group(1) in self.resolver.numbers):
             return False  # "next month Solihull will ...": not a count
@@ -1599,7 +1608,8 @@ class DateExtractor:
             mentions.append(DateMention(
                 id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
                 end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
-        return self._range_years(doc, self._day_ranges(doc, mentions, published))
+        mentions = self._day_ranges(doc, mentions, published)
+        return self._range_years(doc, self._clock_ranges(doc, mentions, published))
 
     def _day_ranges(self, doc: Doc, mentions: list[DateMention],
                     published: dt.date | None) -> list[DateMention]:
@@ -1652,6 +1662,71 @@ class DateExtractor:
             for index, mention in enumerate(mentions, 1):
                 mention.id = f"d{index}"
         return mentions
+
+    def _clock_ranges(self, doc: Doc, mentions: list[DateMention],
+                      published: dt.date | None) -> list[DateMention]:
+        """ "7-9pm", "10am-4pm", "10pm to 6am": both ends are times of one day (the end's),
+        the start taking the end's am or pm when it has none; a range that passes midnight
+        ends the next day."""
+        text = doc_text(doc)
+        if not self.re_range_gate.search(text):
+            return mentions
+        added = False
+        for match in self.re_clock_range.finditer(text):
+            end_at = (match.start("h2"), match.end("ap2"))
+            found = next((m for m in mentions if m.start < end_at[1] and end_at[0] < m.end), None)
+            if found is None:
+                span = doc.char_span(*end_at, alignment_mode="expand")
+                timex = self.resolver.resolve(text[end_at[0]:end_at[1]], published,
+                                              self.tense(span) if span is not None else None)
+                if timex is None or not timex.value:
+                    continue
+                found = DateMention(id="", text=text[end_at[0]:end_at[1]], start=end_at[0],
+                                    end=end_at[1], type=timex.type, value=timex.value,
+                                    anchor=timex.anchor)
+                mentions.append(found)
+                added = True
+            if not found.value or not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", found.value):
+                continue
+            start_clock = self._start_clock(match)
+            if start_clock is None:
+                continue
+            day = found.value[:10]
+            if match.group("ap1") and start_clock > found.value[11:] and \
+                    self.resolver.re_clock.match(canonical(found.text)):
+                # "10pm to 6am": the end is the next morning
+                next_day = dt.date.fromisoformat(day) + dt.timedelta(days=1)
+                found.value = next_day.isoformat() + found.value[10:]
+            start_end = match.end("ap1") if match.group("ap1") else match.end("m1") \
+                if match.group("m1") else match.end("h1")
+            other = next((m for m in mentions if m.start < start_end and match.start() < m.end),
+                         None)
+            if other is not None:
+                if other.value and "T" in other.value:
+                    other.value, other.anchor = f"{day}T{start_clock}", found.anchor
+                continue
+            mentions.append(DateMention(id="", text=text[match.start():start_end],
+                                        start=match.start(), end=start_end, type="TIME",
+                                        value=f"{day}T{start_clock}", anchor=found.anchor))
+            added = True
+        if added:
+            mentions.sort(key=lambda m: m.start)
+            for index, mention in enumerate(mentions, 1):
+                mention.id = f"d{index}"
+        return mentions
+
+    @staticmethod
+    def _start_clock(match: re.Match) -> str | None:
+        """The start of a clock range as HH:MM: "7" in "7-9pm" is 19:00, "11" in "11-1pm" 11:00."""
+        hour, minute = int(match.group("h1")), int(match.group("m1") or 0)
+        end_hour = int(match.group("h2")) % 12
+        meridiem = (match.group("ap1") or match.group("ap2")).lower().replace(".", "")
+        if hour > 12 or minute > 59 or int(match.group("h2")) > 12:
+            return None
+        if not match.group("ap1") and hour % 12 > end_hour:
+            meridiem = "am" if meridiem == "pm" else "pm"  # "11-1pm" starts before noon
+        hour = hour % 12 + (12 if meridiem == "pm" else 0)
+        return f"{hour:02d}:{minute:02d}"
 
     def _range_end(self, doc: Doc, mentions: list[DateMention], where: tuple[int, int],
                    published: dt.date | None) -> tuple[DateMention, bool] | None:
@@ -1730,7 +1805,8 @@ class DateExtractor:
                 left.anchor = right.anchor
             elif re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", left.value) and re.fullmatch(
                     r"\d{4}-\d\d-\d\dT\d\d:\d\d", right.value) and \
-                    self.resolver.re_clock.match(canonical(left.text)):
+                    self.resolver.re_clock.match(canonical(left.text)) and \
+                    left.value[11:] <= right.value[11:]:  # not "10pm to 6am": past midnight
                 # "from 17:30 to 19:00 on Tuesday 27th November": the clock takes that day
                 left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
