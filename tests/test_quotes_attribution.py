@@ -241,3 +241,10 @@ def test_participle_cue_inside_a_reported_clause_reports_its_own(nlp):
     texts = _indirect_texts(nlp, text)
     assert any(t.startswith("some tenants") for t in texts)
     assert not any("adding" in t for t in texts)
+
+
+def test_denied_or_refused_speech_reports_nothing(nlp):
+    text = ("The chief executive did not say where the job losses would fall. On Monday a council "
+            "spokesman declined to say whether the mayor backed the plans. The mayor said the "
+            "plans were sound.")
+    assert _indirect_texts(nlp, text) == ["the plans were sound"]

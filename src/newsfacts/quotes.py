@@ -329,6 +329,7 @@ class QuoteFinder:
         self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
         self.office_nouns = frozenset(cues.get("office_nouns", []))
         self.clause_only_cues = frozenset(cues.get("clause_only_cues", []))
+        self.refusal_verbs = frozenset(cues.get("refusal_verbs", []))
         self.organisation_nouns = frozenset(cues["organisation_nouns"])
         # "the union" may be the BMA, "the force" Merseyside Police: kinds and name words
         self.noun_kinds = cues.get("organisation_noun_kinds", {})
@@ -1663,7 +1664,7 @@ class _Article:
         for token in self.doc:
             if token.idx < covered_until or self.in_quote(token.idx):
                 continue
-            if not self.is_cue(token, cues, allow_particle=False):
+            if not self.is_cue(token, cues, allow_particle=False) or self._unsaid(token):
                 continue
             para_start, para_end = self.paragraphs[self.paragraph_of(token.idx)]
             if token.lower_ == "according":
@@ -1682,6 +1683,14 @@ class _Article:
             out.append(_Found("indirect", start, end, speaker=speaker, cue=self.cue_text(token)))
             covered_until = max(covered_until, end) if start > token.idx else covered_until
         return out
+
+    def _unsaid(self, cue: Token) -> bool:
+        """"did not say where ...", "declined to say whether ...": a speech act denied or
+        refused reports nothing."""
+        if any(c.dep_ == "neg" for c in cue.children):
+            return True
+        return cue.dep_ == "xcomp" and (cue.head.lemma_.lower() in self.finder.refusal_verbs
+                                        or any(c.dep_ == "neg" for c in cue.head.children))
 
     def _reported_clause(self, cue: Token, para_start: int, para_end: int):
         """(start, end) of what the cue reports: its clausal complement, without "that"; for
