@@ -408,16 +408,14 @@ def test_a_time_of_a_holiday_is_that_day(nlp):
     assert found["9pm on Christmas Day"].value == "2015-12-25T21:00"
 
 
-def test_units_earlier_count_back_from_the_date_in_context(nlp):
-    found = by_text(nlp, "The mine opened in 2010. Three years earlier, the site was farmland.")
-    assert found["Three years earlier"].value == "2007"
+def test_units_earlier_are_a_duration_but_a_year_earlier_a_date(nlp):
+    # As "four days later": the duration, the signal aside.
     found = by_text(nlp, "He was arrested on 4 June 2011. Two days earlier he had fled.")
-    assert found["Two days earlier"].value == "2011-06-02"
-    found = by_text(nlp, "She resigned in March 2012. Six months earlier she had been promoted.")
-    assert found["Six months earlier"].value == "2011-09"
-    # No date in context: from publication.
-    assert by_text(nlp, "Three years earlier the ward had 30 beds.")[
-        "Three years earlier"].value == "2013"
+    assert (found["Two days"].type, found["Two days"].value) == ("DURATION", "P2D")
+    # "A year earlier" counts back from the year in context, else from publication.
+    found = by_text(nlp, "The law passed in 2003. A year earlier, it was debated.")
+    assert found["A year earlier"].value == "2002"
+    assert by_text(nlp, "A year earlier the ward had 30 beds.")["A year earlier"].value == "2015"
 
 
 def test_a_sports_season_is_filed_under_the_year_it_starts(nlp):

@@ -20,13 +20,13 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   sentences, else the publication date.
 - Counted from the date in context (else from publication): "the following year", "later that
   month", "earlier in the year", "March of the same year", "the same week", "the next day", "the previous Friday"
-  ("the same day" only when a day is in context), "three years earlier"; "a year earlier" in
+  ("the same day" only when a day is in context), "a year earlier"; "a year earlier" in
   an article about a quarter is that quarter a year before. Bare weekdays and months are not
   (a "narrative" reading of them lost 2 points of value F1 on TimeBank/AQUAINT news).
 - Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y,
   "1 hour 30 minutes" -> PT1H30M, "2 1/2 years" -> P2Y6M, "the past decade" -> P10Y; "four days
-  later" and "two weeks after" are the duration (TimeBank marks "four days" P4D, the signal
-  aside).
+  later", "two weeks earlier" and "two weeks after" are the duration (TimeBank marks "four
+  days" P4D, the signal aside); "a year earlier" stays a date.
 - Sets: the value is the period of recurrence. "daily", "every day" and "seven days a week"
   (which means every day) -> P1D; "weekly", "three days a week" -> P1W (the frequency itself is
   not encoded); "every Monday", "Mondays" -> XXXX-WXX-1; "every September" -> XXXX-09; "every
@@ -95,8 +95,8 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
                        r"(?:the |that )?same (?P<unit4>week|month|year)")
-# "three years earlier": counted back from the date in context, like "the year before".
-_EARLIER = re.compile(r"(?P<n>\S+(?: \S+)?) (?P<unit>day|week|month|year)s? earlier")
+# "a year earlier" in a story about another year: counted back from it, like "the year before".
+_YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
@@ -1258,9 +1258,13 @@ class DateExtractor:
             start += 1
         while end > start and doc[end - 1].lower_ in self.trail_drop:
             end -= 1
-        if end - start >= 3 and doc[end - 1].lower_ in ("later", "after", "before") and \
-                doc[end - 2].lower_ in self.units and doc[end - 3].lower_ not in ("the", "that"):
-            end -= 1  # "four days later": the duration, counted from a moment in context
+        if end - start >= 3 and doc[end - 1].lower_ in ("later", "after", "before", "earlier") \
+                and doc[end - 2].lower_ in self.units and doc[end - 3].lower_ not in (
+                    "the", "that") and not (doc[end - 1].lower_ == "earlier" and
+                                            doc[end - 2].lower_ == "year"):
+            # "four days later", "two weeks earlier": the duration, counted from a moment in
+            # context ("a year earlier" is the date a year before, as business news uses it)
+            end -= 1
         if start >= end:
             return None
         return doc[start:end]
@@ -1572,9 +1576,9 @@ class DateExtractor:
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
-            earlier = _EARLIER.fullmatch(text) if published else None
-            if earlier:
-                timex = self._count_back(earlier, recent_dates, sent_index) or timex
+            if published and _YEAR_EARLIER.fullmatch(text):
+                year = _context_date(recent_dates, sent_index)
+                timex = Timex("DATE", f"{int(year[:4]) - 1:04d}", "published") if year else timex
             same_year = _SAME_YEAR.fullmatch(text) if published else None
             if same_year:  # "in March of the same year": the year in context
                 named = _context_date(recent_dates, sent_index)
@@ -1748,29 +1752,6 @@ class DateExtractor:
             return None
         return DateMention(id="", text=text, start=start, end=end, type="DATE",
                            value=timex.value, anchor=timex.anchor), True
-
-    def _count_back(self, match: re.Match, recent_dates: list[tuple[int, str]],
-                    sent_index: int) -> Timex | None:
-        """ "The mine opened in 2010. Three years earlier ...": 2007, from the date in context
-        written precisely enough for the unit (else None: publication counts)."""
-        n = self.resolver._number(match.group("n"))
-        if not n.isdigit():
-            return None
-        unit, amount = match.group("unit"), int(n)
-        value = _context_date(recent_dates, sent_index,
-                              {"year": 4, "month": 7, "week": 10, "day": 10}[unit])
-        if value is None:
-            return None
-        if unit == "year":
-            return Timex("DATE", f"{int(value[:4]) - amount:04d}", "published")
-        if unit == "month":
-            year, month = _add_months(int(value[:4]), int(value[5:7]), -amount)
-            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
-        day = dt.date.fromisoformat(value[:10])
-        if unit == "week":
-            return Timex("DATE", _iso_week(day - dt.timedelta(weeks=amount)), "published")
-        day -= dt.timedelta(days=amount)
-        return Timex("DATE", day.isoformat(), "published", day)
 
     def _range_years(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "between January and March 2010": the year written at the end of a range is the
