@@ -175,6 +175,7 @@ class EntityLinker:
         self.first_names = set(words["first_names"])
         self.media_heads = set(words["media_heads"])
         self.not_site_nouns = set(words["not_site_nouns"])
+        self.not_site_first_words = {n.split()[0] for n in self.not_site_nouns}
         self.named_building_heads = set(words["named_building_heads"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
@@ -852,6 +853,8 @@ class EntityLinker:
     def _names_other_than_a_site(self, doc: Doc, end: int) -> bool:
         """Whether a common noun after a bare site's name makes it the name of a campus, school or
         church: "St Mary's campus", "St Mary's medical school"."""
+        if end >= len(doc) or doc[end].lower_ not in self.not_site_first_words:
+            return False
         return any(end + size <= len(doc) and " ".join(t.lower_ for t in doc[end:end + size])
                    in self.not_site_nouns for size in (1, 2))
 
