@@ -532,3 +532,9 @@ def test_a_clock_range_shares_its_day_and_meridiem(nlp):
     assert (found["10pm"].value, found["6am"].value) == ("2016-01-12T22:00", "2016-01-13T06:00")
     # A score is no clock.
     assert set(by_text(nlp, "It was 3-1 at 5pm.")) == {"5pm"}
+
+
+def test_a_season_naming_a_kind_of_thing_is_no_date(nlp):
+    assert by_text(nlp, "Crews worked fast before the next spring tide could reach the bones.") \
+        == {}
+    assert by_text(nlp, "The bridge will reopen next spring.")["next spring"].type == "DATE"

@@ -1468,7 +1468,8 @@ class DateExtractor:
                 doc[span.end].lower_ not in self.units and (
                     last.head.pos_ == "NOUN" or last.head.pos_ == "PROPN" and last.is_title) and (
                     self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", ""))
-                    or re.sub(r"^the ", "", text) in self.resolver.seasons
+                    or re.sub(r"^(?:the )?(?:(?:next|last|this|coming|following) )?", "", text)
+                    in self.resolver.seasons
                     or re.sub(r"^the ", "", text) in self.resolver.holidays):
             return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
         if timex.type == "SET" and text in self.resolver.set_words and \
