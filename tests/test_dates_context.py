@@ -538,3 +538,9 @@ def test_a_season_naming_a_kind_of_thing_is_no_date(nlp):
     assert by_text(nlp, "Crews worked fast before the next spring tide could reach the bones.") \
         == {}
     assert by_text(nlp, "The bridge will reopen next spring.")["next spring"].type == "DATE"
+
+
+def test_within_the_next_unit_is_a_span_of_time(nlp):
+    found = by_text(nlp, "The council is expected to decide within the next month.")
+    assert (found["the next month"].type, found["the next month"].value) == ("DURATION", "P1M")
+    assert by_text(nlp, "The store opens next month.")["next month"].value == "2016-02"

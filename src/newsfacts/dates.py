@@ -96,6 +96,7 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
                        r"(?:the |that )?same (?P<unit4>week|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
+_WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
@@ -1577,6 +1578,11 @@ class DateExtractor:
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
+            within = _WITHIN_NEXT.fullmatch(text)
+            if within and span.start and doc[span.start - 1].lower_ == "within":
+                # "decide within the next month": a span of time to act in, not the month after
+                timex = Timex("DURATION", _period("1", self.units[within.group("unit")]),
+                              "absolute")
             if published and _YEAR_EARLIER.fullmatch(text):
                 year = _context_date(recent_dates, sent_index)
                 timex = Timex("DATE", f"{int(year[:4]) - 1:04d}", "published") if year else timex
