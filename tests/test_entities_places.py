@@ -143,3 +143,9 @@ def test_a_name_the_article_uses_for_a_person_is_not_a_place(nlp):
     doc = nlp.get_pipe("newsfacts_entities")(doc)
     assert [p.name for p in doc._.places] == []
     assert [p.name for p in doc._.people] == ["Marla Quentin"]
+
+
+def test_the_principal_areas_of_wales_are_places(read):
+    doc = read("Bills will rise most in Torfaen, a councillor from Caerphilly said. Schools in "
+               "Ceredigion will close.")
+    assert {"Torfaen", "Caerphilly", "Ceredigion"} <= {p.name for p in doc._.places}
