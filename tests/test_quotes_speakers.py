@@ -320,3 +320,10 @@ def test_programme_linked_before_its_noun(nlp):
             "open two new clinics.")
     (indirect,) = quotes_of(nlp, text, "indirect")
     assert indirect.speaker.name == "Better Care Together"
+
+
+def test_unheld_post_speaks_for_its_body(nlp):
+    text = ("Talks broke down on Friday. In a press release, the chair of the nurses’ forum for the "
+            "RCN said: “Nurses will not accept this offer, and we will ballot our members again.”")
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.name in ("RCN", "Royal College of Nursing")

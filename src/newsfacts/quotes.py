@@ -752,22 +752,25 @@ class _Article:
         holder = self._office_holder(head)
         if holder is not None:
             return _Speaker(written, holder.name, person=holder.id)
+        # an unnamed post no one in the article holds ("the chair of the committee for the
+        # BMA") speaks for its body, as a spokesperson does
+        unheld_post = head.lemma_.lower() in self.finder.office_nouns and head.pos_ == "NOUN" \
+            and not any(t.ent_type_ == "PERSON" for t in head.subtree)
         if head.lemma_.lower() in self.finder.spokesperson_nouns \
-                or head.lower_ in self.finder.spokesperson_nouns:
+                or head.lower_ in self.finder.spokesperson_nouns or unheld_post:
             # "a spokesman for the trust": the organisation speaks through them; a person's
             # spokesman ("Tony Blair's official spokesman") is someone else, named by the role
-            for prep in head.rights:
-                if prep.dep_ == "prep" and prep.lower_ in ("for", "of", "at"):
-                    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        inner = self.resolve(pobj, before)
-                        whole = self._longer_name(pobj, inner)
-                        if whole is not None:
-                            return _Speaker(written, whole)
-                        if inner.organisation:
-                            return _Speaker(written, inner.name, None, inner.organisation)
-                        if inner.person:
-                            return _Speaker(written, written)
+            for pobj in self._body_objects(head):
+                inner = self.resolve(pobj, before)
+                whole = self._longer_name(pobj, inner)
+                if whole is not None:
+                    return _Speaker(written, whole)
+                if inner.organisation:
+                    return _Speaker(written, inner.name, None, inner.organisation)
+                if inner.person:
+                    return _Speaker(written, written)
+                if pobj.ent_type_ == "ORG" and inner.name:
+                    return _Speaker(written, inner.name)  # a body the lookups missed
             for child in head.lefts:
                 if child.dep_ == "poss":
                     inner = self.resolve(child, before)
@@ -945,6 +948,19 @@ class _Article:
                 or words[-1].lower() in self.finder.organisation_nouns:
             return None
         return name
+
+    @staticmethod
+    def _body_objects(head: Token) -> list[Token]:
+        """The nouns after "for", "of" or "at" that may name the body a spokesperson or post
+        speaks for, nearest first, one level down too ("the chair of the nurses' forum for the
+        RCN")."""
+        def objects(owner: Token) -> list[Token]:
+            return [c for prep in owner.rights if prep.dep_ == "prep"
+                    and prep.lower_ in ("for", "of", "at")
+                    for c in prep.children if c.dep_ == "pobj"]
+
+        first = objects(head)
+        return first + [deeper for noun in first for deeper in objects(noun)]
 
     def _organisation_named(self, name: str):
         """The organisation whose name, or one of its mentions, is written `name`."""
