@@ -544,3 +544,16 @@ def test_within_the_next_unit_is_a_span_of_time(nlp):
     found = by_text(nlp, "The council is expected to decide within the next month.")
     assert (found["the next month"].type, found["the next month"].value) == ("DURATION", "P1M")
     assert by_text(nlp, "The store opens next month.")["next month"].value == "2016-02"
+
+
+def test_the_weekend_in_context(nlp):
+    found = by_text(nlp, "The fire started on 4 March 2016. That weekend, crews stayed on site.")
+    assert found["That weekend"].value == "2016-W09-WE"
+    found = by_text(nlp, "He was charged on 2 March 2016 and freed the following weekend.")
+    assert found["the following weekend"].value == "2016-W09-WE"
+
+
+def test_the_financial_year_is_the_current_one(nlp):
+    # UK financial years start in April: in January 2016 it is 2015/16, filed under 2015.
+    assert by_text(nlp, "The cuts take effect at the end of the financial year.")[
+        "the end of the financial year"].value == "2015"

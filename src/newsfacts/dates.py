@@ -89,14 +89,14 @@ _NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"}
 _STEPS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
           "next": 1, "coming": 1, "following": 1, "subsequent": 1}
 # Counted from the date in context, not from publication: "the following year", "later that month".
-_ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>week|"
-                       r"month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the (?:end|start|"
-                       r"beginning|middle) of )?(?P<that>that|(?<=in )the) (?P<unit2>week|month|"
-                       r"year)|"
+_ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|preceding) (?P<unit>"
+                       r"weekend|week|month|year)|(?:(?:later|earlier) (?:in )?|(?:at )?the "
+                       r"(?:end|start|beginning|middle) of )?(?P<that>that|(?<=in )the) "
+                       r"(?P<unit2>weekend|week|month|year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
-                       r"(?:the |that )?same (?P<unit4>week|month|year)")
-# "a year earlier" in a story about another year: counted back from it, like "the year before".
+                       r"(?:the |that )?same (?P<unit4>weekend|week|month|year)")
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
+# "a year earlier" in a story about another year: counted back from it, like "the year before".
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
@@ -506,14 +506,15 @@ class TimexResolver:
         return Timex("DURATION", "P" + date + ("T" + time if time else ""), "absolute")
 
     def _financial_year(self, text, dct, future, context_day):
-        relative = re.fullmatch(r"(?:the )?(?P<rel>this|last|next|current|previous|coming) "
+        relative = re.fullmatch(r"(?:the (?:end|start|beginning|middle) of )?(?:the )?"
+                                r"(?:(?P<rel>this|last|next|current|previous|coming) |(?<=the ))"
                                 r"(?P<kind>financial|fiscal|tax) year", text)
         if relative:
             if not dct:
                 return Timex("DATE", None, None)
             # A UK financial or tax year starts in April; it is filed under its first year.
             year = dct.year - (relative.group("kind") != "fiscal" and dct.month < 4)
-            step = _STEPS.get(relative.group("rel"), 0)
+            step = _STEPS.get(relative.group("rel") or "", 0)  # "the financial year": this one
             return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
         if not match:
@@ -1810,9 +1811,17 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
     word = match.group("rel") or match.group("dir") or ""
     step = 0 if match.group("that") or match.group("unit4") else \
         1 if word in ("following", "subsequent", "after") else -1
-    value = _context_date(recent_dates, sent_index, {"year": 4, "month": 7, "week": 10}[unit])
+    value = _context_date(recent_dates, sent_index,
+                          {"year": 4, "month": 7, "week": 10, "weekend": 10}[unit])
     if value is None:
         return None
+    if unit == "weekend":  # the weekend after, before or of the day in context
+        day = dt.date.fromisoformat(value)
+        if step > 0:
+            day = _weekday_on_or_after(day + dt.timedelta(days=1), 6)
+        elif step < 0:
+            day = _weekday_on_or_before(day - dt.timedelta(days=1), 7)
+        return Timex("DATE", _iso_week(day) + "-WE", "published")
     if unit == "year":
         return Timex("DATE", f"{int(value[:4]) + step:04d}", "published")
     if unit == "month":
