@@ -179,3 +179,38 @@ def test_a_word_of_a_web_address_is_no_organisation(read):
     doc = read("The plan was [reported](http://www.example.co.uk/news/2011/plan-in-doubt?INTCMP=SRCH) "
                "last week.")
     assert "SRCH" not in org_names(doc)
+
+
+def _with_base_orgs(nlp, text, names):
+    """The Doc of `text` with the base model's entities replaced by ORG spans for `names` (every
+    occurrence), then our component: the rule under test, whatever the base model reads."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name == "newsfacts_entities":
+            break
+        doc = component(doc)
+    spans = []
+    for name in names:
+        size = len(nlp.make_doc(name))
+        spans += [Span(doc, t.i, t.i + size, label="ORG") for t in doc
+                  if doc[t.i:t.i + size].text == name]
+    doc.ents = filter_spans(spans)
+    return nlp.get_pipe("newsfacts_entities")(doc)
+
+
+def test_an_acronym_written_as_a_word_joins_its_name(nlp):
+    doc = _with_base_orgs(nlp, "The Association of Rural Fire Officers wants new powers. Arfo said "
+                          "the law was weak.", ["Association of Rural Fire Officers", "Arfo"])
+    body = next(o for o in doc._.organisations if o.name == "Association of Rural Fire Officers")
+    assert "Arfo" in body.aliases
+    assert "Arfo" not in org_names(doc)
+
+
+def test_a_name_without_its_acronym_prefix_is_the_same_body(nlp):
+    doc = _with_base_orgs(nlp, "Jobs at the JK Halvard plant may go. Halvard said the reports were "
+                          "speculation.", ["JK Halvard", "Halvard"])
+    assert "Halvard" not in org_names(doc)
+    assert any(o.name == "JK Halvard" and "Halvard" in o.aliases for o in doc._.organisations)

@@ -1587,9 +1587,26 @@ class EntityLinker:
                 initials.setdefault("".join(w[0].upper() for w in words[:-1]), key)
         for key in list(groups):
             text = _fullest(groups[key])
-            target = initials.get(text)
-            if text.isupper() and target and target != key and target in groups:
+            # "Acpo": an acronym written as a word, as some papers do.
+            target = initials.get(text) if text.isupper() else initials.get(text.upper()) if (
+                text.istitle() and text.isalpha() and len(text) >= 3) else None
+            if target and target != key and target in groups:
                 groups[target].extend(groups.pop(key))
+        self._merge_names_after_acronyms(groups)
+
+    @staticmethod
+    def _merge_names_after_acronyms(groups: dict[str, list[_Candidate]]) -> None:
+        """"Rover" in an article about "MG Rover": one word that ends exactly one longer name whose
+        other words are acronyms is that name."""
+        for key in list(groups):
+            word = _fullest(groups[key])
+            if " " in word or not word.istitle() or key.startswith(("party:", "gov:", "ods:")):
+                continue
+            targets = [k for k, g in groups.items() if k != key and len(_fullest(g).split()) > 1
+                       and _fullest(g).split()[-1] == word
+                       and all(w.isupper() for w in _fullest(g).split()[:-1])]
+            if len(targets) == 1:
+                groups[targets[0]].extend(groups.pop(key))
 
     def _merge_names_cut_before_of(self, groups: dict[str, list[_Candidate]]) -> None:
         """"the Royal British Legion Centre" after "the Royal British Legion Centre for Blast Injury
