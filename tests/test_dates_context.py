@@ -557,3 +557,12 @@ def test_the_financial_year_is_the_current_one(nlp):
     # UK financial years start in April: in January 2016 it is 2015/16, filed under 2015.
     assert by_text(nlp, "The cuts take effect at the end of the financial year.")[
         "the end of the financial year"].value == "2015"
+
+
+def test_a_day_of_the_month_in_words(nlp):
+    assert by_text(nlp, "The vote is on the fifth of May.")["the fifth of May"].value == \
+        "2016-05-05"
+    assert by_text(nlp, "He was born on the twenty-first of June 1990.")[
+        "the twenty-first of June 1990"].value == "1990-06-21"
+    assert by_text(nlp, "Polls open on March eighth.")["March eighth"].value == "2016-03-08"
+    assert "May first" not in by_text(nlp, "In May first-time buyers rose.")

@@ -165,6 +165,7 @@ class TimexResolver:
         self.frequencies: dict[str, str] = lists["frequency_words"]
         self.decade_words: dict[str, str] = lists["decade_words"]
         self.century_ordinals: dict[str, int] = lists["century_ordinals"]
+        self.day_ordinals: dict[str, int] = lists["day_ordinal_words"]
         self.re_zone = re.compile(rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])})\b")
 
         def alt(words) -> str:
@@ -224,6 +225,12 @@ class TimexResolver:
             r"last|recent|year earlier|year ago|prior|fiscal|this|next|)\s?quarter"
             r"(?: of (?:the )?(?:(?:fiscal|financial|calendar) )?(?:year )?(?P<y>\d{4}|"
             r"this year|last year|next year|the year))?$|^q(?P<q>[1-4])(?: (?P<y2>\d{4}))?$")
+        ordinal = rf"(?:(?P<tens>twenty|thirty) )?(?P<ord>{alt(self.day_ordinals)})"
+        self.re_day_words = re.compile(  # a day in words beside its month
+            rf"(?P<pre>^(?:the )?){ordinal}(?P<post> of (?:{mo})\b)|"
+            rf"(?P<pre2>\b(?:{mo}) (?:the )?)(?:(?P<tens2>twenty|thirty) )?(?P<ord2>"
+            rf"{alt(set(self.day_ordinals) - {'first'})}|(?<=twenty )first|(?<=thirty )first)"
+            rf"(?P<post2>\b(?:,? \d{{4}})?$)")  # not "may first(-time buyers)"
         self.re_season = re.compile(
             rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
             rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}}))?$")
@@ -840,6 +847,7 @@ class TimexResolver:
         month_match = self.re_month.search(text)
         if not month_match:
             return None
+        text = self.re_day_words.sub(self._day_in_digits, text)  # "the fifth of may"
         day_number = None
         explicit = self.re_day_month.search(text) or self.re_month_day.search(text)
         if explicit:
@@ -900,6 +908,13 @@ class TimexResolver:
         except ValueError:
             return False
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
+
+    def _day_in_digits(self, match: re.Match) -> str:
+        """ "the fifth of may" -> "the 5th of may", "march twenty first" -> "march 21th"."""
+        second = "2" if match.group("ord2") else ""
+        tens = {"twenty": 20, "thirty": 30}.get(match.group("tens" + second) or "", 0)
+        day = tens + self.day_ordinals[match.group("ord" + second)]
+        return f"{match.group('pre' + second)}{day}th{match.group('post' + second)}"
 
     def _weekday(self, text, dct, future, context_day):
         match = self.re_weekday.search(text)
