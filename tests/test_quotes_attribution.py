@@ -248,3 +248,17 @@ def test_denied_or_refused_speech_reports_nothing(nlp):
             "spokesman declined to say whether the mayor backed the plans. The mayor said the "
             "plans were sound.")
     assert _indirect_texts(nlp, text) == ["the plans were sound"]
+
+
+def test_time_phrase_after_the_cue_is_not_reported(nlp):
+    text = "The bank said earlier this week it would close 40 branches in Wales."
+    assert _indirect_texts(nlp, text) == ["it would close 40 branches in Wales"]
+
+
+def test_linking_adverb_and_a_law_are_not_the_report_nor_the_speaker(nlp):
+    text = ("Association president Tom Fox said the current powers did not work. Instead, the new "
+            "Licensing Act could help reduce late-night disorder, he argued.")
+    doc = nlp(text)
+    (later,) = [q for q in doc._.quotes if "late-night" in q.text]
+    assert later.text.startswith("the new Licensing Act")
+    assert later.speaker.name == "Tom Fox"

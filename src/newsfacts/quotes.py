@@ -1106,8 +1106,8 @@ class _Article:
         found = None
         for token in self.doc[sent_start:end]:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.pos_ != "PROPN" \
-                    or self.in_quote(token.idx):
-                continue
+                    or token.ent_type_ not in ("", "PERSON") or self.in_quote(token.idx):
+                continue  # "the Licensing Act" (LAW), a place or a body: no person
             first = token.i
             while first > sent_start and self.doc[first - 1].pos_ == "PROPN" \
                     and self.doc[first - 1].dep_ in ("compound", "flat"):
@@ -1737,11 +1737,34 @@ class _Article:
                                     ("that", "whether", "if") or first.is_punct
                                     or first.is_space):
             first = self.doc[first.i + 1]
+        first = self._after_lead_modifier(first, last)
         last = self._before_next_report(first, last)
         while last.i > first.i and (last.is_punct or last.is_space):
             last = self.doc[last.i - 1]
         start, end = max(first.idx, para_start), min(last.idx + len(last), para_end)
         return (start, end) if end > start else None
+
+    def _after_lead_modifier(self, first: Token, last: Token) -> Token:
+        """"said earlier this month it would ...", "Instead, the new law could help, he
+        argued": a time phrase or a linking adverb opening the clause, before its subject,
+        belongs to the narration (when the cue was spoken, how the text goes on), not to the
+        words reported."""
+        if first.dep_ == "advmod" and first.pos_ == "ADV" and first.i + 1 <= last.i \
+                and self.doc[first.i + 1].text == "," and first.i == first.sent.start:
+            after = self.doc[first.i + 2] if first.i + 2 <= last.i else None
+        elif first.ent_type_ in ("DATE", "TIME"):
+            phrase = first
+            while phrase.head.ent_type_ in ("DATE", "TIME") and phrase.head.i != phrase.i:
+                phrase = phrase.head  # "earlier this month": up to the phrase's head
+            if phrase.dep_ not in ("npadvmod", "advmod") or phrase.right_edge.i >= last.i:
+                return first
+            after = self.doc[phrase.right_edge.i + 1]
+        else:
+            return first
+        if after is None or after.dep_ not in ("nsubj", "nsubjpass", "det", "compound",
+                                              "amod", "poss"):
+            return first  # only when the clause's subject comes next
+        return after
 
     def _before_next_report(self, first: Token, last: Token) -> Token:
         """The clause stops where the speaker goes on to report something else, at a comma
