@@ -214,3 +214,10 @@ def test_a_name_without_its_acronym_prefix_is_the_same_body(nlp):
                           "speculation.", ["JK Halvard", "Halvard"])
     assert "Halvard" not in org_names(doc)
     assert any(o.name == "JK Halvard" and "Halvard" in o.aliases for o in doc._.organisations)
+
+
+def test_social_media_platforms_are_companies(read):
+    doc = read("The officer posted the message on Facebook, and critics replied on Twitter and "
+               "Instagram within the hour.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert {kinds.get(n) for n in ("Facebook", "Twitter", "Instagram")} == {"company"}
