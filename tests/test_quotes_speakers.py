@@ -327,3 +327,11 @@ def test_unheld_post_speaks_for_its_body(nlp):
             "RCN said: “Nurses will not accept this offer, and we will ballot our members again.”")
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.speaker.name in ("RCN", "Royal College of Nursing")
+
+
+def test_the_noun_is_the_body_the_text_described_with_it(nlp):
+    text = ("Northgate Lending, the region's largest bank, is to cut 400 jobs. It follows cuts at "
+            "Barclays Bank and Lloyds Bank last month.\n\n"
+            "The bank said it expected profits to rise next year.")
+    speaker = _speaker_of(nlp, text, "it expected profits")
+    assert speaker.text == "The bank" and speaker.name == "Northgate Lending"

@@ -1319,7 +1319,8 @@ class _Article:
         name_words = {noun, head.lower_, *self.finder.noun_name_words.get(noun, [])}
         modifiers = [c.lower_ for c in head.lefts if c.dep_ in ("compound", "amod")
                      and c.pos_ in ("NOUN", "ADJ", "PROPN")]
-        best, best_rank = None, (0, 0)
+        best, best_rank = None, (False, 0, 0)
+        described = set()  # "ABN Amro, the Netherlands' largest bank": the text says it is one
         for m_start, _end, kind, entity in self._mentions:
             if m_start >= head.idx:
                 break
@@ -1328,14 +1329,16 @@ class _Article:
             words = entity.name.lower().replace("’", "'").split()
             if [w for w in words if w != "the"] == [noun]:
                 continue  # an "organisation" named just "College" is the description itself
+            if head.text.islower() and self._described_as(m_start, _end, noun):
+                described.add(id(entity))  # (not for "Deutsche Bank": a name, no description)
             fits = 2 if (words and words[-1] in name_words) or getattr(
                 entity, "kind", None) in kinds else 1 if name_words & set(words) else 0
             if fits and getattr(entity, "kind", None) in kinds and name_words & set(words):
                 fits = 3  # "the college": Imperial College London, more than another university
-            if not fits:
+            if not fits and id(entity) not in described:
                 continue
             matched = sum(any(w.startswith(m) for w in words) for m in modifiers)
-            rank = (matched, fits)
+            rank = (id(entity) in described, matched, fits)
             if rank >= best_rank:
                 best, best_rank = entity, rank
         if best is None and modifiers:
@@ -1347,6 +1350,18 @@ class _Article:
                         and all(any(w.startswith(m) for w in words) for m in modifiers):
                     return entity
         return best
+
+    def _described_as(self, start: int, end: int, noun: str) -> bool:
+        """Whether the name at [start, end) is set beside the noun: "ABN Amro, the Netherlands'
+        largest bank", "Dutch bank ABN Amro"."""
+        name = self.token_at(max(start, end - 1))
+        while name.dep_ in ("compound", "flat") and name.head.i != name.i \
+                and name.head.idx < end:
+            name = name.head
+        beside = [c for c in name.children if c.dep_ in ("appos", "compound")]
+        if name.dep_ == "appos":
+            beside.append(name.head)
+        return any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in beside)
 
     # -- cues ---------------------------------------------------------------------------------
 
