@@ -221,3 +221,16 @@ def test_social_media_platforms_are_companies(read):
                "Instagram within the hour.")
     kinds = {o.name: o.kind for o in doc._.organisations}
     assert {kinds.get(n) for n in ("Facebook", "Twitter", "Instagram")} == {"company"}
+
+
+def test_a_name_before_a_weekday_is_a_day_not_a_place_or_body(nlp):
+    doc = _with_base_orgs(nlp, "Poppies are sold before Remembrance Sunday, and shops opened on "
+                          "Plough Monday.", ["Remembrance", "Plough"])
+    assert not {"Remembrance", "Plough"} & set(org_names(doc))
+    assert not {"Remembrance", "Plough"} & {p.name for p in doc._.places}
+
+
+def test_a_name_abbreviated_by_a_plural_acronym_is_a_thing(nlp):
+    doc = _with_base_orgs(nlp, "The centre studies Roadside Blast Devices (RBDs), and RBDs injure "
+                          "many soldiers.", ["Roadside Blast Devices", "RBDs"])
+    assert org_names(doc) == []

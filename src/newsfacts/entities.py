@@ -735,6 +735,8 @@ class EntityLinker:
         if after is not None and c.key not in self.places and (
                 after.lower_ in self.programme_nouns or after.lower_ in self.inquiry_nouns):
             return False  # "the Good Morning Scotland programme", "the Hutton inquiry"
+        if after is not None and after.is_title and after.lower_ in _WEEKDAYS:
+            return False  # "Remembrance Sunday", "Easter Monday": a day's name
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
             return False
@@ -1255,6 +1257,8 @@ class EntityLinker:
             return True  # "Parsons House", "South Kensington Campus": a building, not a body
         if after is not None and after.lower_ in self.programme_nouns:
             return True
+        if after is not None and after.is_title and after.lower_ in _WEEKDAYS:
+            return True  # "Remembrance Sunday", "Black Friday": a day's name
         if self._in_title(span):
             return True
         if (len(span) == 1 and span[0].is_title and span.start > 0
@@ -1913,6 +1917,7 @@ _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da
 _PLACE_KEY, _BARE_KEY = "newsfacts_place_name", "newsfacts_bare_site_start"
 _LOCALITY_KEY = "newsfacts_locality_name"
 _LIST_OPENERS = frozenset({"including", "like", "as"})
+_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 # Base labels of things that are not names: a town called "March" written as the month is a date.
 _NOT_NAMES = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 _PLACES_IN_TEXT = ("newsfacts_entities", "places_in_text")
@@ -2043,6 +2048,13 @@ def _without_common_acronyms(chosen: list[_Candidate]) -> list[_Candidate]:
         if all(t.is_lower and t.is_alpha for t in words) and "".join(
                 t.text[0] for t in words).upper() == letters:
             common.add(letters)
+    for c in chosen:
+        # "Improvised Explosive Devices (IEDs)": a plural acronym abbreviates things, not a body.
+        end, doc = c.span.end, c.span.doc
+        if (c.kind == "organisation" and end + 2 < len(doc) and doc[end].text == "("
+                and doc[end + 2].text == ")" and doc[end + 1].text.endswith("s")
+                and doc[end + 1].text[:-1].isupper() and len(doc[end + 1].text) > 2):
+            common |= {c.span.text, doc[end + 1].text}
     return [c for c in chosen if c.kind != "organisation" or c.span.text not in common]
 
 
