@@ -234,3 +234,16 @@ def test_a_name_abbreviated_by_a_plural_acronym_is_a_thing(nlp):
     doc = _with_base_orgs(nlp, "The centre studies Roadside Blast Devices (RBDs), and RBDs injure "
                           "many soldiers.", ["Roadside Blast Devices", "RBDs"])
     assert org_names(doc) == []
+
+
+def test_a_town_after_the_head_keeps_the_head_s_kind(read):
+    doc = read("She trained at the Wexley Cottage Hospital Leeds and at Brindle College London.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert kinds.get("Wexley Cottage Hospital Leeds") == "hospital"
+    assert kinds.get("Brindle College London") == "university"
+
+
+def test_a_capitalised_head_word_joins_a_body_written_two_ways(read):
+    doc = read("Brindle College London will close its pool. The union wrote to Brindle College. "
+               "The College said the pool cost too much.")
+    assert "College" not in org_names(doc)

@@ -1326,6 +1326,11 @@ class EntityLinker:
         for link in ("of", "for"):  # "Royal College of Nursing": the head comes before "of"
             if link in words[1:-1]:
                 words = words[: words.index(link, 1)]
+        for size in (2, 1):  # "Bart's Hospital London": the town after the head
+            if (len(words) > size + 1 and words[-size - 1] in self.org_heads
+                    and " ".join(words[-size:]) in self.places):
+                words = words[:-size]
+                break
         for size in (4, 3, 2, 1):
             head = " ".join(words[-size:])
             if (len(words) > size or len(span) > len(words)) and head in self.org_heads:
@@ -1499,11 +1504,11 @@ class EntityLinker:
             if c.kind == "organisation":
                 groups.setdefault(c.key, []).append(c)
         self._merge_acronyms(groups)
-        self._merge_head_words(groups)
         self._merge_names_cut_before_of(groups)
         self._merge_trust_variants(groups)
         self._merge_written_variants(groups)
         self._merge_first_words(groups)
+        self._merge_head_words(groups)  # last: the fewer bodies of a kind, the surer the one
         by_name: dict[str, str] = {}
         special = ("party:", "gov:", "ods:")
         for key in list(groups):  # two groups that came to the same name are one organisation
