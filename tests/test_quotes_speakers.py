@@ -335,3 +335,15 @@ def test_the_noun_is_the_body_the_text_described_with_it(nlp):
             "The bank said it expected profits to rise next year.")
     speaker = _speaker_of(nlp, text, "it expected profits")
     assert speaker.text == "The bank" and speaker.name == "Northgate Lending"
+
+
+def test_residents_of_named_places_are_no_one_in_particular(nlp):
+    text = ("Residents in Leeds, Bradford and York told reporters that bins had not been emptied "
+            "for weeks.")
+    assert quotes_of(nlp, text, "indirect") == []
+
+
+def test_a_place_is_never_the_speaker(nlp):
+    text = "Worried transport officials in Conwy said the timetable was unfair to commuters."
+    (indirect,) = quotes_of(nlp, text, "indirect")
+    assert indirect.speaker.name != "Conwy"

@@ -813,6 +813,8 @@ class _Article:
                 if inner.person or inner.organisation or inner.name:
                     return _Speaker(written, inner.name, inner.person, inner.organisation)
         found = self.entity_at(start, end, head)
+        if found is not None and found[0] == "place":
+            found = None  # "officials in Powys": a place says where, it does not speak
         if found is not None and head.pos_ in ("NOUN", "NUM") and self._named_in_clause(head, found[1],
                                                                                start, end):
             found = None
@@ -977,7 +979,8 @@ class _Article:
             return True  # "providing the figures, continuing ...": a misparse, not a speaker
         for token in subject.subtree:  # "Labour MPs", "members of the BMA", "one of them, Jo Roe"
             if token.i != subject.i and (token.pos_ == "PROPN" or token.ent_type_ in (
-                    "PERSON", "ORG", "NORP", "GPE")) and not self.in_quote(token.idx):
+                    "PERSON", "ORG", "NORP", "GPE")) and not self.in_quote(token.idx) \
+                    and not self._place_after_in(token, subject):
                 return False
         if subject.lower_ in self.finder.vague_speakers and subject.pos_ != "PROPN":
             return True
@@ -995,6 +998,24 @@ class _Article:
                and c.i < subject.i and c.pos_ in ("DET", "NUM", "PRON")]
         return all(d in ("the", "many", "some", "most", "several", "all", "these", "those")
                    for d in det)
+
+    def _place_after_in(self, token: Token, subject: Token) -> bool:
+        """"residents in Small Heath", "officials across the county": a place that only says
+        where the group is names no one in it."""
+        is_place = token.ent_type_ in ("GPE", "LOC", "FAC") or any(
+            kind == "place" for _s, _e, kind, _x in
+            self._mentions_overlapping(token.idx, token.idx + len(token)))
+        if not is_place:
+            return False
+        places_after = ("in", "across", "near", "around")
+        while token.dep_ in ("compound", "flat", "conj") and token.head.i not in (token.i,
+                                                                                 subject.i):
+            token = token.head
+        if token.dep_ == "conj" and token.head.i == subject.i:
+            # "Residents in Leeds, Bradford and York": a list of places misread as more subjects
+            return any(c.dep_ == "prep" and c.lower_ in places_after for c in subject.children)
+        return token.dep_ == "pobj" and token.head.lower_ in places_after \
+            and token.head.head.i == subject.i
 
     def _document_author(self, head: Token) -> Token | None:
         """"The email, sent by Dr Jane Roe, stated": the writer of a document that "says"
