@@ -347,3 +347,11 @@ def test_a_place_is_never_the_speaker(nlp):
     text = "Worried transport officials in Conwy said the timetable was unfair to commuters."
     (indirect,) = quotes_of(nlp, text, "indirect")
     assert indirect.speaker.name != "Conwy"
+
+
+def test_the_college_is_the_one_written_with_that_noun(nlp):
+    text = ("Staff at Imperial college will strike on Tuesday. Some universities, such as "
+            "Lancaster University, will not pay them for the day.\n\n"
+            "In a message to staff, the College said that classes would go ahead where possible.")
+    speaker = _speaker_of(nlp, text, "classes would go ahead")
+    assert speaker.name is not None and speaker.name.startswith("Imperial")

@@ -1342,6 +1342,8 @@ class _Article:
                      and c.pos_ in ("NOUN", "ADJ", "PROPN")]
         best, best_rank = None, (False, 0, 0)
         described = set()  # "ABN Amro, the Netherlands' largest bank": the text says it is one
+        # "Deutsche Bank" is a name, not a description
+        named_head = any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
         for m_start, _end, kind, entity in self._mentions:
             if m_start >= head.idx:
                 break
@@ -1350,8 +1352,8 @@ class _Article:
             words = entity.name.lower().replace("’", "'").split()
             if [w for w in words if w != "the"] == [noun]:
                 continue  # an "organisation" named just "College" is the description itself
-            if head.text.islower() and self._described_as(m_start, _end, noun):
-                described.add(id(entity))  # (not for "Deutsche Bank": a name, no description)
+            if not named_head and self._described_as(m_start, _end, noun):
+                described.add(id(entity))
             fits = 2 if (words and words[-1] in name_words) or getattr(
                 entity, "kind", None) in kinds else 1 if name_words & set(words) else 0
             if fits and getattr(entity, "kind", None) in kinds and name_words & set(words):
@@ -1374,14 +1376,14 @@ class _Article:
 
     def _described_as(self, start: int, end: int, noun: str) -> bool:
         """Whether the name at [start, end) is set beside the noun: "ABN Amro, the Netherlands'
-        largest bank", "Dutch bank ABN Amro"."""
+        largest bank", "Dutch bank ABN Amro", "Imperial college"."""
         name = self.token_at(max(start, end - 1))
         while name.dep_ in ("compound", "flat") and name.head.i != name.i \
                 and name.head.idx < end:
             name = name.head
         beside = [c for c in name.children if c.dep_ in ("appos", "compound")]
-        if name.dep_ == "appos":
-            beside.append(name.head)
+        if name.dep_ == "appos" or name.dep_ == "compound" and name.head.i == name.i + 1:
+            beside.append(name.head)  # "X, the largest bank", "members at Imperial college"
         return any(t.lemma_.lower() == noun and t.pos_ == "NOUN" for t in beside)
 
     # -- cues ---------------------------------------------------------------------------------
