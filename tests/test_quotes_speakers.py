@@ -355,3 +355,10 @@ def test_the_college_is_the_one_written_with_that_noun(nlp):
             "In a message to staff, the College said that classes would go ahead where possible.")
     speaker = _speaker_of(nlp, text, "classes would go ahead")
     assert speaker.name is not None and speaker.name.startswith("Imperial")
+
+
+def test_body_named_with_a_place_is_the_whole_name(nlp):
+    text = ("Hospices UK, the charity which represents the sector, say the grants are needed to "
+            "keep beds open.")
+    (indirect,) = quotes_of(nlp, text, "indirect")
+    assert indirect.speaker.name == "Hospices UK"

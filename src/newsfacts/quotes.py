@@ -644,6 +644,13 @@ class _Article:
             while last < len(self.doc) and self.doc[last].ent_iob_ == "I":
                 last += 1
             ent = self.doc[first:last]
+            if head.ent_type_ in ("GPE", "LOC"):
+                # "Universities UK": capitalised words before a place make a body's name
+                while first > 0 and self.doc[first - 1].dep_ == "compound" \
+                        and self.doc[first - 1].head.i == head.i \
+                        and self.doc[first - 1].text[:1].isupper() \
+                        and not self.doc[first - 1].ent_type_:
+                    first -= 1
             if ent:
                 # "Mr Patel": the title belongs to the name as written
                 while first > 0 and self.doc[first - 1].lower_.rstrip(".") in \
