@@ -566,3 +566,15 @@ def test_a_day_of_the_month_in_words(nlp):
         "the twenty-first of June 1990"].value == "1990-06-21"
     assert by_text(nlp, "Polls open on March eighth.")["March eighth"].value == "2016-03-08"
     assert "May first" not in by_text(nlp, "In May first-time buyers rose.")
+
+
+def test_clock_times_in_words(nlp):
+    assert by_text(nlp, "The meeting began at six o'clock.")["six o'clock"].value == \
+        "2016-01-12T06:00"
+    assert by_text(nlp, "Crews arrived at 11 o'clock on Sunday.")[
+        "11 o'clock on Sunday"].value == "2016-01-10T11:00"
+    assert by_text(nlp, "The last train left at half past six.")["half past six"].value == \
+        "2016-01-12T06:30"
+    assert by_text(nlp, "The bell rang at quarter to nine.")["quarter to nine"].value == \
+        "2016-01-12T08:45"
+    assert by_text(nlp, "Prices rose by a quarter to 10 pence.") == {}

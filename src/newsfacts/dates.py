@@ -231,6 +231,10 @@ class TimexResolver:
             rf"(?P<pre2>\b(?:{mo}) (?:the )?)(?:(?P<tens2>twenty|thirty) )?(?P<ord2>"
             rf"{alt(set(self.day_ordinals) - {'first'})}|(?<=twenty )first|(?<=thirty )first)"
             rf"(?P<post2>\b(?:,? \d{{4}})?$)")  # not "may first(-time buyers)"
+        hour_words = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+        self.re_spoken_clock = re.compile(
+            rf"\b(?P<h>{hour_words}) o'clock\b|\b(?P<how>half past|quarter past|quarter to) "
+            rf"(?P<h2>{hour_words})\b")  # not "a quarter to 10 pence"
         self.re_season = re.compile(
             rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
             rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}}))?$")
@@ -264,7 +268,21 @@ class TimexResolver:
                 return "X"
         return f"{total:g}"
 
+    def _clock_in_digits(self, match: re.Match) -> str:
+        """ "six o'clock" -> "6 o'clock" (then 6:00), "half past six" -> "6:30", "quarter to
+        nine" -> "8:45"."""
+        hour = int(self._number(match.group("h") or match.group("h2")))
+        if match.group("h"):
+            return f"{hour} o'clock"
+        minute = {"half past": 30, "quarter past": 15, "quarter to": -15}[match.group("how")]
+        if minute < 0:
+            hour, minute = (hour - 2) % 12 + 1, 60 + minute
+        return f"{hour}:{minute:02d}"
+
     def _clock(self, text: str) -> str | None:
+        if "o'clock" in text or " past " in text or " to " in text:
+            text = self.re_spoken_clock.sub(self._clock_in_digits, text)
+            text = re.sub(r"\b(\d{1,2}) o'clock\b", r"\1:00", text)
         match = self.re_clock_any.search(text)
         if not match:
             return None
@@ -299,9 +317,12 @@ class TimexResolver:
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
         text = self.re_zone.sub("", canonical(raw))  # "5 p.m. est nov 9": the zone aside
+        if "o'clock" in text or " past " in text or " to " in text:
+            text = self.re_spoken_clock.sub(self._clock_in_digits, text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
                                                "night" and int(m.group(1)) < 6 else "pm"), text)
+        text = re.sub(r"\b(\d{1,2}) o'clock\b", r"\1:00", text)  # the hour as written
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
