@@ -149,3 +149,10 @@ def test_the_principal_areas_of_wales_are_places(read):
     doc = read("Bills will rise most in Torfaen, a councillor from Caerphilly said. Schools in "
                "Ceredigion will close.")
     assert {"Torfaen", "Caerphilly", "Ceredigion"} <= {p.name for p in doc._.places}
+
+
+def test_london_boroughs_are_places(read):
+    doc = read("Families in Newham, Haringey and Havering waited longest. Rents rose in Kensington "
+               "and Chelsea and in Waltham Forest.")
+    assert {"Newham", "Haringey", "Havering", "Kensington and Chelsea", "Waltham Forest"} <= {
+        p.name for p in doc._.places}
