@@ -247,3 +247,12 @@ def test_a_capitalised_head_word_joins_a_body_written_two_ways(read):
     doc = read("Brindle College London will close its pool. The union wrote to Brindle College. "
                "The College said the pool cost too much.")
     assert "College" not in org_names(doc)
+
+
+def test_a_council_written_in_lower_case_after_its_places(read):
+    doc = read("The plan was backed by the Southwark & Lambeth council and opposed by the Leeds city "
+               "council, but the Labour council said nothing.")
+    kinds = {o.name: o.kind for o in doc._.organisations}
+    assert kinds.get("Southwark & Lambeth council") == "council"
+    assert kinds.get("Leeds city council") == "council"
+    assert "Labour council" not in kinds

@@ -48,7 +48,7 @@ _APOSTROPHES = "'’"
 _DETERMINERS = {"the", "a", "an", "both", "its", "their", "our"}
 # Pattern ids in the order in which they win over one another when their spans overlap.
 _RULE_PRIORITY = {"trust_description": 9, "org_head": 8, "media_told": 8, "government": 8,
-                  "media_emphasis": 8, "titled_the": 2,
+                  "media_emphasis": 8, "titled_the": 2, "place_council": 8,
                   "known_org": 8, "party": 7, "person_honorific": 6,
                   "place_constituency": 6, "place_seat": 6, "person_role": 5, "person_apposition": 4,
                   "person_speaker": 4, "place_abbreviation": 3, "place_county": 3, "person_peer": 6}
@@ -929,6 +929,8 @@ class EntityLinker:
             return self._emphasised_title(doc, span)
         if rule == "titled_the":
             return self._titled_the(doc, span)
+        if rule == "place_council":
+            return self._place_council(doc, span)
         if rule == "known_org":
             return self._organisation(doc, span, rule)
         if rule.startswith("place"):
@@ -983,6 +985,21 @@ class EntityLinker:
         candidate = self._organisation(doc, name, "titled_the")
         if candidate.org_kind == "other" and name[-1].text in self.media_heads:
             candidate.org_kind = "media"
+        return candidate
+
+    def _place_council(self, doc: Doc, span: Span) -> _Candidate | None:
+        """"the Hammersmith & Fulham council", "the Leeds city council": the council of the places
+        named before it (each a known place or district), written in lower case."""
+        name = doc[span.start + 1:span.end]
+        places = [t for t in name if t.is_title]
+        parts = " ".join(t.text if t.is_title else "|" for t in places[0].doc[places[0].i:places[-1].i + 1])
+        known = self.places | self.localities
+        whole = normalise_name(doc[places[0].i:places[-1].i + 1].text)
+        if whole not in known and not all(normalise_name(part) in known
+                                          for part in parts.split("|") if part.strip()):
+            return None
+        candidate = self._organisation(doc, name, "place_council")
+        candidate.org_kind = "council"
         return candidate
 
     def _names_no_publication(self, name: Span) -> bool:
