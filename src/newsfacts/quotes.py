@@ -978,6 +978,11 @@ class _Article:
                 return org
         return None
 
+    def unnamed(self, subject: Token) -> _Speaker:
+        """The speaker as written, with no name: one the text does not name and who speaks
+        for no named body (corpus/README: such quotes are kept, not annotated)."""
+        return _Speaker(self.text[slice(*self.speaker_span(subject))])
+
     def _vague(self, subject: Token) -> bool:
         """"Many have said", "some of the students complained", "Protesters said", "the
         villagers claim": a speaker who is no one in particular (a bare group of people, not
@@ -1559,10 +1564,10 @@ class _Article:
             cue = None
             if cue_token is not None:
                 subject = self.subject_of(cue_token)
-                if kind == "partial" and subject is not None and self._vague(subject):
-                    continue  # "some called it 'out of touch'": no one in particular
                 cue = self.cue_text(cue_token)
-                if subject is not None:
+                if subject is not None and self._vague(subject):
+                    speaker = self.unnamed(subject)
+                elif subject is not None:
                     speaker = self.resolve(subject, first.open_at)
             if kind == "partial" and cue_token is None:
                 enclosing = self._enclosing_reported(first.open_at)
@@ -1738,9 +1743,10 @@ class _Article:
             if self.in_quote(start) or len(self.text[start:end].split()) < 2:
                 continue  # the clause is a direct quote, found already
             subject = self.subject_of(token)
-            if subject is None or subject.lower_ in _FIRST_PERSON or self._vague(subject):
+            if subject is None or subject.lower_ in _FIRST_PERSON:
                 continue
-            speaker = self.resolve(subject, start)
+            speaker = self.unnamed(subject) if self._vague(subject) else self.resolve(subject,
+                                                                                       start)
             out.append(_Found("indirect", start, end, speaker=speaker, cue=self.cue_text(token)))
             covered_until = max(covered_until, end) if start > token.idx else covered_until
         return out
