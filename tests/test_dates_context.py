@@ -578,3 +578,10 @@ def test_clock_times_in_words(nlp):
     assert by_text(nlp, "The bell rang at quarter to nine.")["quarter to nine"].value == \
         "2016-01-12T08:45"
     assert by_text(nlp, "Prices rose by a quarter to 10 pence.") == {}
+
+
+def test_this_weekday_is_this_weeks(nlp):
+    assert by_text(nlp, "The match is this Sunday.")["this Sunday"].value == "2016-01-17"
+    assert by_text(nlp, "The council met this Monday.")["this Monday"].value == "2016-01-11"
+    assert by_text(nlp, "The council will meet this Monday.")["this Monday"].value == \
+        "2016-01-18"

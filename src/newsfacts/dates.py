@@ -966,6 +966,14 @@ class TimexResolver:
             day = _weekday_on_or_after(dct + dt.timedelta(days=1), weekday)
         elif re.search(r"\b(?:last|past)\b", text.replace("last night", "")):
             day = _weekday_on_or_before(dct - dt.timedelta(days=1), weekday)
+        elif re.search(r"\bthis\b", text.replace("this morning", "").replace(
+                "this afternoon", "").replace("this evening", "")):
+            # "this Sunday": the one of this week, unless the tense says it is gone or to come
+            day = dct + dt.timedelta(days=weekday - dct.isoweekday())
+            if future and day < dct:
+                day += dt.timedelta(weeks=1)
+            elif future is False and day > dct:
+                day -= dt.timedelta(weeks=1)
         elif future or re.search(r"\bcoming\b", text):
             day = _weekday_on_or_after(dct, weekday)
         elif future is None and (weekday - dct.isoweekday()) % 7 in (1, 2):
