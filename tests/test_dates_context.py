@@ -585,3 +585,7 @@ def test_this_weekday_is_this_weeks(nlp):
     assert by_text(nlp, "The council met this Monday.")["this Monday"].value == "2016-01-11"
     assert by_text(nlp, "The council will meet this Monday.")["this Monday"].value == \
         "2016-01-18"
+
+
+def test_this_weekday_before_a_possessive(nlp):
+    assert by_text(nlp, "This Sunday's match is off.")["This Sunday"].value == "2016-01-17"
