@@ -284,3 +284,17 @@ def test_run_on_paragraphs_of_one_quote_still_go_on():
     assert contents(text) == [
         'Closing the ward would be wrong. We have said so for months. "We will keep fighting '
         'for it.']
+
+
+def test_whole_sentence_after_a_speech_verb_is_direct(nlp):
+    text = ("In the letter, Dr Ann Cole said “we have heard from many parents about the fees and "
+            "we will answer them in due course.”")
+    (quote,) = quotes_of(nlp, text)
+    assert quote.kind == "direct" and quote.speaker.name == "Ann Cole"
+
+
+def test_quoted_clause_the_narration_goes_on_from_stays_partial(nlp):
+    text = ("Dr Ann Cole said “the costs of repairs mean the pool cannot stay open”, and that "
+            "the closure was part of wider savings.")
+    (quote,) = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
+    assert quote.kind == "partial"

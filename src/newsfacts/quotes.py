@@ -257,6 +257,8 @@ _BODY_WORDS = r"[A-Z][\w’'&-]*(?: +(?:the|of|and|for|a|our|in|on|[A-Z][\w’'&
 _BODY_NAME_BEFORE = re.compile(
     r"(?:\[ *(" + _BODY_WORDS + r") *\]\([^)\s]*\) *|(?:^|(?<=[\s(]))(" + _BODY_WORDS
     + r") +)$")
+# "](http://...)": the rest of a markdown link after its text
+_LINK_REST = re.compile(r"\]\([^)\s]*\)")
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
 
 
@@ -1527,8 +1529,10 @@ class _Article:
                 not between_cue or lead_cues[-1].lemma_.lower() == "tell"
                 and len(between_cue) <= 3) and content[:1].isupper() and words >= 4 and (
                     last_char in ".!?" or tail.strip()[:1] in (".", "")) and first.closed
+            whole_sentence = self._whole_sentence_after_cue(
+                lead_cues[-1] if lead_cues else None, first, last, content, tail)
             is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped or cue_that
-                         or lead_stripped.endswith(":")
+                         or whole_sentence or lead_stripped.endswith(":")
                          or (lead_ends_with_cue and content[:1].isupper())
                          or (lead_stripped.endswith(",") and content[:1].isupper()
                              and words >= 3)) and (ends_clause or words >= 4)
@@ -1590,6 +1594,23 @@ class _Article:
                               if len(group) > 1 else first.paragraphs,
                               speaker=speaker, cue=cue))
         return out
+
+    def _whole_sentence_after_cue(self, cue: Token | None, first: QuoteSpan, last: QuoteSpan,
+                                  content: str, tail: str) -> bool:
+        """`said “we will address this in due course.”`: a whole sentence quoted right after a
+        speech verb (the person told may stand between, a markdown link around either) is
+        direct, capital or not (corpus/README); `said “the costs ...”, and that ...`, a clause
+        the narration goes on from, is not."""
+        if cue is None or not first.closed or not last.closed or len(content.split()) < 5:
+            return False
+        if content.rstrip().rstrip("'’\"”")[-1:] not in (".", "!", "?"):
+            return False
+        unlinked_tail = _LINK_REST.sub("", tail).strip()
+        if unlinked_tail not in ("", "."):
+            return False
+        between = _LINK_REST.sub("", self.text[cue.idx + len(cue):first.open_at])
+        between = between.replace("[", " ").replace("]", " ").strip(" ,:\u00a0").split()
+        return not between or cue.lemma_.lower() == "tell" and len(between) <= 3
 
     def _dash_attribution(self, tail: str) -> _Speaker | None:
         """“...” ― Pamela Padilla: a name after a dash signs the quote."""
