@@ -256,3 +256,14 @@ def test_a_council_written_in_lower_case_after_its_places(read):
     assert kinds.get("Southwark & Lambeth council") == "council"
     assert kinds.get("Leeds city council") == "council"
     assert "Labour council" not in kinds
+
+
+def test_a_possessive_head_is_part_of_a_name_but_not_after_an_owner(read):
+    doc = read("Kelham & General Porters' Union leader Ann Cole spoke on Friday. Britain's Union flag "
+               "flew over the Wexley Teachers' Society, and the Pensions Regulator said nothing.")
+    names = org_names(doc)
+    assert "Kelham & General Porters' Union" in names
+    assert "Wexley Teachers' Society" in names
+    assert "Pensions Regulator" in names
+    assert not any(n.startswith("Britain") for n in names)
+

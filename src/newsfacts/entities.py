@@ -946,8 +946,21 @@ class EntityLinker:
             span = _trim(span)
             if span is not None and self._lone_head_before_and(span):
                 return None  # "the University | and College Union": the start of the next name
+            if span is not None and self._owned_by_a_name(span):
+                return None  # "Britain's Union": an owner and a head word, not a name
             return self._organisation(doc, self._org_head_span(span), rule) if span is not None else None
         return self._person_from_rule(doc, span, rule)
+
+    def _owned_by_a_name(self, span: Span) -> bool:
+        """Whether the words before a possessive inside the span are a place, party or known body
+        ("Britain's Union"), not part of the name ("General Workers' Union", "Children's Society")."""
+        marks = [t.i for t in span if t.text in {"'s", "’s", "'", "’"}]
+        if not marks:
+            return False
+        owner = span.doc[span.start:marks[0]]
+        key = normalise_name(owner.text)
+        return (key in self.places or key in self.known_kinds or _straight(owner.text).lower() in self.parties
+                or any(t.ent_type_ == "GPE" for t in owner))
 
     @staticmethod
     def _lone_head_before_and(span: Span) -> bool:
