@@ -267,3 +267,7 @@ def test_a_possessive_head_is_part_of_a_name_but_not_after_an_owner(read):
     assert "Pensions Regulator" in names
     assert not any(n.startswith("Britain") for n in names)
 
+
+def test_sunday_editions_of_papers_are_known_titles(read):
+    doc = read("The claims were first made in an article in the Mail on Sunday last month.")
+    assert "Mail on Sunday" in org_names(doc)
