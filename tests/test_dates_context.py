@@ -589,3 +589,11 @@ def test_this_weekday_is_this_weeks(nlp):
 
 def test_this_weekday_before_a_possessive(nlp):
     assert by_text(nlp, "This Sunday's match is off.")["This Sunday"].value == "2016-01-17"
+
+
+def test_a_day_of_the_month_alone(nlp):
+    assert by_text(nlp, "He was last seen on the 3rd.")["the 3rd"].value == "2016-01-03"
+    assert by_text(nlp, "The vote will be held on the 3rd.")["the 3rd"].value == "2016-02-03"
+    found = by_text(nlp, "He arrived on 2 March 2014 and left on the 9th.")
+    assert found["the 9th"].value == "2014-03-09"
+    assert by_text(nlp, "The office is on the 3rd floor. She finished the 3rd.") == {}

@@ -327,7 +327,7 @@ class TimexResolver:
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
-                     self._week_on, self._ahead,
+                     self._week_on, self._ahead, self._day_of_month,
                      self._holiday, self._half_year,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
@@ -427,6 +427,26 @@ class TimexResolver:
         if not match or match.group("unit") not in self.units:
             return None
         return self._resolve_cached(f"the coming {match.group('unit')}", dct, future, context_day)
+
+    def _day_of_month(self, text, dct, future, context_day):
+        """ "on the 3rd": that day of the month in context (else of publication's month, or
+        the month before or after when the tense says the day is gone or to come)."""
+        match = re.fullmatch(r"the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)", text)
+        if not match:
+            return None
+        base = context_day or dct
+        if base is None:
+            return Timex("DATE", None, None)
+        number, (year, month) = int(match.group("d")), (base.year, base.month)
+        if context_day is None and future and number < dct.day:
+            year, month = _add_months(year, month, 1)
+        elif context_day is None and future is False and number > dct.day:
+            year, month = _add_months(year, month, -1)
+        try:
+            day = dt.date(year, month, number)
+        except ValueError:
+            return False
+        return Timex("DATE", day.isoformat(), "published", day)
 
     def _before_last(self, text, dct, future, context_day):
         """ "the year before last", "the week before last": two back from publication."""
@@ -1550,6 +1570,10 @@ class DateExtractor:
                 "and day", "and night") or doc[max(0, span.start - 2):span.start].text.lower()
                 in ("day and", "night and")):
             return True  # "night and day": always
+        if re.fullmatch(r"the \d{1,2}(?:st|nd|rd|th)", text) and (
+                before is None or before.lower_ != "on" or span.end < len(doc) and
+                doc[span.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM")):
+            return True  # a rank or a floor ("finished the 3rd", "on the 3rd floor")
         if re.fullmatch(r"\d{4}", text) and span.start >= 2 and before.lower_ in (
                 "to", "and", "until", "till") and doc[span.start - 2].shape_ == "dddd" and \
                 doc[span.start - 2].text < "1800" and span.end < len(doc) and \
