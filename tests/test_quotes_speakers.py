@@ -364,3 +364,17 @@ def test_body_named_with_a_place_is_the_whole_name(nlp):
             "keep beds open.")
     (indirect,) = quotes_of(nlp, text, "indirect")
     assert indirect.speaker.name == "Hospices UK"
+
+
+def test_joint_signers_speak_for_the_body_they_represent(nlp):
+    text = ("In a statement to the paper, Jo Hale, Sam Rudd, and Kim Bright, representatives of "
+            "the RCN, said: “We fully recognise the need for tough decisions in these times.”")
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.name in ("RCN", "Royal College of Nursing")
+
+
+def test_joint_signers_with_no_body_are_the_first_named(nlp):
+    text = ("In a joint letter, Dr Jo Hale and Dr Sam Rudd said: “We fully recognise the need for "
+            "tough decisions in these times.”")
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.name == "Jo Hale"

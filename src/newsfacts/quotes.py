@@ -706,6 +706,9 @@ class _Article:
                     head = names[0]
                     while head.i + 1 < len(self.doc) and self.doc[head.i + 1].pos_ == "PROPN":
                         head = self.doc[head.i + 1]  # the last word of the name
+        body = self._joint_signers_body(head, before) if depth == 0 else None
+        if body is not None:
+            return body
         if not head.ent_type_ or head.ent_type_ in _NOT_SPEAKERS:
             # "the union leader John Smith", "Labour's leader, Jane Doe", "one of them, Jo
             # Roe,": the name says who
@@ -984,6 +987,29 @@ class _Article:
         """The speaker as written, with no name: one the text does not name and who speaks
         for no named body (corpus/README: such quotes are kept, not annotated)."""
         return _Speaker(self.text[slice(*self.speaker_span(subject))])
+
+    def _joint_signers_body(self, head: Token, before: int) -> _Speaker | None:
+        """"Jo Hale, Sam Rudd and Kim Bright, representatives of the RCN, said": words several
+        named people sign for a body the text names go to the body (corpus/README: joint
+        speakers); with no body named, the first named person speaks (the subject's head)."""
+        if head.ent_type_ != "PERSON":
+            return None
+        people = [head, *(c for c in head.conjuncts if c.ent_type_ == "PERSON")]
+        if len(people) < 2:
+            return None
+        for person in people:
+            for post in person.children:
+                if post.dep_ == "appos" and post.pos_ == "NOUN" and (
+                        post.lemma_.lower() in self.finder.spokesperson_nouns
+                        or post.lower_ in self.finder.spokesperson_nouns):
+                    for named in self._body_objects(post):
+                        inner = self.resolve(named, before, 1)
+                        if inner.organisation or inner.name and not inner.person \
+                                and named.pos_ == "PROPN":
+                            start, end = self.speaker_span(head)
+                            return _Speaker(self.text[start:end], inner.name, None,
+                                            inner.organisation)
+        return None
 
     def _vague(self, subject: Token) -> bool:
         """"Many have said", "some of the students complained", "Protesters said", "the
