@@ -271,3 +271,9 @@ def test_a_possessive_head_is_part_of_a_name_but_not_after_an_owner(read):
 def test_sunday_editions_of_papers_are_known_titles(read):
     doc = read("The claims were first made in an article in the Mail on Sunday last month.")
     assert "Mail on Sunday" in org_names(doc)
+
+
+def test_a_surname_before_twins_or_family_is_no_firm(nlp):
+    doc = _with_base_orgs(nlp, "The paper was bought by the Halvorsen twins, and the Brindle family "
+                          "sold its shares.", ["Halvorsen", "Brindle"])
+    assert org_names(doc) == []

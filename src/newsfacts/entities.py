@@ -175,6 +175,7 @@ class EntityLinker:
         self.first_names = set(words["first_names"])
         self.media_heads = set(words["media_heads"])
         self.not_site_nouns = set(words["not_site_nouns"])
+        self.family_nouns = set(words["family_nouns"])
         self.not_site_first_words = {n.split()[0] for n in self.not_site_nouns}
         self.named_building_heads = set(words["named_building_heads"])
         self.academic_heads = set(words["academic_heads"])
@@ -1289,6 +1290,8 @@ class EntityLinker:
             return True
         if after is not None and after.is_title and after.lower_ in _WEEKDAYS:
             return True  # "Remembrance Sunday", "Black Friday": a day's name
+        if after is not None and after.lower_ in self.family_nouns:
+            return True  # "the Barclay twins", "the Smith family": people, not a firm
         if self._in_title(span):
             return True
         if (len(span) == 1 and span[0].is_title and span.start > 0
