@@ -494,7 +494,8 @@ class EntityLinker:
     def _two_headed_names(self, span: Span) -> list[Span]:
         """"Joint Negotiating Committee and Employers' Pension Forum": two names, each ending in an
         organisation's head, joined by "and" (not "Securities and Exchange Commission", whose first
-        part has no head, nor "Guy's Hospital and Medical School", whose second is only nouns)."""
+        part has no head, nor "Guy's Hospital and Medical School", whose two-word second part is
+        no name of its own)."""
         doc = span.doc
         joins = [t.i for t in span[2:-3] if t.lower_ == "and"]
         if len(joins) != 1:
@@ -1005,12 +1006,12 @@ class EntityLinker:
         """"the Hammersmith & Fulham council", "the Leeds city council": the council of the places
         named before it (each a known place or district), written in lower case."""
         name = doc[span.start + 1:span.end]
-        places = [t for t in name if t.is_title]
-        parts = " ".join(t.text if t.is_title else "|" for t in places[0].doc[places[0].i:places[-1].i + 1])
+        titled = [t.i for t in name if t.is_title]
+        named = doc[titled[0]:titled[-1] + 1]  # "Hammersmith & Fulham"
+        parts = " ".join(t.text if t.is_title else "|" for t in named).split("|")
         known = self.places | self.localities
-        whole = normalise_name(doc[places[0].i:places[-1].i + 1].text)
-        if whole not in known and not all(normalise_name(part) in known
-                                          for part in parts.split("|") if part.strip()):
+        if normalise_name(named.text) not in known and not all(
+                normalise_name(part) in known for part in parts if part.strip()):
             return None
         candidate = self._organisation(doc, name, "place_council")
         candidate.org_kind = "council"
