@@ -19,9 +19,10 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   day in context: the last day-precise date resolved in the same or the three previous
   sentences, else the publication date.
 - Counted from the date in context (else from publication): "the following year", "later that
-  month", "earlier in the year", "March of the same year", "the same week", "the next day", "the previous Friday"
-  ("the same day" only when a day is in context), "a year earlier"; "a year earlier" in
-  an article about a quarter is that quarter a year before. Bare weekdays and months are not
+  month", "earlier in the year", "March of the same year", "the same week", "that weekend",
+  "the next day", "the previous Friday", "on the 3rd", "a year earlier" ("the same day" only
+  when a day is in context); "a year earlier" in an article about a quarter is that quarter a
+  year before. Bare weekdays and months are not
   (a "narrative" reading of them lost 2 points of value F1 on TimeBank/AQUAINT news).
 - Durations: "eight years" -> P8Y, "72-hour" -> PT72H, "several weeks" -> PXW, "a decade" -> P10Y,
   "1 hour 30 minutes" -> PT1H30M, "2 1/2 years" -> P2Y6M, "the past decade" -> P10Y; "four days
