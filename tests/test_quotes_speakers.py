@@ -378,3 +378,16 @@ def test_joint_signers_with_no_body_are_the_first_named(nlp):
             "tough decisions in these times.”")
     (quote,) = quotes_of(nlp, text, "direct")
     assert quote.speaker.name == "Jo Hale"
+
+
+def test_participle_after_an_adjunct_with_takes_its_name(nlp):
+    text = ("The union has said it is ready to talk, with Jo Hale, its general secretary, saying "
+            "“If they want to meet us without conditions, then let us meet today.”")
+    (quote,) = quotes_of(nlp, text, "direct")
+    assert quote.speaker.name == "Jo Hale"
+
+
+def test_participle_after_a_verb_with_keeps_its_subject(nlp):
+    text = ("Some doctors side with the BMA, agreeing that the strike would have put patients at "
+            "risk.")
+    assert all(q.speaker.name != "BMA" for q in quotes_of(nlp, text, "indirect"))

@@ -517,6 +517,9 @@ class _Article:
             # "footage of Hillary Clinton asking, ...", but "a statement calling it ..." is
             # whoever issued the statement
             return verb.head
+        with_subject = self._with_subject(verb)
+        if with_subject is not None:
+            return with_subject
         # "X said ... and added", "X mocked it, saying ...", "X responded by saying ...":
         # the subject of the verb governing the cue
         chain = [verb]
@@ -582,6 +585,24 @@ class _Article:
                 while head.dep_ in ("compound", "flat") and head.head.i < verb.i:
                     head = head.head
                 return head
+        return None
+
+    def _with_subject(self, verb: Token) -> Token | None:
+        """"..., with Jo Roe, the union's leader, saying “...”": a participle right after a
+        name introduced by an adjunct "with" has that name for its subject."""
+        if verb.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+            return None
+        j = verb.i - 1
+        while j > verb.sent.start and (self.doc[j].is_punct or self.doc[j].text in ("[", "]")):
+            j -= 1
+        for token in (self.doc[j], *self.doc[j].ancestors):
+            if token.i >= verb.i or self.in_quote(token.idx):
+                return None
+            if token.dep_ == "pobj" and token.head.lower_ == "with":
+                # set off as an adjunct (", with X saying"), not a verb's "side with X"
+                adjunct = token.head.i == verb.sent.start or self.doc[token.head.i - 1].text == ","
+                named = token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PROPN"
+                return token if named and adjunct else None
         return None
 
     def _subject_before_parenthesis(self, verb: Token) -> Token | None:
