@@ -597,3 +597,9 @@ def test_a_day_of_the_month_alone(nlp):
     found = by_text(nlp, "He arrived on 2 March 2014 and left on the 9th.")
     assert found["the 9th"].value == "2014-03-09"
     assert by_text(nlp, "The office is on the 3rd floor. She finished the 3rd.") == {}
+
+
+def test_kick_off_and_take_place_are_timetables(nlp):
+    assert by_text(nlp, "The final takes place on Saturday.")["Saturday"].value == "2016-01-16"
+    assert by_text(nlp, "The match kicks off at 3pm on Boxing Day.")[
+        "3pm on Boxing Day"].value == "2016-12-26T15:00"
