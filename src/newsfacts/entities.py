@@ -1617,13 +1617,14 @@ class EntityLinker:
         initials."""
         initials = {}
         for key, group in groups.items():
-            words = [w for w in re.split(r"[\s\-]+", _strip_the(_fullest(group)))
+            name = _strip_the(_fullest(group))
+            words = [w for w in re.split(r"[\s\-]+", name)
                      if w and w.lower() not in {"of", "and", "the", "for", "&"}]
             if len(words) >= 2:
                 initials.setdefault("".join(w[0].upper() for w in words), key)
                 # "UCLU": the UCL Union, an acronym inside the name written whole.
                 initials.setdefault("".join(w if w.isupper() else w[0].upper() for w in words), key)
-            for form in _head_initials(_strip_the(_fullest(group))):
+            for form in _head_initials(name):
                 initials.setdefault(form, key)  # "CBIS": the X Centre for Blast Injury Studies
             if len(words) >= 3 and words[-1].lower() in self.org_heads:
                 # "PCS": the Public and Commercial Services Union without its generic head.
@@ -1641,13 +1642,15 @@ class EntityLinker:
     def _merge_names_after_acronyms(groups: dict[str, list[_Candidate]]) -> None:
         """"Rover" in an article about "MG Rover": one word that ends exactly one longer name whose
         other words are acronyms is that name."""
-        for key in list(groups):
-            word = _fullest(groups[key])
-            if " " in word or not word.istitle() or key.startswith(("party:", "gov:", "ods:")):
+        words = {k: _fullest(g).split() for k, g in groups.items()}
+        last_words: dict[str, list[str]] = {}
+        for k, name in words.items():
+            if len(name) > 1 and all(w.isupper() for w in name[:-1]):
+                last_words.setdefault(name[-1], []).append(k)
+        for key, name in words.items():
+            if len(name) != 1 or not name[0].istitle() or key.startswith(("party:", "gov:", "ods:")):
                 continue
-            targets = [k for k, g in groups.items() if k != key and len(_fullest(g).split()) > 1
-                       and _fullest(g).split()[-1] == word
-                       and all(w.isupper() for w in _fullest(g).split()[:-1])]
+            targets = [k for k in last_words.get(name[0], []) if k != key and k in groups]
             if len(targets) == 1:
                 groups[targets[0]].extend(groups.pop(key))
 
@@ -1670,12 +1673,13 @@ class EntityLinker:
     def _merge_head_words(self, groups: dict[str, list[_Candidate]]) -> None:
         """"The College", "the Union" written with a capital: the one organisation of that kind the
         article names ("Imperial College London"), when it names exactly one."""
-        for key in list(groups):
-            word = _fullest(groups[key]).lower()
-            if word not in _BARE_HEADS or word not in self.org_heads:
+        names = {k: _fullest(g) for k, g in groups.items()}
+        for key, name in names.items():
+            word = name.lower()
+            if word not in _BARE_HEADS or word not in self.org_heads or key not in groups:
                 continue
             kind = self.org_heads[word]
-            targets = [k for k, g in groups.items() if k != key and " " in _fullest(g)
+            targets = [k for k, g in groups.items() if k != key and " " in names.get(k, "")
                        and any(c.org_kind == kind for c in g)]
             if len(targets) == 1:
                 groups[targets[0]].extend(groups.pop(key))
