@@ -391,3 +391,18 @@ def test_participle_after_a_verb_with_keeps_its_subject(nlp):
     text = ("Some doctors side with the BMA, agreeing that the strike would have put patients at "
             "risk.")
     assert all(q.speaker.name != "BMA" for q in quotes_of(nlp, text, "indirect"))
+
+
+def test_they_continues_jointly_named_people(nlp):
+    text = ("In an email to all staff, Professor Jo Hale and Professor Sam Rudd said they wanted "
+            "to reassure students. They told students that no one would be examined on missed "
+            "material.")
+    (later,) = [q for q in nlp(text)._.quotes if q.text.startswith("no one would be")]
+    assert later.speaker.text == "They" and later.speaker.name == "Jo Hale"
+
+
+def test_they_is_the_nearest_subject_when_it_is_no_joint_group(nlp):
+    text = ("Professor Jo Hale and Professor Sam Rudd wrote to staff. The union is balloting its "
+            "members, who they say could lose thousands of pounds a year.")
+    quotes = [q for q in nlp(text)._.quotes if q.speaker and q.speaker.text == "they"]
+    assert all(q.speaker.name != "Jo Hale" for q in quotes)

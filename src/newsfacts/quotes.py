@@ -777,6 +777,10 @@ class _Article:
                         self.genders[key] = want
                     return _Speaker(head.text, person.name, person=person.id)
                 return _Speaker(head.text)
+            group = self._joint_people_before(head) if lower == "they" else None
+            if group is not None:
+                inner = self.resolve(group, before, depth + 1)
+                return _Speaker(head.text, inner.name, inner.person, inner.organisation)
             if lower in _ORG_PRONOUNS:
                 found = self.antecedent_organisation(head)
                 if found is not None:
@@ -1030,6 +1034,24 @@ class _Article:
                             start, end = self.speaker_span(head)
                             return _Speaker(self.text[start:end], inner.name, None,
                                             inner.organisation)
+        return None
+
+    def _joint_people_before(self, pronoun: Token) -> Token | None:
+        """"Prof. Jo Roe and Prof. Sam Fox said ... They told students": "they" continues the
+        named people who were the subject of the sentence before (or of its own sentence,
+        before it); the first of them stands for the group (corpus/README: joint speakers)."""
+        sent = pronoun.sent
+        sentences = [self.doc[sent.start:pronoun.i]]
+        if sent.start > 0:
+            sentences.append(self.doc[sent.start - 1].sent)
+        for span in sentences:
+            for token in reversed(list(span)):
+                if token.dep_ != "nsubj" or token.pos_ == "PRON" or self.in_quote(token.idx):
+                    continue
+                # the nearest subject decides: "UCU are ..., which they say" is UCU
+                joint = token.ent_type_ == "PERSON" and any(
+                    c.ent_type_ == "PERSON" for c in token.conjuncts)
+                return token if joint else None
         return None
 
     def _vague(self, subject: Token) -> bool:
