@@ -603,3 +603,12 @@ def test_kick_off_and_take_place_are_timetables(nlp):
     assert by_text(nlp, "The final takes place on Saturday.")["Saturday"].value == "2016-01-16"
     assert by_text(nlp, "The match kicks off at 3pm on Boxing Day.")[
         "3pm on Boxing Day"].value == "2016-12-26T15:00"
+
+
+def test_a_weekday_and_a_day_of_the_month(nlp):
+    assert by_text(nlp, "Talks resume on Monday 18th.")["Monday 18th"].value == "2016-01-18"
+    # The 17th falls on a Wednesday in February 2016, not in January.
+    assert by_text(nlp, "The strike is on Wednesday 17th.")["Wednesday 17th"].value == \
+        "2016-02-17"
+    assert by_text(nlp, "The vote was on Friday the 8th.")["Friday the 8th"].value == \
+        "2016-01-08"

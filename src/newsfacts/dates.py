@@ -430,16 +430,27 @@ class TimexResolver:
         return self._resolve_cached(f"the coming {match.group('unit')}", dct, future, context_day)
 
     def _day_of_month(self, text, dct, future, context_day):
-        """ "on the 3rd": that day of the month in context (else of publication's month, or
-        the month before or after when the tense says the day is gone or to come)."""
-        match = re.fullmatch(r"the (?P<d>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)", text)
-        if not match:
+        """ "on the 3rd", "Wednesday 17th": that day of the month in context (else of
+        publication's month, or the month before or after when the tense, or the weekday, says
+        the day is gone or to come)."""
+        match = re.fullmatch(r"(?:(?P<wd>\w+day),? )?(?:the )?(?P<d>[1-9]|[12]\d|3[01])"
+                             r"(?:st|nd|rd|th)", text)
+        if not match or not (match.group("wd") in self.weekdays or text.startswith("the ")):
             return None
         base = context_day or dct
         if base is None:
             return Timex("DATE", None, None)
         number, (year, month) = int(match.group("d")), (base.year, base.month)
-        if context_day is None and future and number < dct.day:
+        if match.group("wd"):  # "Wednesday 17th": the nearest month where the 17th is one
+            for shift in (0, -1, 1):
+                y, m = _add_months(year, month, shift)
+                try:
+                    if dt.date(y, m, number).isoweekday() == self.weekdays[match.group("wd")]:
+                        year, month = y, m
+                        break
+                except ValueError:
+                    continue
+        elif context_day is None and future and number < dct.day:
             year, month = _add_months(year, month, 1)
         elif context_day is None and future is False and number > dct.day:
             year, month = _add_months(year, month, -1)
