@@ -406,3 +406,11 @@ def test_they_is_the_nearest_subject_when_it_is_no_joint_group(nlp):
             "members, who they say could lose thousands of pounds a year.")
     quotes = [q for q in nlp(text)._.quotes if q.speaker and q.speaker.text == "they"]
     assert all(q.speaker.name != "Jo Hale" for q in quotes)
+
+
+def test_it_after_a_petition_is_the_petition(nlp):
+    text = ("Ridgeway Council plans to close the library in May. The petition, which has 500 "
+            "signatures, says the closure is unfair. It also argues that the council ignored the "
+            "library's users.")
+    (later,) = [q for q in quotes_of(nlp, text, "indirect") if "ignored" in q.text]
+    assert later.speaker.text == "It" and later.speaker.name is None

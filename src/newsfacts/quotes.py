@@ -1394,6 +1394,10 @@ class _Article:
                             found is None
                             and token.lemma_.lower() in self.finder.organisation_nouns):
                         return self.resolve(token, token.idx)
+                    if found is None and token.lemma_.lower() in self.finder.document_nouns:
+                        # "The petition says ... It also argues": the document, whose author
+                        # speaks if the text names one (corpus/README: documents)
+                        return self.resolve(token, token.idx)
         best = None
         for m_start, _end, kind, entity in self._mentions:
             if m_start >= pronoun.idx:
