@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from spacy.attrs import IS_LOWER, IS_PUNCT, IS_TITLE, LOWER, ORTH
+from spacy.attrs import IS_LOWER, IS_PUNCT, IS_TITLE, LIKE_URL, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -141,6 +141,7 @@ class EntityLinker:
         self.place_nouns = set(words["place_nouns"])
         self._list_hashes = None
         self._lower_words: frozenset[str] = frozenset()
+        self._has_brackets = self._has_urls = False
         self._after_the: frozenset[str] = frozenset()
         self.compass_words = set(words["compass_words"])
         self.facility_heads = set(words["facility_heads"])
@@ -185,9 +186,11 @@ class EntityLinker:
     # -- the component ---------------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         # Read from one token array: a Python pass over every Token costs more than the rest of a rule.
-        orth, lower, is_lower = doc.to_array([ORTH, LOWER, IS_LOWER]).T
+        orth, lower, is_lower, like_url = doc.to_array([ORTH, LOWER, IS_LOWER, LIKE_URL]).T
         strings = doc.vocab.strings
         self._lower_words = frozenset(strings[h] for h in set(orth[is_lower == 1].tolist()))
+        self._has_brackets = bool((orth == strings["("]).any())
+        self._has_urls = bool(like_url.any())
         self._after_the = frozenset(strings[h] for h in set(orth[1:][lower[:-1] == strings["the"]].tolist()))
         doc.spans[RULE_SPANS_KEY] = self.rules(doc)
         self._add_phrase_spans(doc)
@@ -316,8 +319,10 @@ class EntityLinker:
                   if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
                   and not taken[c.span.end] and c.key not in self.nations else c for c in chosen]
         chosen = self._with_universities_by_place(doc, chosen)
-        chosen = _without_common_acronyms(chosen)
-        chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
+        if self._has_brackets:
+            chosen = _without_common_acronyms(chosen)
+        if self._has_urls:
+            chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
         org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen, org_keys)]
