@@ -414,3 +414,10 @@ def test_it_after_a_petition_is_the_petition(nlp):
             "library's users.")
     (later,) = [q for q in quotes_of(nlp, text, "indirect") if "ignored" in q.text]
     assert later.speaker.text == "It" and later.speaker.name is None
+
+
+def test_description_owned_by_a_place_is_the_body_written_with_it(nlp):
+    text = ("Japan's Toyota has announced a new plant in Wales.\n\n"
+            "Japan's biggest car maker estimates that sales will double by 2030.")
+    (later,) = [q for q in quotes_of(nlp, text, "indirect") if "double" in q.text]
+    assert later.speaker.name == "Toyota"

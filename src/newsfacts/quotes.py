@@ -865,6 +865,9 @@ class _Article:
         body_name = self._body_name_before(head)
         if body_name is not None:
             return _Speaker(written, body_name)
+        same_owner = self._organisation_of_same_place(head)
+        if same_owner is not None:
+            return _Speaker(written, same_owner.name, organisation=same_owner.id)
         group_kinds = self.finder.group_speakers.get(head.lower_)
         if found is None and group_kinds and not head.ent_type_:
             # "Ministers say": the government the article named before
@@ -1000,6 +1003,28 @@ class _Article:
 
         first = objects(head)
         return first + [deeper for noun in first for deeper in objects(noun)]
+
+    def _organisation_of_same_place(self, head: Token):
+        """"South Korea's top car maker" after "South Korea's Hyundai Motor": a description
+        owned by a place is the organisation the text wrote with that same place's possessive
+        (the last one before it)."""
+        if head.pos_ != "NOUN" or head.tag_ != "NN":
+            return None
+        owner = next((c for c in head.children if c.dep_ == "poss"
+                      and c.ent_type_ in ("GPE", "LOC")), None)
+        if owner is None:
+            return None
+        possessive = self.text[owner.left_edge.idx:owner.idx + len(owner)]
+        found = None
+        for m_start, _end, kind, entity in self._mentions:
+            if m_start >= head.idx:
+                break
+            if kind != "organisation" or self.in_quote(m_start):
+                continue
+            before = self.text[max(0, m_start - len(possessive) - 3):m_start]
+            if before.replace("’", "'").endswith((possessive + "'s ", possessive + "' ")):
+                found = entity
+        return found
 
     def _organisation_named(self, name: str):
         """The organisation whose name, or one of its mentions, is written `name`."""
