@@ -103,6 +103,8 @@ _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
+# "the day before", "the day after": also joined to a named day ("the day before last Tuesday")
+DAY_BEFORE_AFTER = r"(?:the )?day (?P<dir>before|after)"
 
 
 @dataclass(frozen=True)
@@ -597,15 +599,7 @@ class TimexResolver:
         return Timex("DATE", day.isoformat(), "absolute", day)
 
     def _week_of(self, text, dct, future, context_day):
-        """ "the week of March 6" -> 2000-W10; "the weekend of February 16" -> 2013-W07-WE;
-        "the day before last Tuesday" -> the Monday."""
-        before = re.fullmatch(r"(?:the )?day (?P<dir>before|after) (?P<day>.+)", text)
-        if before:
-            found = self._resolve_cached(before.group("day"), dct, future, context_day)
-            if not found or found.day is None:
-                return None
-            day = found.day + dt.timedelta(days=1 if before.group("dir") == "after" else -1)
-            return Timex("DATE", day.isoformat(), found.anchor, day)
+        """ "the week of March 6" -> 2000-W10; "the weekend of February 16" -> 2013-W07-WE."""
         nth = re.fullmatch(r"(?:the )?(?P<nth>first|second|third|fourth|final|last) "
                            r"(?P<unit>week|weekend) (?:of|in) (?P<month>.+)", text)
         if nth:
@@ -638,18 +632,24 @@ class TimexResolver:
 
     def _adjacent_day(self, text, dct, future, context_day):
         """ "the next day", "the following morning", "the day before": a day from the day in
-        context (else from the publication date)."""
+        context (else from the publication date); "the day before last Tuesday": from that day."""
+        named = re.fullmatch(DAY_BEFORE_AFTER + r" (?P<day>.+)", text)
+        if named:
+            found = self._resolve_cached(named.group("day"), dct, future, context_day)
+            if not found or found.day is None:
+                return None
+            day = found.day + dt.timedelta(days=1 if named.group("dir") == "after" else -1)
+            return Timex("DATE", day.isoformat(), found.anchor, day)
         clock = self._clock(text)
         bare = self.re_clock_any.sub(" ", text).replace(" on ", " ").strip() if clock else text
-        match = re.fullmatch(r"(?:the )?(?:(?P<rel>next|following|previous|preceding) (?P<part>"
-                             r"day|morning|afternoon|evening|night)|day (?P<dir>before|after))",
-                             bare)
+        match = re.fullmatch(r"(?:the )?(?:next|following|previous|preceding) (?P<part>"
+                             r"day|morning|afternoon|evening|night)|" + DAY_BEFORE_AFTER, bare)
         if not match:
             return None
         base = context_day or dct
         if base is None:
             return Timex("DATE", None, None)
-        step = 1 if match.group("rel") in ("next", "following") or match.group("dir") == "after" \
+        step = 1 if re.match(r"(?:the )?(?:next|following)\b", bare) or match.group("dir") == "after" \
             else -1
         day = base + dt.timedelta(days=step)
         part = match.group("part")
@@ -1401,7 +1401,7 @@ class DateExtractor:
         if re.fullmatch(r"(?:the )?week(?:end)?", left_text) and gap.text.strip() == "of" and \
                 right_day:
             return True  # "the weekend" + "of" + "February 16"
-        if re.fullmatch(r"(?:the )?day (?:before|after)", left_text) and not gap and right_day and \
+        if re.fullmatch(DAY_BEFORE_AFTER, left_text) and not gap and right_day and \
                 not resolver._clock(right_text):
             return True  # "the day before" + "last Tuesday"
         if re.fullmatch(r"(?:on )?(?:the )?\w+day", left_text) and resolver.re_weekday.search(
@@ -1424,7 +1424,7 @@ class DateExtractor:
         return bool(resolver.re_weekday.search(text) or resolver.re_day_month.search(text)
                     or resolver.re_month_day.search(text)
                     or re.search(r"\b(?:today|yesterday|tomorrow|tonight)\b|^the (?:next|following|"
-                                 r"previous) day$|^the day (?:before|after)$", text)
+                                 r"previous) day$", text) or re.fullmatch(DAY_BEFORE_AFTER, text)
                     or re.sub(r"^the |,? \d{4}$", "", text) in resolver.holidays)
 
     # -- tense ---------------------------------------------------------------------------
