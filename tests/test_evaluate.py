@@ -56,3 +56,20 @@ def test_evaluate_command_json_and_details(tmp_path, extractor):
 
 def test_evaluate_without_gold_is_a_usage_error(tmp_path):
     assert CliRunner().invoke(app, ["evaluate", str(tmp_path)]).exit_code == 2
+
+
+def test_matching_is_one_to_one_and_as_large_as_possible():
+    from newsfacts.evaluate import match_one_to_one
+
+    # The first gold item fits both predictions, the second only the first: a greedy pass
+    # would give the first prediction away and miss the second gold item.
+    predicted = ["said it was a good deal", "a good deal"]
+    gold = [{"starts": "a good"}, {"starts": "said it"}]
+
+    def same(p, g):
+        return g["starts"] in p
+
+    score = match_one_to_one(predicted, gold, same, str, str, "art")
+    assert (score.tp, score.fp, score.fn) == (2, 0, 0)
+    score = match_one_to_one(predicted[:1], gold, same, str, str, "art")
+    assert (score.tp, score.fp, score.fn) == (1, 0, 1)

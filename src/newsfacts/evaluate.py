@@ -73,16 +73,29 @@ class Score:
 def match_one_to_one(predicted: list, gold: list, same: Callable[[object, object], bool],
                      describe_pred: Callable[[object], str], describe_gold: Callable[[object], str],
                      where: str) -> Score:
+    """The largest one-to-one matching (augmenting paths): a greedy pass can give a gold item
+    the prediction another gold item needed (a partial quote inside an indirect one)."""
     score = Score()
-    unmatched = list(range(len(predicted)))
-    for g in gold:
-        hit = next((i for i in unmatched if same(predicted[i], g)), None)
-        if hit is None:
+    candidates = [[i for i in range(len(predicted)) if same(predicted[i], g)] for g in gold]
+    gold_of: dict[int, int] = {}  # predicted index -> gold index
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for i in candidates[g]:
+            if i in seen:
+                continue
+            seen.add(i)
+            if i not in gold_of or augment(gold_of[i], seen):
+                gold_of[i] = g
+                return True
+        return False
+
+    matched = {g for g in range(len(gold)) if augment(g, set())}
+    for g, item in enumerate(gold):
+        if g not in matched:
             score.fn += 1
-            score.misses.append(f"{where}: {describe_gold(g)}")
-        else:
-            unmatched.remove(hit)
-            score.tp += 1
+            score.misses.append(f"{where}: {describe_gold(item)}")
+    score.tp = len(matched)
+    unmatched = [i for i in range(len(predicted)) if i not in gold_of]
     score.fp = len(unmatched)
     score.false_hits += [f"{where}: {describe_pred(predicted[i])}" for i in unmatched]
     return score
