@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+import numpy
 from spacy.attrs import IS_LOWER, IS_PUNCT, IS_TITLE, LIKE_URL, LOWER, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -97,6 +98,15 @@ class _Candidate:
     candidates: list = field(default_factory=list)
     honorific: str | None = None
     bare: bool = False  # a site named without its head word ("Southmead"): needs context support
+    _written: str | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def written(self) -> str:
+        """The span's text without a leading "the", read once: the merges of organisation groups
+        compare every group's names many times."""
+        if self._written is None:
+            self._written = _strip_the(self.span.text)
+        return self._written
 
 
 @Language.factory("newsfacts_entities")
@@ -141,7 +151,8 @@ class EntityLinker:
         self.place_nouns = set(words["place_nouns"])
         self._list_hashes = None
         self._lower_words: frozenset[str] = frozenset()
-        self._has_brackets = self._has_urls = False
+        self._brackets: frozenset[int] = frozenset()  # token positions of "("
+        self._has_urls = False
         self._after_the: frozenset[str] = frozenset()
         self.compass_words = set(words["compass_words"])
         self.facility_heads = set(words["facility_heads"])
@@ -189,7 +200,7 @@ class EntityLinker:
         orth, lower, is_lower, like_url = doc.to_array([ORTH, LOWER, IS_LOWER, LIKE_URL]).T
         strings = doc.vocab.strings
         self._lower_words = frozenset(strings[h] for h in set(orth[is_lower == 1].tolist()))
-        self._has_brackets = bool((orth == strings["("]).any())
+        self._brackets = frozenset(numpy.flatnonzero(orth == strings["("]).tolist())
         self._has_urls = bool(like_url.any())
         self._after_the = frozenset(strings[h] for h in set(orth[1:][lower[:-1] == strings["the"]].tolist()))
         doc.spans[RULE_SPANS_KEY] = self.rules(doc)
@@ -256,19 +267,19 @@ class EntityLinker:
             for i in range(candidate.span.start, candidate.span.end):
                 taken[i] = True
             chosen.append(candidate)
+        ents = [e for e in doc.ents if e.label_ in _REPLACEABLE]
+        trimmed = {e.start: _trim(e) for e in ents}
         wider: dict[int, Span] = {}  # base ORG names read from their middle, made whole
-        for ent in doc.ents:
-            span = _trim(ent) if ent.label_ in _BASE_ORG else None
+        for ent in ents:
+            span = trimmed[ent.start] if ent.label_ in _BASE_ORG else None
             whole = self._wider_name(doc, span) if span is not None else None
             if whole is not None:
                 wider[ent.start] = whole
-        for ent in doc.ents:
-            if ent.label_ not in _REPLACEABLE:
-                continue
+        for ent in ents:
             if any(w.start <= ent.start and ent.end <= w.end and start != ent.start
                    for start, w in wider.items()):
                 continue  # "Public" in "Public and Commercial Services Union"
-            span = wider.get(ent.start) or _trim(ent)
+            span = wider.get(ent.start) or trimmed[ent.start]
             if span is None:
                 continue
             for part in self._list_parts(span):
@@ -319,8 +330,8 @@ class EntityLinker:
                   if c.kind == "place" and c.span.end < len(doc) and doc[c.span.end].lower_ in self.police_words
                   and not taken[c.span.end] and c.key not in self.nations else c for c in chosen]
         chosen = self._with_universities_by_place(doc, chosen)
-        if self._has_brackets:
-            chosen = _without_common_acronyms(chosen)
+        if self._brackets:
+            chosen = _without_common_acronyms(chosen, self._brackets)
         if self._has_urls:
             chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
         org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
@@ -2081,16 +2092,18 @@ def _known_organisation_patterns(words: dict) -> list[dict]:
     return patterns
 
 
-def _without_common_acronyms(chosen: list[_Candidate]) -> list[_Candidate]:
+def _without_common_acronyms(chosen: list[_Candidate], brackets: frozenset[int]) -> list[_Candidate]:
     """An acronym the article defines as the initials of words in lower case ("an assessed
-    problem sheet (APS)") abbreviates a common noun: none of its mentions is an organisation."""
+    problem sheet (APS)") abbreviates a common noun: none of its mentions is an organisation.
+    `brackets`: the token positions of "(" in the document."""
     common = set()
     for c in chosen:
+        if c.kind != "organisation" or c.span.start - 1 not in brackets or len(c.span) != 1:
+            continue
         span, doc = c.span, c.span.doc
         letters = span.text
-        if (c.kind != "organisation" or len(span) != 1 or not letters.isupper()
-                or span.start <= len(letters) or span.end >= len(doc)
-                or doc[span.start - 1].text != "(" or doc[span.end].text != ")"):
+        if (not letters.isupper() or span.start <= len(letters) or span.end >= len(doc)
+                or doc[span.end].text != ")"):
             continue
         words = doc[span.start - 1 - len(letters):span.start - 1]
         if all(t.is_lower and t.is_alpha for t in words) and "".join(
@@ -2098,8 +2111,10 @@ def _without_common_acronyms(chosen: list[_Candidate]) -> list[_Candidate]:
             common.add(letters)
     for c in chosen:
         # "Improvised Explosive Devices (IEDs)": a plural acronym abbreviates things, not a body.
+        if c.kind != "organisation" or c.span.end not in brackets:
+            continue
         end, doc = c.span.end, c.span.doc
-        if (c.kind == "organisation" and end + 2 < len(doc) and doc[end].text == "("
+        if (end + 2 < len(doc) and doc[end].text == "("
                 and doc[end + 2].text == ")" and doc[end + 1].text.endswith("s")
                 and doc[end + 1].text[:-1].isupper() and len(doc[end + 1].text) > 2):
             common |= {c.span.text, doc[end + 1].text}
@@ -2170,8 +2185,8 @@ def _inside_other(candidate: _Candidate, candidates: list[_Candidate]) -> bool:
 
 
 def _fullest(group: list[_Candidate]) -> str:
-    texts = [_strip_the(c.span.text) for c in group if c.source not in {"trust_reference"}]
-    texts = texts or [_strip_the(c.span.text) for c in group]
+    texts = [c.written for c in group if c.source != "trust_reference"]
+    texts = texts or [c.written for c in group]
     return max(texts, key=lambda t: (not t.isupper(), len(t)))
 
 
