@@ -152,6 +152,7 @@ class EntityLinker:
         self._list_hashes = None
         self._lower_words: frozenset[str] = frozenset()
         self._brackets: frozenset[int] = frozenset()  # token positions of "("
+        self._base_org_bounds: list[tuple[int, int]] = []  # the base model's ORG spans, read once
         self._has_urls = False
         self._after_the: frozenset[str] = frozenset()
         self.compass_words = set(words["compass_words"])
@@ -240,6 +241,8 @@ class EntityLinker:
 
     # -- finding and correcting spans --------------------------------------------------------
     def _candidates(self, doc: Doc) -> list[_Candidate]:
+        base_ents = list(doc.ents)
+        self._base_org_bounds = [(e.start, e.end) for e in base_ents if e.label_ in _BASE_ORG]
         rule_spans = self._rule_spans(doc)
         taken = [False] * len(doc)
         chosen: list[_Candidate] = []
@@ -267,7 +270,7 @@ class EntityLinker:
             for i in range(candidate.span.start, candidate.span.end):
                 taken[i] = True
             chosen.append(candidate)
-        ents = [e for e in doc.ents if e.label_ in _REPLACEABLE]
+        ents = [e for e in base_ents if e.label_ in _REPLACEABLE]
         trimmed = {e.start: _trim(e) for e in ents}
         wider: dict[int, Span] = {}  # base ORG names read from their middle, made whole
         for ent in ents:
@@ -927,8 +930,8 @@ class EntityLinker:
         if rule == "trust_description":
             return self._trust_description(doc, span)
         if rule == "party":
-            if any(e.start <= span.start and span.end <= e.end and len(e) > len(span)
-                   and e.label_ in _BASE_ORG for e in doc.ents):
+            if any(start <= span.start and span.end <= end and end - start > len(span)
+                   for start, end in self._base_org_bounds):
                 return None  # "The Conservative Government": the party is added inside it later
             return self._party(span)
         if rule == "government":
@@ -956,8 +959,8 @@ class EntityLinker:
                 span = doc[span.start + 2: _past_hyphens(doc, span.end)]
             if rule == "place_abbreviation" and span.end < len(doc) and doc[span.end].is_title:
                 return None  # "Notts County" is a football club, not the county
-            if rule == "place_county" and any(e.label_ in _BASE_ORG and e.start <= span.start
-                                              and span.end <= e.end for e in doc.ents):
+            if rule == "place_county" and any(start <= span.start and span.end <= end
+                                              for start, end in self._base_org_bounds):
                 return None  # a county read as an organisation is its team or council
             return self._place(span, rule)
         if rule == "org_head":
@@ -1942,14 +1945,17 @@ def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
     # "Program on International Policy Attitudes (Pipa": a name stops at an opening bracket.
+    # "MPs - Keith Vaz", "HMS Chatham - have": of the parts a spaced dash separates, the one with
+    # the most capitalised words. (One pass over the tokens finds both.)
+    dashes = []
     for token in doc[start + 1:end]:
-        if token.text in {"(", "[", "]"} or "\n" in token.text or "](" in token.text:
+        text = token.text
+        if text in {"(", "[", "]"} or "\n" in text or "](" in text:
             end = token.i  # a markdown link "[Name](http://...)", a line break
             break
-    # "MPs - Keith Vaz", "HMS Chatham - have": of the parts a spaced dash separates, the one with
-    # the most capitalised words.
-    dashes = [t.i for t in doc[start + 1:end - 1] if t.text in {"-", "–", "—"}
-              and t.whitespace_ and doc[t.i - 1].whitespace_]
+        if text in {"-", "–", "—"} and token.whitespace_ and doc[token.i - 1].whitespace_:
+            dashes.append(token.i)
+    dashes = [d for d in dashes if d < end - 1]
     if dashes:
         parts = list(zip([start, *(d + 1 for d in dashes)], [*dashes, end], strict=True))
         start, end = max(parts, key=lambda p: sum(t.text[:1].isupper() for t in doc[p[0]:p[1]]))
