@@ -1250,7 +1250,7 @@ class DateExtractor:
             "relative_words", "set_words", "trigger_words", "decade_words") for word in lists[name]}
         self.triggers |= {f"{word}." for word in lists["months"]}
         self._trigger_keys = {nlp.vocab.strings.add(word) for word in self.triggers}
-        self._digit_shapes: dict[int, bool] = {}  # shape hash: whether the shape has a digit
+        self._digit_shapes: dict[int, str] = {}  # shape hash -> _digits_kind
         # A month written with a capital: "may" and "march" in lower case are verbs.
         month = "|".join(sorted((re.escape(name.title()) for name in lists["months"]),
                                 key=len, reverse=True))
@@ -1318,10 +1318,10 @@ class DateExtractor:
         # Token attributes as one array: no Token objects for the many words that trigger nothing.
         strings = doc.vocab.strings
         for i, (lower, like_num, shape) in enumerate(doc.to_array([LOWER, LIKE_NUM, SHAPE]).tolist()):
-            digit_shape = self._digit_shapes.get(shape)
-            if digit_shape is None:
-                digit_shape = self._digit_shapes[shape] = "d" in strings[shape]
-            if lower in self._trigger_keys or like_num or digit_shape:
+            digits = self._digit_shapes.get(shape)
+            if digits is None:
+                digits = self._digit_shapes[shape] = _digits_kind(strings[shape])
+            if lower in self._trigger_keys or digits == "timex" or (like_num and not digits):
                 start, end = max(0, i - 4), min(len(doc), i + 6)
                 if windows and start <= windows[-1][1]:
                     windows[-1][1] = end
@@ -1927,6 +1927,16 @@ def _prose(sentence: Span) -> bool:
     """Mostly lower-case words: a capital inside it marks a name (headlines capitalise all)."""
     words = [token for token in sentence if token.is_alpha and len(token) > 3]
     return sum(token.is_lower for token in words) * 2 > len(words)
+
+
+def _digits_kind(shape: str) -> str:
+    """"" for a shape without digits; "timex" for digits that can be a time expression on their
+    own (a year "dddd", a clock, a numeric date, an ordinal "22nd"); "count" for a plain number
+    ("3", "150", "2,000"), one only beside a unit, month or clock word, which opens a window
+    itself: most numbers in news are counts."""
+    if "d" not in shape:
+        return ""
+    return "timex" if shape == "dddd" or re.search(r"[^d,]", shape) else "count"
 
 
 def _sentence_index(starts: list[int], token_index: int) -> int:
