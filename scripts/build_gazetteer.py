@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parents[1]
 HOSPITAL_CSV = "nhs/nhs_choices_hospitals_2018/Hospital.csv"
 ETR_CSV = "nhs/ods_etr/etr.csv"
 SUCCESSORS_JSON = REPO / "models" / "nhs_trust_successors.json"
+CURATED_PLACES_JSON = REPO / "scripts" / "data" / "curated_places.json"
 
 # Words that make a site name need its town to be told apart ("City Hospital").
 GENERIC_FIRST_WORDS = {"city", "general", "county", "district", "community", "royal", "university"}
@@ -323,11 +324,14 @@ def build(data: Path) -> tuple[list[dict], dict]:
                       "county": squash(row["County"]) or None,
                       "postcode": squash(row["Postcode"]) or None})
     add_unambiguous_short_forms(sites)
-    places = read_places(all_hospital_rows)
+    curated = json.loads(CURATED_PLACES_JSON.read_text(encoding="utf-8"))
+    places = sorted({*read_places(all_hospital_rows), *curated["wales_principal_areas"],
+                     *curated["london_boroughs"], *curated["other"]})
     localities = read_localities(all_hospital_rows, etr_rows, set(places))
     records = sorted(trusts.values(), key=lambda r: r["ods"]) + sorted(sites, key=lambda r: r["ods"])
     return records, {"source": "NHS Choices Hospital.csv (2018), towns and counties of NHS sites; "
-                               "localities from the address lines of Hospital.csv and ODS etr.csv",
+                               "localities from the address lines of Hospital.csv and ODS etr.csv; "
+                               + curated["source"],
                      "places": places, "localities": localities}
 
 
