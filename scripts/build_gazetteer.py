@@ -13,6 +13,8 @@ Sources (Open Government Licence v3.0, see ../shared/data/nhs/README.md):
 - models/nhs_trust_successors.json (hand-kept, sourced): the trust that took over the sites of a
   closed trust (ODS records closures but not successors). Sites of a closed trust with no known
   successor keep their 2018 parent.
+- scripts/data/curated_places.json (hand-kept): places the NHS address data misses (Welsh
+  principal areas, London boroughs, "Midlands").
 
 One JSON object per line: {"type": "site" | "trust", "ods", "name", "aliases", "acronyms", ...}.
 Site names are cleaned of the trust-name prefixes and "Campus" suffixes the data carries, so that
