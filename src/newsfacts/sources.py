@@ -27,9 +27,10 @@ _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 # Bytes that begin common binary formats the NUL check could miss in a short prefix.
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b", b"\x7fELF")
-# A UTF-16 file is judged on its first characters; above 1% of characters no text contains, and
-# with no ASCII character or space in 64 characters, it is not text (see _decode_utf16).
-_UTF16_SAMPLE = 20000
+# Decoded bytes are judged as text on their first characters: above 2% control characters (any
+# file), or for a UTF-16 file above 1% of characters no text contains, or no ASCII character or
+# space in 64 characters, they are not text (see _decode_utf16).
+_TEXT_SAMPLE = 20000
 _UTF16_MAX_JUNK = 0.01
 _UTF16_MIN_PLAIN = 64
 
@@ -111,10 +112,11 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
                 continue
             warning = f"decoded as {encoding}: the file is not valid UTF-8"
             break
-    controls = sum(1 for ch in text[:20000] if ord(ch) < 32 and ch not in "\t\n\r\f\v")
-    if text and controls / min(len(text), 20000) > 0.02:
+    sample = text[:_TEXT_SAMPLE]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
+    if sample and controls / len(sample) > 0.02:
         raise SourceError("not_text", f"decoded text is {controls} control characters in "
-                                      f"{min(len(text), 20000)}: not a text file")
+                                      f"{len(sample)}: not a text file")
     return text, warning
 
 
@@ -134,7 +136,7 @@ def _decode_utf16(data: bytes) -> str:
         text = data.decode("utf-16")
     except UnicodeDecodeError:
         raise SourceError("not_text", "starts with a UTF-16 byte-order mark but is not valid UTF-16") from None
-    sample = text[:_UTF16_SAMPLE]
+    sample = text[:_TEXT_SAMPLE]
     junk = sum(1 for ch in sample if _never_in_text(ch))
     if sample and junk / len(sample) > _UTF16_MAX_JUNK:
         raise SourceError("not_text", f"starts with a UTF-16 byte-order mark, but {junk} of its first "
