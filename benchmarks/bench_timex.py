@@ -150,7 +150,7 @@ def load_set(name: str, data: Path) -> list[Document]:
     if name == "newsdev":
         # Our own Wikinews-style articles, hand-annotated per NewsReader (benchmarks/timex_dev).
         return [load_tml(p) for p in sorted((REPO / "benchmarks/timex_dev").glob("*.tml"))]
-    raise SystemExit(f"unknown set {name!r}: use te3, meantime or tbaq")
+    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq or newsdev")
 
 
 @dataclass
