@@ -171,6 +171,9 @@ class EntityLinker:
         self.government_words = set(words["government_words"])
         self.government_modifiers = set(words["government_modifiers"])
         self.politics_cues = set(words["national_politics_cues"])
+        self._politics_cue_hashes = numpy.array([nlp.vocab.strings[w] for w in self.politics_cues],
+                                                dtype=numpy.uint64)
+        self._names_national_politics = False
         self.places = _known_places()
         self.localities = frozenset(normalise_name(n) for n in _locality_names())
         self.counties = {normalise_name(c): c for c in words["uk_counties"]}
@@ -204,6 +207,7 @@ class EntityLinker:
         self._brackets = frozenset(numpy.flatnonzero(orth == strings["("]).tolist())
         self._has_urls = bool(like_url.any())
         self._after_the = frozenset(strings[h] for h in set(orth[1:][lower[:-1] == strings["the"]].tolist()))
+        self._names_national_politics = bool(numpy.isin(lower, self._politics_cue_hashes).any())
         doc.spans[RULE_SPANS_KEY] = self.rules(doc)
         self._add_phrase_spans(doc)
         candidates = self._candidates(doc)
@@ -1423,7 +1427,7 @@ class EntityLinker:
         words = [t.lower_ for t in span if t.lower_ not in _DETERMINERS]
         if any(w not in self.government_modifiers and w not in self.government_words for w in words):
             return False
-        return any(t.lower_ in self.politics_cues for t in doc)
+        return self._names_national_politics  # read once per document in __call__
 
     def _trust_description(self, doc: Doc, span: Span) -> _Candidate | None:
         """"The trust which runs Kings Mill Hospital, near Mansfield, and Newark Hospital": the
