@@ -1323,9 +1323,8 @@ class _Article:
                             subject.head, self.finder.direct_cues, allow_particle=True)) \
                         and self._describes_speaker(subject, want):
                     return subject
-            if self._mentions_overlapping(prev.start_char, prev.end_char) and any(
-                    kind == "person" and not self.in_quote(m_start) for m_start, _e, kind, _x
-                    in self._mentions_overlapping(prev.start_char, prev.end_char)):
+            if any(kind == "person" and not self.in_quote(m_start) for m_start, _e, kind, _x
+                   in self._mentions_overlapping(prev.start_char, prev.end_char)):
                 return None
         return None
 
