@@ -262,6 +262,14 @@ _LINK_REST = re.compile(r"\]\([^)\s]*\)")
 _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod"}
 
 
+def _phrase_head(token: Token) -> Token:
+    """The head of the phrase a name is part of ("Chancellor Jo Roe", "Jo Roe, the chair"): up
+    through compounds, flat names and appositions."""
+    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+        token = token.head
+    return token
+
+
 def _may_speak(subject: Token) -> bool:
     """A subject that can be a speaker: no date or amount, except the share of a poll ("14
     percent said", "about four in 10 said") and an age standing for a person ("the
@@ -937,8 +945,7 @@ class _Article:
     def _speaks(self, token: Token) -> bool:
         """Whether a name is the subject of a speech verb ("Jan Berry said:"), or of a clause
         the parser hung the speech verb on ("Dr Jo Roe, ... after X was sacked, admitted")."""
-        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-            token = token.head
+        token = _phrase_head(token)
         if token.dep_ not in ("nsubj", "nsubjpass"):
             return False
         verb = token.head
@@ -1388,14 +1395,12 @@ class _Article:
     @staticmethod
     def _oblique(token: Token) -> bool:
         """A name only as the agent of a passive ("announced by Chancellor Jo Roe")."""
-        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-            token = token.head
+        token = _phrase_head(token)
         return token.dep_ == "pobj" and token.head.dep_ == "agent"
 
     def _is_subject(self, token: Token) -> bool:
         """The subject of a main clause or of a speech verb: the likely topic."""
-        while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
-            token = token.head
+        token = _phrase_head(token)
         return token.dep_ in ("nsubj", "nsubjpass") and (
             token.head.dep_ == "ROOT"
             or self.is_cue(token.head, self.finder.direct_cues, allow_particle=True))
