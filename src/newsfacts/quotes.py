@@ -879,7 +879,9 @@ class _Article:
         group_kinds = self.finder.group_speakers.get(head.lower_)
         if found is None and group_kinds and not head.ent_type_:
             # "Ministers say": the government the article named before
-            org = self._organisation_of_kind(head, set(group_kinds))
+            kinds = set(group_kinds)
+            org = self._nearest_mention(head.idx, "organisation",
+                                        lambda e: getattr(e, "kind", None) in kinds)
             if org is not None:
                 return _Speaker(written, org.name, organisation=org.id)
         if head.lemma_.lower() in self.finder.organisation_nouns and not self._distinguished(head):
@@ -910,7 +912,8 @@ class _Article:
         holders = [p for p in self.people if any(
             self._role_fits(role, noun, modifiers) for role in getattr(p, "roles", []) or [])]
         if holders:
-            return self._nearest_person(holders, head.idx)
+            ids = {id(p) for p in holders}
+            return self._nearest_mention(head.idx, "person", lambda e: id(e) in ids)
         para = self.paragraph_of(head.idx)
         for m_start, _end, kind, entity in self._mentions:
             if kind != "person" or self.in_quote(m_start):
@@ -963,18 +966,17 @@ class _Article:
             words = words + org.name.lower().split()
         return all(any(w.startswith(m) for w in words) for m in modifiers)
 
-    def _nearest_person(self, people: list, char: int):
-        """The one of `people` named last before `char`, else the first named after it."""
-        ids = {id(p) for p in people}
-        before = after = None
-        for m_start, _end, kind, entity in self._mentions:
-            if kind != "person" or id(entity) not in ids or self.in_quote(m_start):
+    def _nearest_mention(self, char: int, kind: str, keep):
+        """The entity of `kind` that `keep` accepts named (outside quotes) last before `char`,
+        else the first named after it."""
+        best = None
+        for m_start, _end, m_kind, entity in self._mentions:
+            if m_kind != kind or not keep(entity) or self.in_quote(m_start):
                 continue
-            if m_start < char:
-                before = entity
-            elif after is None:
-                after = entity
-        return before or after
+            if m_start >= char:
+                return best or entity
+            best = entity
+        return best
 
     def _body_name_before(self, head: Token) -> str | None:
         """"the [Save Our Wards](http://...) campaign", "the Keep Our Library campaign": a
@@ -1434,17 +1436,6 @@ class _Article:
             if kind == "organisation" and not self.in_quote(m_start):
                 best = entity
         return _Speaker(best.name, best.name, organisation=best.id) if best else None
-
-    def _organisation_of_kind(self, head: Token, kinds: set[str]):
-        """The organisation of one of those kinds named last before `head`, else first after."""
-        best = None
-        for m_start, _end, kind, entity in self._mentions:
-            if kind == "organisation" and getattr(entity, "kind", None) in kinds \
-                    and not self.in_quote(m_start):
-                if m_start >= head.idx:
-                    return best or entity
-                best = entity
-        return best
 
     def described_organisation(self, head: Token):
         """"the trust", "the union", "the county council": the organisation named before that
