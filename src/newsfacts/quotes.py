@@ -1623,7 +1623,7 @@ class _Article:
                 and len(between_cue) <= 3) and content[:1].isupper() and words >= 4 and (
                     last_char in ".!?" or tail.strip()[:1] in (".", "")) and first.closed
             whole_sentence = self._whole_sentence_after_cue(
-                lead_cues[-1] if lead_cues else None, first, last, content, tail)
+                lead_cues[-1] if lead_cues else None, first, last, words, last_char, tail)
             is_direct = (len(group) > 1 or first.paragraphs > 1 or not lead_stripped or cue_that
                          or whole_sentence or lead_stripped.endswith(":")
                          or (lead_ends_with_cue and content[:1].isupper())
@@ -1689,14 +1689,15 @@ class _Article:
         return out
 
     def _whole_sentence_after_cue(self, cue: Token | None, first: QuoteSpan, last: QuoteSpan,
-                                  content: str, tail: str) -> bool:
+                                  words: int, last_char: str, tail: str) -> bool:
         """`said “we will address this in due course.”`: a whole sentence quoted right after a
         speech verb (the person told may stand between, a markdown link around either) is
         direct, capital or not (corpus/README); `said “the costs ...”, and that ...`, a clause
-        the narration goes on from, is not."""
-        if cue is None or not first.closed or not last.closed or len(content.split()) < 5:
+        the narration goes on from, is not. (`words`, `last_char`: the quote's word count and
+        last character, nested closing marks aside.)"""
+        if cue is None or not first.closed or not last.closed or words < 5:
             return False
-        if content.rstrip().rstrip("'’\"”")[-1:] not in (".", "!", "?"):
+        if last_char not in (".", "!", "?"):
             return False
         unlinked_tail = _LINK_REST.sub("", tail).strip()
         if unlinked_tail not in ("", "."):
