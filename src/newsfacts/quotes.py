@@ -1612,12 +1612,12 @@ class _Article:
             words = len(content.split())
             ends_clause = last_char in ".,!?…:;—-" or tail.lstrip()[:1] in ",.!?"
             lead_cues = self.cues_between(sent_start, first.open_at)
-            lead_ends_with_cue = bool(lead_cues) and not self.text[
-                lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(" ,:\u00a0")
+            after_cue = self.text[lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(
+                " ,:\u00a0") if lead_cues else ""
+            lead_ends_with_cue = bool(lead_cues) and not after_cue
             # "X said that “We are proud of ... .”": a whole sentence after the cue and "that"
             # ("told Felix that “...”": the person told may stand between)
-            between_cue = self.text[lead_cues[-1].idx + len(lead_cues[-1]):first.open_at].strip(
-                " ,:\u00a0").lower().removesuffix("that").split() if lead_cues else ["-"]
+            between_cue = after_cue.lower().removesuffix("that").split()
             cue_that = bool(lead_cues) and lead_stripped.lower().endswith(" that") and (
                 not between_cue or lead_cues[-1].lemma_.lower() == "tell"
                 and len(between_cue) <= 3) and content[:1].isupper() and words >= 4 and (
