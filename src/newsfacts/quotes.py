@@ -102,7 +102,7 @@ def _classify(text: str, i: int) -> _Mark | None:
         elif closes and not opens:
             role = _CLOSE
         elif not opens and not closes:
-            if char == '"' and prev.isspace() and text[:i].rstrip()[-1:] in _LOOSE_CLOSE_AFTER:
+            if char == '"' and prev.isspace() and _loose_close_at(text, i):
                 # "the term 'outreach,' " he told: a closing mark set off by a space after a
                 # nested quote or punctuation; it may only close a quote already open
                 return _Mark(i, style, _LOOSE)
@@ -118,7 +118,7 @@ def _classify_pair(text: str, i: int) -> _Mark | None:
         return _Mark(i, _DOUBLE, _OPEN, width=2)
     if not prev.isspace():
         return _Mark(i, _DOUBLE, _CLOSE, width=2)
-    if text[:i].rstrip()[-1:] in _LOOSE_CLOSE_AFTER:  # "the term 'Manhattan poor,' '' she said"
+    if _loose_close_at(text, i):  # "the term 'Manhattan poor,' '' she said"
         return _Mark(i, _DOUBLE, _LOOSE, width=2)
     return None
 
@@ -138,6 +138,13 @@ def _rstrip_at(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+def _loose_close_at(text: str, i: int) -> bool:
+    """Whether the last character before `i`, spaces aside, is one a closing mark set off by a
+    space may follow (the end of a nested quote, or punctuation)."""
+    end = _rstrip_at(text, 0, i)
+    return text[end - 1:end] in _LOOSE_CLOSE_AFTER
 
 
 # '“...,” Said Jo Roe': cue words a capital letter may glue to the name after them
