@@ -1700,16 +1700,16 @@ class DateExtractor:
             mentions.append(DateMention(
                 id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
                 end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
-        mentions = self._day_ranges(doc, mentions, published)
-        return self._range_years(doc, self._clock_ranges(doc, mentions, published))
+        if self.re_range_gate.search(doc_text(doc)):
+            mentions = self._day_ranges(doc, mentions, published)
+            mentions = self._clock_ranges(doc, mentions, published)
+        return self._range_years(doc, mentions)
 
     def _day_ranges(self, doc: Doc, mentions: list[DateMention],
                     published: dt.date | None) -> list[DateMention]:
         """ "5-7 June 2015", "June 5-7", "September 14 and 18, 2010": the end written without
         its month is a day of that month, and a year written at either end is both ends' year."""
         text = doc_text(doc)
-        if not self.re_range_gate.search(text):
-            return mentions
         added = False
         for match in self.re_day_range.finditer(text):
             if match.group("d1"):
@@ -1750,9 +1750,7 @@ class DateExtractor:
             if is_new:
                 mentions.append(mention)
         if added:
-            mentions.sort(key=lambda m: m.start)
-            for index, mention in enumerate(mentions, 1):
-                mention.id = f"d{index}"
+            _renumber(mentions)
         return mentions
 
     def _clock_ranges(self, doc: Doc, mentions: list[DateMention],
@@ -1761,8 +1759,6 @@ class DateExtractor:
         the start taking the end's am or pm when it has none; a range that passes midnight
         ends the next day."""
         text = doc_text(doc)
-        if not self.re_range_gate.search(text):
-            return mentions
         added = False
         for match in self.re_clock_range.finditer(text):
             end_at = (match.start("h2"), match.end("ap2"))
@@ -1802,9 +1798,7 @@ class DateExtractor:
                                         value=f"{day}T{start_clock}", anchor=found.anchor))
             added = True
         if added:
-            mentions.sort(key=lambda m: m.start)
-            for index, mention in enumerate(mentions, 1):
-                mention.id = f"d{index}"
+            _renumber(mentions)
         return mentions
 
     @staticmethod
@@ -1880,6 +1874,13 @@ class DateExtractor:
                 left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
         return mentions
+
+
+def _renumber(mentions: list[DateMention]) -> None:
+    """Puts mentions added by a range pass in text order and numbers them d1, d2, ... again."""
+    mentions.sort(key=lambda m: m.start)
+    for index, mention in enumerate(mentions, 1):
+        mention.id = f"d{index}"
 
 
 def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
