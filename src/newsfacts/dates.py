@@ -1738,7 +1738,7 @@ class DateExtractor:
                 int(mention.value[8:10]), number)
             if first >= second:
                 continue  # a range runs forward: "5-7", not "7-5"
-            other = next((m for m in mentions if m.start < bare[1] and bare[0] < m.end), None)
+            other = _overlapping(mentions, *bare)
             if other is not None:
                 if other.value and re.fullmatch(r"\d{4}-\d\d-\d\d", other.value):
                     other.value, other.anchor = day.isoformat(), mention.anchor
@@ -1762,7 +1762,7 @@ class DateExtractor:
         added = False
         for match in self.re_clock_range.finditer(text):
             end_at = (match.start("h2"), match.end("ap2"))
-            found = next((m for m in mentions if m.start < end_at[1] and end_at[0] < m.end), None)
+            found = _overlapping(mentions, *end_at)
             if found is None:
                 span = doc.char_span(*end_at, alignment_mode="expand")
                 timex = self.resolver.resolve(text[end_at[0]:end_at[1]], published,
@@ -1787,8 +1787,7 @@ class DateExtractor:
                 found.value = next_day.isoformat() + found.value[10:]
             start_end = match.end("ap1") if match.group("ap1") else match.end("m1") \
                 if match.group("m1") else match.end("h1")
-            other = next((m for m in mentions if m.start < start_end and match.start() < m.end),
-                         None)
+            other = _overlapping(mentions, match.start(), start_end)
             if other is not None:
                 if other.value and "T" in other.value:
                     other.value, other.anchor = f"{day}T{start_clock}", found.anchor
@@ -1820,7 +1819,7 @@ class DateExtractor:
         new: found among the mentions, else read here ("14–16 March": one token the base
         model and the patterns miss)."""
         start, end = where
-        found = next((m for m in mentions if m.start < end and start < m.end), None)
+        found = _overlapping(mentions, start, end)
         if found is not None:
             ok = found.value and re.fullmatch(r"\d{4}-\d\d-\d\d", found.value)
             return (found, False) if ok else None
@@ -1874,6 +1873,11 @@ class DateExtractor:
                 left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
         return mentions
+
+
+def _overlapping(mentions: list[DateMention], start: int, end: int) -> DateMention | None:
+    """The first mention that shares a character with text[start:end], if any."""
+    return next((m for m in mentions if m.start < end and start < m.end), None)
 
 
 def _renumber(mentions: list[DateMention]) -> None:
