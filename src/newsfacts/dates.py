@@ -499,8 +499,9 @@ class TimexResolver:
         if part and part.group("part") in self.parts:  # "the morning of Christmas Eve"
             suffix, text = "T" + self.parts[part.group("part")], part.group("rest")
         clock = self.re_clock_any.match(text)
-        if clock and self._clock(text) and text[clock.end():].startswith(" on "):
-            suffix, text = "T" + self._clock(text), text[clock.end() + 4:]  # "9pm on Christmas Day"
+        time = self._clock(text) if clock else None
+        if time and text[clock.end():].startswith(" on "):
+            suffix, text = "T" + time, text[clock.end() + 4:]  # "9pm on Christmas Day"
         match = re.fullmatch(r"(?:the )?(?P<name>.+?)(?:,? (?P<y>(?:1[5-9]|20)\d\d))?", text)
         name = match.group("name") if match else ""
         if name not in self.holidays and not (name == "new year" and text.startswith("the ")):
@@ -513,12 +514,13 @@ class TimexResolver:
             return Timex("DATE", f"{dct.year + (dct.month >= 10):04d}", "published")
         else:
             year, anchor = None, "published"
-        day = _holiday_date(self.holidays[name], year or dct.year)
+        rule = self.holidays[name]
         if year is None and re.search(r"\b(?:last|this|next)\b", text):
+            day = _holiday_date(rule, dct.year)
             year = _month_year(dct, day.month, day.day, text, future)
         elif year is None:
-            year = _holiday_year(self.holidays[name], dct, future)
-        day = _holiday_date(self.holidays[name], year)
+            year = _holiday_year(rule, dct, future)
+        day = _holiday_date(rule, year)
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
 
     def _half_year(self, text, dct, future, context_day):
