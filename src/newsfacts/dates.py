@@ -105,6 +105,7 @@ _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 # "the day before", "the day after": also joined to a named day ("the day before last Tuesday")
 DAY_BEFORE_AFTER = r"(?:the )?day (?P<dir>before|after)"
+_OCLOCK = re.compile(r"\b(\d{1,2}) o'clock\b")  # "6 o'clock" -> 6:00
 
 
 @dataclass(frozen=True)
@@ -282,10 +283,16 @@ class TimexResolver:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute
         return f"{hour}:{minute:02d}"
 
-    def _clock(self, text: str) -> str | None:
+    def _spoken_in_digits(self, text: str) -> str:
+        """The spoken clock times of the text in digits (see _clock_in_digits)."""
         if "o'clock" in text or " past " in text or " to " in text:
             text = self.re_spoken_clock.sub(self._clock_in_digits, text)
-            text = re.sub(r"\b(\d{1,2}) o'clock\b", r"\1:00", text)
+        return text
+
+    def _clock(self, text: str) -> str | None:
+        text = self._spoken_in_digits(text)
+        if "o'clock" in text:
+            text = _OCLOCK.sub(r"\1:00", text)
         match = self.re_clock_any.search(text)
         if not match:
             return None
@@ -320,12 +327,11 @@ class TimexResolver:
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
         text = self.re_zone.sub("", canonical(raw))  # "5 p.m. est nov 9": the zone aside
-        if "o'clock" in text or " past " in text or " to " in text:
-            text = self.re_spoken_clock.sub(self._clock_in_digits, text)
+        text = self._spoken_in_digits(text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
                                                "night" and int(m.group(1)) < 6 else "pm"), text)
-        text = re.sub(r"\b(\d{1,2}) o'clock\b", r"\1:00", text)  # the hour as written
+        text = _OCLOCK.sub(r"\1:00", text)  # the hour as written
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
