@@ -1847,22 +1847,23 @@ class DateExtractor:
         year of its start too; "April to September" never ends before it starts."""
         text = None  # Doc.text joins every token anew: only read when a pair may need it
         for left, right in zip(mentions, mentions[1:], strict=False):
-            if left.anchor != "published" or not (left.value and right.value) or \
-                    right.anchor != "absolute" and not (
-                        right.anchor == "published" and left.value[:4] > right.value[:4]
-                        and len(left.value) == len(right.value) == 7) and not (  # two months
-                        "T" in left.value and left.value[:10] != right.value[:10]) and not (
-                        right.anchor == "published" and left.value > right.value
-                        and re.fullmatch(r"\d{4}-\d\d-\d\d", left.value)
-                        and re.fullmatch(r"\d{4}-\d\d-\d\d", right.value)):  # two days
+            if left.anchor != "published" or not (left.value and right.value):
+                continue
+            days_backwards = right.anchor == "published" and left.value > right.value and \
+                re.fullmatch(r"\d{4}-\d\d-\d\d", left.value) and \
+                re.fullmatch(r"\d{4}-\d\d-\d\d", right.value)  # two days, the end first
+            if right.anchor != "absolute" and not (
+                    right.anchor == "published" and left.value[:4] > right.value[:4]
+                    and len(left.value) == len(right.value) == 7) and not (  # two months
+                    "T" in left.value and left.value[:10] != right.value[:10]) and \
+                    not days_backwards:
                 continue
             if text is None:
                 text = doc_text(doc)
             gap = text[left.end:right.start].strip().lower()
             if gap not in ("and", "to", "until", "-", "–", "till", "through"):
                 continue
-            if right.anchor == "published" and re.fullmatch(r"\d{4}-\d\d-\d\d", left.value) and \
-                    re.fullmatch(r"\d{4}-\d\d-\d\d", right.value) and left.value > right.value:
+            if days_backwards:
                 if gap == "and" or not (self.resolver.re_month.search(canonical(left.text))
                                         and self.resolver.re_month.search(canonical(right.text))):
                     continue  # "made Friday and Thursday" is a list, not a range
