@@ -923,7 +923,7 @@ class TimexResolver:
         text = re.sub(r"\b(?:of )?(?:the same|that) year$", "this year", text)  # in context
         year_shift = re.search(r"\b(this|last|next) year\b", text)
         if year_shift and not years and dct:
-            years = [str(dct.year + {"this": 0, "last": -1, "next": 1}[year_shift.group(1)])]
+            years = [str(dct.year + _STEPS.get(year_shift.group(1), 0))]
             text = text.replace(year_shift.group(0), years[0])
         rest = text
         if explicit and explicit.string == text:
