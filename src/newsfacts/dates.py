@@ -130,6 +130,17 @@ def _add_months(year: int, month: int, delta: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+def _period_from(day: dt.date, unit: str, step: int) -> str:
+    """The year, month or ISO week `step` of them from the one of `day`: "2016", "2016-01",
+    "2016-W01"."""
+    if unit == "year":
+        return f"{day.year + step:04d}"
+    if unit == "month":
+        year, month = _add_months(day.year, day.month, step)
+        return f"{year:04d}-{month:02d}"
+    return _iso_week(day + dt.timedelta(weeks=step))
+
+
 def _quarter(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
@@ -476,13 +487,9 @@ class TimexResolver:
         if not dct:
             return Timex("DATE", None, None)
         unit = match.group("unit")
-        if unit == "year":
-            return Timex("DATE", f"{dct.year - 2:04d}", "published")
-        if unit == "month":
-            year, month = _add_months(dct.year, dct.month, -2)
-            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
-        week = _iso_week(dct - dt.timedelta(weeks=2))
-        return Timex("DATE", week + ("-WE" if unit == "weekend" else ""), "published")
+        if unit == "weekend":
+            return Timex("DATE", _period_from(dct, "week", -2) + "-WE", "published")
+        return Timex("DATE", _period_from(dct, unit, -2), "published")
 
     def _earlier_in_the(self, text, dct, future, context_day):
         """ "earlier in the day", "later in the week": the day in context (else publication),
@@ -785,8 +792,8 @@ class TimexResolver:
             return Timex("DATE", "PAST_REF", "published")
         if rel == "past" and unit in ("decade", "century"):  # the last ten years, not the 1990s
             return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", "absolute")
-        if unit == "week":
-            return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=step)), "published")
+        if unit in ("week", "month", "year"):
+            return Timex("DATE", _period_from(dct, unit, step), "published")
         if unit == "fortnight":  # no calendar has fortnights: the fourteen days meant
             return Timex("DURATION", "P2W", "absolute")
         if unit == "weekend":
@@ -794,11 +801,6 @@ class TimexResolver:
             if step == 0 and not future and dct.isoweekday() < 6:
                 base = dct - dt.timedelta(weeks=1)  # "this weekend" said of a past weekend
             return Timex("DATE", _iso_week(base) + "-WE", "published")
-        if unit == "month":
-            year, month = _add_months(dct.year, dct.month, step)
-            return Timex("DATE", f"{year:04d}-{month:02d}", "published")
-        if unit == "year":
-            return Timex("DATE", f"{dct.year + step:04d}", "published")
         if unit == "quarter":
             year, month = _add_months(dct.year, dct.month, 3 * step)
             return Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
