@@ -138,6 +138,10 @@ def load_meantime(path: Path) -> Document:
     return Document(path.stem, text, dct, timexes)
 
 
+# newsdev: general news; newsdev2: business and economy news, the domain of MEANTIME.
+OWN_SETS = {"newsdev": "timex_dev", "newsdev2": "timex_dev2"}
+
+
 def load_set(name: str, data: Path) -> list[Document]:
     if name == "te3":
         return [load_tml(p) for p in sorted((data / "timex/te3-platinum").glob("*.tml"))]
@@ -147,10 +151,10 @@ def load_set(name: str, data: Path) -> list[Document]:
     if name == "tbaq":
         folder = data / "temporal/tbaq_cleaned"
         return [load_tml(p) for p in sorted(folder.glob("*/*.tml"))]
-    if name == "newsdev":
-        # Our own Wikinews-style articles, hand-annotated per NewsReader (benchmarks/timex_dev).
-        return [load_tml(p) for p in sorted((REPO / "benchmarks/timex_dev").glob("*.tml"))]
-    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq or newsdev")
+    if name in OWN_SETS:
+        # Our own Wikinews-style articles, hand-annotated per NewsReader (their README.md).
+        return [load_tml(p) for p in sorted((REPO / "benchmarks" / OWN_SETS[name]).glob("*.tml"))]
+    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq, newsdev or newsdev2")
 
 
 @dataclass
