@@ -98,6 +98,7 @@ class _Candidate:
     candidates: list = field(default_factory=list)
     honorific: str | None = None
     bare: bool = False  # a site named without its head word ("Southmead"): needs context support
+    operator: str | None = None  # the ODS code of the trust running a site left unresolved
     _written: str | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -341,9 +342,47 @@ class EntityLinker:
             chosen = _without_common_acronyms(chosen, self._brackets)
         if self._has_urls:
             chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
-        org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"}
+        chosen = self._with_places_for_hospitals(chosen)
+        org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"
+                    and c.source != "hospital_by_place"}
         return [c for c in self._without_lone_words(chosen)
                 if c.kind != "place" or self._may_be_place(c, chosen, org_keys)]
+
+    def _with_places_for_hospitals(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """"Lewisham Hospital ... the deal Lewisham was offered": after a hospital named "X
+        Hospital" (or "X Infirmary"), the place name X alone stands for that hospital, unless it
+        is written as a place ("in X", "across X", "south X", "the town of X")."""
+        named: dict[str, _Candidate] = {}
+        for c in chosen:
+            if (c.kind == "organisation" and c.org_kind == "hospital" and len(c.span) > 1
+                    and c.span[-1].lower_ in {"hospital", "infirmary"}):
+                town = normalise_name(c.span[:-1].text)
+                if town in self.places or town in self.localities:
+                    named.setdefault(town, c)
+        if not named:
+            return chosen
+        kept = []
+        for c in chosen:
+            hospital = named.get(c.key) if c.kind == "place" else None
+            if hospital is None or hospital.span.start > c.span.start or self._written_as_place(c.span):
+                kept.append(c)
+                continue
+            kept.append(_Candidate("organisation", c.span, "hospital_by_place", key=hospital.key,
+                                   name=hospital.name, org_kind="hospital", entry=hospital.entry,
+                                   candidates=list(hospital.candidates)))
+        return kept
+
+    def _written_as_place(self, span: Span) -> bool:
+        """A place name in a place's context: after a place or area preposition or "from",
+        after a compass word ("south London"), or after a comma that follows another name
+        ("Fulham Road, Chelsea")."""
+        doc, i = span.doc, span.start - 1
+        if i < 0:
+            return False
+        before = doc[i]
+        return (self._is_place_preposition(doc, i) or self._is_area_preposition(doc, i)
+                or before.lower_ in {"from", "to", "of"} or before.lower_ in self.compass_words
+                or (before.text == "," and i > 0 and doc[i - 1].is_title))
 
     def _with_universities_by_place(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
         """Universities named by their town ("Newcastle", "Goldsmiths"): a name listed with a
@@ -1493,12 +1532,29 @@ class EntityLinker:
                 continue
             entry = self.gazetteer.resolve(c.candidates, context_places, sure)
             if entry is None:
+                self._name_sites_of_one_trust(c)
                 continue
             c.entry = entry
             c.key = "ods:" + entry.ods
             c.name = entry.name
             c.org_kind = "hospital" if isinstance(entry, Site) else entry.kind
         self._link_short_forms(candidates)
+
+    @staticmethod
+    def _name_sites_of_one_trust(c: _Candidate) -> None:
+        """"The Royal Marsden" (a name two sites of one trust share, in London and in Sutton)
+        when the article does not say which: the hospital of that name, run by that trust."""
+        sites = [e for e in c.candidates if isinstance(e, Site)]
+        if len(sites) < 2 or len(sites) != len(c.candidates):
+            return
+        trusts = {s.trust for s in sites}
+        names = {normalise_name(s.name) for s in sites}
+        if len(trusts) != 1 or None in trusts or len(names) != 1:
+            return
+        c.key = f"site:{sites[0].trust}:{names.pop()}"
+        c.name = _strip_the(sites[0].name)
+        c.org_kind = "hospital"
+        c.operator = sites[0].trust
 
     def _link_short_forms(self, candidates: list[_Candidate]) -> None:
         """"the Royal Infirmary" after "Leicester Royal Infirmary": a hospital written with the
@@ -1586,7 +1642,7 @@ class EntityLinker:
             group = groups[key]
             first = group[0]
             entry = next((c.entry for c in group if c.entry is not None), None)
-            fixed = next((c.name for c in group if c.key.startswith(("party:", "gov:"))), None)
+            fixed = next((c.name for c in group if c.key.startswith(("party:", "gov:", "site:"))), None)
             name = entry.name if entry else fixed or _fullest(group)
             if isinstance(entry, Trust):
                 # The article's own spelling of the trust's name, when it writes it in full.
@@ -1600,6 +1656,8 @@ class EntityLinker:
                 aliases=aliases, mentions=_mentions(group), ods_code=entry.ods if entry else None)
             if isinstance(entry, Site) and entry.trust:
                 operators_needed[org_ids[key]] = entry.trust
+            elif entry is None and any(c.operator for c in group):
+                operators_needed[org_ids[key]] = next(c.operator for c in group if c.operator)
             organisations.append(organisation)
         # A closed trust the article names runs the sites its successor runs today: the article
         # was written before the merger.

@@ -89,19 +89,26 @@ class Gazetteer:
         self._by_acronym: dict[str, list[Entry]] = {}
         self._by_bare: dict[str, list[Site]] = {}
         self._sites_of: dict[str, list[Site]] = {}
+        for site in self.sites.values():
+            if site.trust:
+                self._sites_of.setdefault(site.trust, []).append(site)
         for entry in [*self.trusts.values(), *self.sites.values()]:
+            own_sites = _site_forms(self._sites_of.get(entry.ods, ())) if isinstance(entry, Trust) else {}
             for form in (entry.name, *entry.aliases):
                 if form != entry.name and isinstance(entry, Trust) and _ACADEMIC_END.search(form):
                     continue  # "Manchester University" names the university, not its NHS trust
-                bucket = self._by_key.setdefault(normalise_name(form), [])
-                if entry not in bucket:
-                    bucket.append(entry)
+                key = normalise_name(form)
+                # "Moorfields Eye Hospital", "the Royal Marsden": a trust's short name that is also
+                # the name (or the name without "Hospital") of its own site denotes the site.
+                named = own_sites.get(key) if form != entry.name else None
+                bucket = self._by_key.setdefault(key, [])
+                for item in named or [entry]:
+                    if item not in bucket:
+                        bucket.append(item)
             for letters in entry.acronyms:
                 self._by_acronym.setdefault(letters, []).append(entry)
         self._bare_first_words: set[str] = set()
         for site in self.sites.values():
-            if site.trust:
-                self._sites_of.setdefault(site.trust, []).append(site)
             for form in (site.name, *site.aliases):
                 for bare in bare_site_forms(form):
                     self._bare_first_words.add(bare.split(" ")[0])
@@ -208,6 +215,17 @@ def bare_site_forms(form: str) -> list[str]:
             bare = key[: -len(head) - 1]
             if bare not in _GENERIC_BARE and len(bare) > 3:
                 forms.append(bare)
+    return forms
+
+
+def _site_forms(sites: Iterable[Site]) -> dict[str, list[Site]]:
+    """The normalised names of `sites`, with and without their head word, and the sites each names."""
+    forms: dict[str, list[Site]] = {}
+    for site in sites:
+        for form in (site.name, *site.aliases):
+            for key in (normalise_name(form), *bare_site_forms(form)):
+                if site not in forms.setdefault(key, []):
+                    forms[key].append(site)
     return forms
 
 

@@ -1,0 +1,56 @@
+"""Hospitals written short or standing for a place's name, and the names around them that are
+not hospitals, places or bodies. Every sentence is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsfacts.gazetteer import Gazetteer, Site
+
+
+@pytest.fixture(scope="module")
+def facts(nlp):
+    def run(text):
+        doc = nlp(text)
+        by_id = {o.id: o for o in doc._.organisations}
+        hospitals = {o.name: (by_id[o.operator].name if o.operator else None)
+                     for o in doc._.organisations if o.kind == "hospital"}
+        others = {o.name: o.kind for o in doc._.organisations if o.kind != "hospital"}
+        return hospitals, others, [p.name for p in doc._.places]
+
+    return run
+
+
+def test_a_trust_short_name_that_names_its_own_site_is_the_site():
+    gazetteer = Gazetteer.load()
+    found = gazetteer.lookup("Moorfields Eye Hospital")
+    assert found and all(isinstance(e, Site) for e in found)
+    # The trust's full name still names the trust.
+    assert gazetteer.lookup("Moorfields Eye Hospital NHS Foundation Trust")[0].ods == "RP6"
+
+
+def test_a_hospital_written_as_its_trust_short_name_is_a_hospital(facts):
+    hospitals, others, _ = facts("Nurses at Moorfields Eye Hospital voted to accept the offer.")
+    assert hospitals == {"Moorfields Eye Hospital": "Moorfields Eye Hospital NHS Foundation Trust"}
+
+
+def test_a_site_name_two_sites_of_one_trust_share_keeps_its_operator(facts):
+    text = ("The Royal Marsden wants to expand in London. A second site in Sutton already treats "
+            "children, the Royal Marsden said.")
+    hospitals, others, _ = facts(text)
+    assert hospitals == {"Royal Marsden Hospital": "The Royal Marsden NHS Foundation Trust"}
+    assert others.get("The Royal Marsden NHS Foundation Trust") == "nhs_trust"
+
+
+def test_a_town_after_the_hospital_named_after_it_is_the_hospital(nlp):
+    doc = nlp("Lewisham Hospital lost its stroke unit in March. Campaigners said Lewisham had been "
+              "let down, and families in Lewisham agreed.")
+    (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert [m.text for m in hospital.mentions] == ["Lewisham Hospital", "Lewisham"]
+    (place,) = doc._.places  # "in Lewisham" is still the place
+    assert place.name == "Lewisham" and place.mentions[0].start > hospital.mentions[1].start
+
+
+def test_a_town_before_any_hospital_named_after_it_stays_a_place(nlp):
+    doc = nlp("Campaigners in Lewisham marched on Saturday. Lewisham Hospital will keep its unit.")
+    assert [p.name for p in doc._.places] == ["Lewisham"]
