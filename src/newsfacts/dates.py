@@ -103,6 +103,14 @@ _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
+# "the same quarter last year", "the same period of 2007": the period spoken of, in another year
+_SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
+                          r"month|half|week)s? (?:last year|(?:a|one) year (?:earlier|ago)|"
+                          r"(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
+# The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
+_PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
+_UNIT_SHAPES = {"quarter": r"-Q\d", "half": r"-H\d", "month": r"-\d\d", "week": r"-\d\d",
+                "period": r"-(?:Q\d|H\d|\d\d)"}
 # "the day before", "the day after": also joined to a named day ("the day before last Tuesday")
 DAY_BEFORE_AFTER = r"(?:the )?day (?P<dir>before|after)"
 _OCLOCK = re.compile(r"\b(\d{1,2}) o'clock\b")  # "6 o'clock" -> 6:00
@@ -218,7 +226,7 @@ class TimexResolver:
             r"^(?:(?P<mod>earlier|later|early|late|mid|the end of|the start of|"
             r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
             r"(?P<rel>this|last|next|past|coming|previous|current|following|present|"
-            r"same|latest|prior|recent|preceding|subsequent|that|(?<=the )) ?"
+            r"same|latest|prior|recent|preceding|subsequent|that|full|(?<=the )) ?"
             r"(?P<unit>week|month|year|weekend|decade|century|fortnight|"
             r"spring|summer|autumn|fall|winter)$")
         self.re_year_part = re.compile(
@@ -348,7 +356,7 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._half_year,
+                     self._holiday, self._half_year, self._same_period,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
@@ -540,9 +548,10 @@ class TimexResolver:
         written = re.fullmatch(r"h(?P<h>[12]),? (?P<y>(?:19|20)\d\d)", text)
         if written:  # "H1 2015"; a bare "H2" is as likely hydrogen
             return Timex("DATE", f"{written.group('y')}-H{written.group('h')}", "absolute")
-        match = re.fullmatch(r"(?:the )?(?P<h>first|second|latter|last) half of (?:the )?"
-                             r"(?:(?P<y>(?:1[5-9]|20)\d\d)|(?P<rel>this |last |next )?year)", text)
-        if not match:
+        match = re.fullmatch(r"(?:the )?(?P<h>first|second|latter|last) half(?P<of> of (?:the )?"
+                             r"(?:(?P<y>(?:1[5-9]|20)\d\d)|(?P<rel>this |last |next )?year))?",
+                             text)
+        if not match or not match.group("of") and not text.startswith("the "):
             return None
         half = 1 if match.group("h") == "first" else 2
         if match.group("y"):
@@ -550,7 +559,18 @@ class TimexResolver:
         if not dct:
             return Timex("DATE", None, None)
         step = {"last ": -1, "next ": 1}.get(match.group("rel") or "", 0)
+        if not match.group("of") and half > (dct.month + 5) // 6 and future is False:
+            step = -1  # "profit in the second half", said in spring: the half last reported
         return Timex("DATE", f"{dct.year + step:04d}-H{half}", "published")
+
+    def _same_period(self, text, dct, future, context_day):
+        # the year alone here; the extractor gives it the period its sentence speaks of
+        match = _SAME_PERIOD.fullmatch(text)
+        if not match:
+            return None
+        if match.group("year"):
+            return Timex("DATE", match.group("year"), "absolute")
+        return Timex("DATE", f"{dct.year - 1:04d}" if dct else None, "published" if dct else None)
 
     def _compound_duration(self, text, dct, future, context_day):
         """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M."""
@@ -724,8 +744,8 @@ class TimexResolver:
         amount = int(n) * sign
         if unit == "Y":
             return Timex("DATE", f"{dct.year + amount:04d}", "published")
-        if unit == "DE":
-            return Timex("DATE", f"{dct.year + 10 * amount:04d}", "published")
+        if unit == "DE":  # "a decade ago": a decade, as the unit says ("199" from 2007)
+            return Timex("DATE", f"{(dct.year + 10 * amount) // 10:03d}", "published")
         if unit == "CE":  # "a century ago": a century, as the unit says ("19" from 2013)
             return Timex("DATE", f"{(dct.year + 100 * amount) // 100:02d}", "published")
         if unit == "M":
@@ -1193,6 +1213,8 @@ _CANON_SUBS = [
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
     (re.compile(r"(?<=\d)-(?=[a-z])"), " "),      # "72-hour"
     (re.compile(r"(?<=[a-z])-(?=\d)"), " "),      # "mid-2019"
+    # "five trading days": days all the same, counted in a calendar of work
+    (re.compile(r"(?<=\S )(?:trading|business|working) (?=(?:day|week)s?$)"), ""),
     (re.compile(r"\s+"), " "),
 ]
 
@@ -1241,6 +1263,7 @@ class DateExtractor:
         self.future_cues = set(lists["future_cues"])
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
+        self.reporting_nouns = set(lists["reporting_nouns"])
         self.future_heads = set(lists["future_heads"])
         # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
         self.holidays = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -1517,6 +1540,11 @@ class DateExtractor:
         return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in \
             self.durational_heads and following.lower_ not in self.units  # "a 52 week year"
 
+    def _reports_figures(self, sentence: Span) -> bool:
+        """Money, a percentage or a company's figures: the sentence of a business report."""
+        return any(token.is_currency or token.lower_ in ("%", "percent", "cent")
+                   or token.lower_ in self.reporting_nouns for token in sentence)
+
     def _left_out(self, span: Span, text: str, timex: Timex) -> bool:
         """Mentions the records leave out although they read as time."""
         doc = span.doc
@@ -1525,6 +1553,9 @@ class DateExtractor:
                 None and (before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
                           before.lower_ in ("worse", "better", "more", "less", "off")):
             return True  # a rate: "£14 an hour", "400 people a day", "£8,000 a year worse off"
+        if re.fullmatch(r"the (?:first|second|latter) half", text) and not \
+                self._reports_figures(span.sent):
+            return True  # "scored in the second half": a match, not the year
         words = text.split()
         if timex.type in ("DATE", "TIME") and len(words) <= 2 and (all(
                 word in self.resolver.weekdays or word in self.resolver.parts
@@ -1643,6 +1674,7 @@ class DateExtractor:
         recent_days: list[tuple[int, dt.date]] = []  # (sentence start, day) in reading order
         recent_dates: list[tuple[int, str]] = []  # (sentence, "2015-03"): calendar dates named
         recent_quarters: list[tuple[int, str]] = []  # (sentence, "1989-Q3"): quarters named
+        recent_periods: list[tuple[int, int, str]] = []  # (sentence, token, "2015-03"): periods
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
             "SENT_START") else [0]
         for span in self.candidates(doc, published):
@@ -1662,6 +1694,10 @@ class DateExtractor:
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
             timex = self.resolver.resolve(span.text, published, future, context_day)
+            same_period = _SAME_PERIOD.fullmatch(text)
+            if same_period:
+                timex = _same_period(same_period, recent_periods, sent_index, span.start,
+                                     published)
             if timex is None or self._left_out(span, text, timex):
                 continue
             if context_day is None and text == "the same day":
@@ -1682,7 +1718,11 @@ class DateExtractor:
                 named = _context_date(recent_dates, sent_index)
                 if named and timex.value:
                     timex = Timex(timex.type, named[:4] + timex.value[4:], "published", None)
-            if published and _YEAR_AGO.fullmatch(text) and (
+            compared = _sentence_period(recent_periods, sent_index, span.start) if published \
+                and (_YEAR_EARLIER.fullmatch(text) or _YEAR_AGO.fullmatch(text)) else None
+            if compared:  # "sales rose in October from a year earlier": that October, a year back
+                timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
+            elif published and _YEAR_AGO.fullmatch(text) and (
                     recent_quarters or "quarter" in span.sent.text.lower()):
                 # Business news compares with the same quarter a year before: the quarter the
                 # article spoke of, else the one just closed ("net income rose from $5m a
@@ -1697,9 +1737,11 @@ class DateExtractor:
                     r"(?:the|that|the same) quarter", text) and \
                     sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
                 timex = Timex("DATE", recent_quarters[-1][1], timex.anchor)  # the one just named
-            if timex.value and re.fullmatch(r"\d{4}-Q[1-4X]", timex.value) and not re.search(
-                    r"\byear (?:ago|earlier)|\blast year", text):
-                recent_quarters.append((sent_index, timex.value))  # a quarter spoken of
+            spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text)
+            if timex.value and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", timex.value) and spoken_of:
+                recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
+            if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of:
+                recent_periods.append((sent_index, span.start, timex.value))
             if timex.day is not None:
                 recent_days.append((sent_index, timex.day))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value):
@@ -1925,6 +1967,35 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
         return Timex("DATE", f"{year:04d}-{month:02d}", "published")
     day = dt.date.fromisoformat(value) + dt.timedelta(weeks=step)
     return Timex("DATE", _iso_week(day), "published")
+
+
+def _sentence_period(recent_periods: list[tuple[int, int, str]], sent_index: int,
+                     before: int, shape: str = "") -> str | None:
+    """The last period named earlier in the same sentence (of the shape asked for, if any)."""
+    for index, start, value in reversed(recent_periods):
+        if index != sent_index:
+            return None
+        if start < before and re.search(shape + "$", value):
+            return value
+    return None
+
+
+def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], sent_index: int,
+                 before: int, published: dt.date | None) -> Timex:
+    """ "the same quarter last year": the quarter the sentence (or the one before it) spoke of,
+    in the year before it; "the same period of 2007": in 2007."""
+    shape = _UNIT_SHAPES[match.group("unit")]
+    period = _sentence_period(recent_periods, sent_index, before, shape)
+    if period is None:
+        earlier = [value for index, _, value in recent_periods
+                   if 0 < sent_index - index <= 1 and re.search(shape + "$", value)]
+        period = earlier[-1] if earlier else None
+    if match.group("year"):
+        return Timex("DATE", match.group("year") + (period[4:] if period else ""), "absolute")
+    if published is None:
+        return Timex("DATE", None, None)
+    year = int(period[:4]) if period else published.year
+    return Timex("DATE", f"{year - 1:04d}{period[4:] if period else ''}", "published")
 
 
 def _context_date(recent_dates: list[tuple[int, str]], sent_index: int,

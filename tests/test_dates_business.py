@@ -1,0 +1,81 @@
+"""Dates as business news writes them: periods compared with the year before, halves of the
+year, the full year, trading days.
+
+Sentences of our own. Published 2016-01-12 is a Tuesday (first quarter, first half)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_dates import by_text, dates_pipeline
+
+SUMMER = dt.date(2015, 7, 30)  # a Thursday, in the third quarter and the second half
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return dates_pipeline()
+
+
+def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
+    found = by_text(nlp, "Exports rose 4 per cent in November from a year earlier.")
+    assert found["November"].value == "2015-11"
+    assert found["a year earlier"].value == "2014-11"
+    found = by_text(nlp, "Its loss in the third quarter of 2015 was wider than a year ago.")
+    assert found["a year ago"].value == "2014-Q3"
+    # A year named in the sentence: the year before it.
+    found = by_text(nlp, "In 2013 the bakery sold 40 per cent more bread than a year earlier.")
+    assert found["a year earlier"].value == "2012"
+
+
+def test_the_same_period_in_another_year(nlp):
+    found = by_text(nlp, "Sales in the fourth quarter rose to £80m from £70m in the same "
+                         "quarter last year.")
+    assert found["the fourth quarter"].value == "2015-Q4"
+    assert found["the same quarter last year"].value == "2014-Q4"
+    found = by_text(nlp, "Car sales rose 9 per cent in December compared with the same month "
+                         "a year earlier.")
+    assert found["the same month a year earlier"].value == "2014-12"
+    found = by_text(nlp, "Orders in the third quarter of 2015 matched the same period of 2012.")
+    assert found["the same period of 2012"].value == "2012-Q3"
+    # Nothing to compare with in the text: the year alone.
+    assert by_text(nlp, "Prices were higher than in the same period last year.")[
+        "the same period last year"].value == "2015"
+
+
+def test_a_half_of_the_year_in_a_business_report(nlp):
+    found = by_text(nlp, "Profit in the first half rose 12 per cent.", SUMMER)
+    assert found["the first half"].value == "2015-H1"
+    # Said in January about a half not yet begun: the one last reported.
+    assert by_text(nlp, "The retailer's sales fell in the second half.")[
+        "the second half"].value == "2015-H2"
+    assert by_text(nlp, "The company expects orders to recover in the second half.")[
+        "the second half"].value == "2016-H2"
+    found = by_text(nlp, "Net income rose to $9m in the first half from $7m a year earlier.",
+                    SUMMER)
+    assert found["a year earlier"].value == "2014-H1"
+
+
+def test_a_half_of_a_match_is_not_a_date(nlp):
+    assert by_text(nlp, "Rovers scored twice in the second half to win the cup.") == {}
+    assert by_text(nlp, "The first half of the film is slow.") == {}
+
+
+def test_the_full_year(nlp):
+    found = by_text(nlp, "The airline still expects a profit for the full year.", SUMMER)
+    assert found["the full year"].value == "2015"
+
+
+def test_trading_and_working_days_are_days(nlp):
+    found = by_text(nlp, "The shares had lost a third of their value in the previous five "
+                         "trading days.")
+    assert found["the previous five trading days"].value == "P5D"
+    assert found["the previous five trading days"].type == "DURATION"
+    assert by_text(nlp, "Refunds are paid within ten working days.")[
+        "ten working days"].value == "P10D"
+
+
+def test_a_decade_ago_is_a_decade(nlp):
+    assert by_text(nlp, "The firm was founded a decade ago.")["a decade ago"].value == "200"
