@@ -54,3 +54,24 @@ def test_a_town_after_the_hospital_named_after_it_is_the_hospital(nlp):
 def test_a_town_before_any_hospital_named_after_it_stays_a_place(nlp):
     doc = nlp("Campaigners in Lewisham marched on Saturday. Lewisham Hospital will keep its unit.")
     assert [p.name for p in doc._.places] == ["Lewisham"]
+
+
+def test_a_town_listed_before_the_word_hospital_is_a_site(facts):
+    hospitals, _, places = facts("Ealing, Harrow and Central Middlesex Hospital may all lose "
+                                 "their maternity units next year.")
+    assert "Ealing Hospital" in hospitals and "Central Middlesex Hospital" in hospitals
+    assert "Ealing" not in places
+
+
+def test_a_word_joined_by_ampersand_belongs_to_a_listed_site(nlp):
+    doc = nlp("Imperial College Healthcare NHS Trust runs Queen Charlotte’s & Chelsea, "
+              "St Mary’s and Charing Cross hospitals.")
+    mentions = [m.text for o in doc._.organisations if o.kind == "hospital" for m in o.mentions]
+    assert "Queen Charlotte’s & Chelsea" in mentions
+
+
+def test_two_places_joined_by_ampersand_are_not_a_site(nlp):
+    doc = nlp("Imperial College Healthcare NHS Trust told the Hammersmith & Fulham council that "
+              "Hammersmith Hospital would stay open.")
+    mentions = [m.text for o in doc._.organisations for m in o.mentions]
+    assert "Hammersmith & Fulham" not in mentions

@@ -871,8 +871,9 @@ class EntityLinker:
                 if normalise_name(span.text) in self.places and (
                         end == len(doc) or doc[end].lower_ != "hospital") and (
                         end == len(doc) or doc[end].lower_ != "hospitals"
-                        or doc[i - 1].text not in {"and", ","}):
-                    continue  # a town, unless written as a site ("Ealing hospital")
+                        or doc[i - 1].text not in {"and", ","}) and not self._listed_before_hospital(doc, end):
+                    continue  # a town, unless written as a site ("Ealing hospital", "Ealing and
+                    # Hammersmith hospitals")
                 sites = self.gazetteer.lookup_bare(span.text)
                 if end < len(doc) and doc[end].text in {"'s", "’s"}:
                     with_s = self.gazetteer.lookup_bare(doc[i:end + 1].text)  # "St Mary's"
@@ -884,6 +885,7 @@ class EntityLinker:
                 if sites and self._names_other_than_a_site(doc, span.end):
                     break  # "the St Mary's campus", "St Mary's medical school graduates"
                 if sites:
+                    span = self._with_ampersand_part(doc, span)
                     match = _Candidate("organisation", span, "bare_site", key="org:" + normalise_name(
                         span.text), name=span.text, org_kind="hospital", candidates=sites, bare=True)
                     break
@@ -907,6 +909,35 @@ class EntityLinker:
                 sure.append(site)
                 trusts_named.add(site.trust)
         return sorted(kept, key=lambda c: c.span.start)
+
+    @staticmethod
+    def _listed_before_hospital(doc: Doc, end: int) -> bool:
+        """Whether the name that ends at `end` is a conjunct of a list of names that ends with the
+        word "hospital(s)": "Ealing, Hammersmith and Central Middlesex hospitals"."""
+        joined = False
+        for token in doc[end:end + 12]:
+            if token.lower_ in {"hospital", "hospitals"}:
+                return joined
+            if token.text in {",", "&"} or token.lower_ == "and":
+                joined = True
+            elif not (token.is_title or token.text in {"'s", "’s"}) or token.is_sent_start:
+                return False
+        return False
+
+    def _with_ampersand_part(self, doc: Doc, span: Span) -> Span:
+        """"Queen Charlotte's & Chelsea" in a list of hospitals: a capitalised word joined by "&"
+        belongs to the site's name (an ampersand is written inside a name), unless the two words
+        name a place ("Hammersmith & Fulham")."""
+        end = span.end
+        if end + 1 >= len(doc) or doc[end].text != "&" or not doc[end + 1].is_title:
+            return span
+        after = end + 2
+        if after < len(doc) and not (doc[after].text == "," or doc[after].lower_ in {
+                "and", "hospital", "hospitals"}):
+            return span
+        if normalise_name(doc[span.start:after].text) in self.places | self.localities:
+            return span
+        return doc[span.start:after]
 
     def _site_name_of_another_place(self, span: Span) -> bool:
         """A hospital site's name that names a campus, school or church here ("the St. Mary's
