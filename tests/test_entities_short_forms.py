@@ -75,3 +75,15 @@ def test_two_places_joined_by_ampersand_are_not_a_site(nlp):
               "Hammersmith Hospital would stay open.")
     mentions = [m.text for o in doc._.organisations for m in o.mentions]
     assert "Hammersmith & Fulham" not in mentions
+
+
+def test_a_name_that_goes_on_after_hospital_is_not_a_hospital(facts):
+    hospitals, others, _ = facts("The unit came top of the Dr Ashby Hospital Guide this spring.")
+    assert hospitals == {} and "Dr Ashby Hospital Guide" in others
+
+
+def test_a_post_or_a_town_after_hospital_does_not_lengthen_its_name(facts):
+    hospitals, _, _ = facts("Lewisham Hospital Chief Executive Joan Perry said the ward would stay.")
+    assert list(hospitals) == ["Lewisham Hospital"]
+    hospitals, _, _ = facts("Nurses at Queen Elizabeth Hospital Birmingham were thanked.")
+    assert list(hospitals) == ["Queen Elizabeth Hospital Birmingham"]

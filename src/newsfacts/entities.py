@@ -461,6 +461,8 @@ class EntityLinker:
                 end += 1
             if end > span.end and doc[end - 1].lower_ in {"school", "college", "university", "library"}:
                 return doc[span.start:end]
+            if end > span.end and self._name_goes_on(doc, span.end, end):
+                return doc[span.start:end]  # "the Dr Foster Hospital Guide": a guide, not a hospital
             end = span.end
         start = span.start
         if start < 2 or not doc[start - 2].is_title or self._org_kind_from_head(span) is None:
@@ -496,6 +498,19 @@ class EntityLinker:
                     and (left.end == len(doc) or doc[left.end].ent_iob_ != "I"))):
             return None  # "Unison and Fire Brigades Union", "Deutsche Bank and ...": two names
         return doc[k:end]
+
+    def _name_goes_on(self, doc: Doc, start: int, end: int) -> bool:
+        """Whether the capitalised words doc[start:end] right after a hospital's head word go on
+        with its name: not a town ("Queen Elizabeth Hospital Birmingham"), a post or rank ("Hospital
+        Chief Executive"), a person's or a date's name, nor the start of a sentence."""
+        for token in doc[start:end]:
+            low = token.lower_
+            if (token.is_sent_start or not token.is_alpha or token.ent_type_ in {"PERSON", "DATE", "TIME", "GPE"}
+                    or normalise_name(token.text) in self.places or low in self.title_roles
+                    or low in self.role_words or low in self.person_ranks or low in self.job_titles
+                    or low in self.honorifics or low in self.org_heads):
+                return False
+        return True
 
     def _head_after(self, doc: Doc, end: int) -> int:
         """The end of the capitalised words after a name when the last of them (at most three) is
