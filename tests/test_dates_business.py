@@ -79,3 +79,14 @@ def test_trading_and_working_days_are_days(nlp):
 
 def test_a_decade_ago_is_a_decade(nlp):
     assert by_text(nlp, "The firm was founded a decade ago.")["a decade ago"].value == "200"
+
+
+def test_a_clock_time_does_not_hang_on_a_deadline_still_to_come(nlp):
+    text = ("The offer runs until March 31. Trading in the shares was halted in the morning and "
+            "resumed at 11:30 a.m.")
+    found = by_text(nlp, text)
+    assert found["March 31"].value == "2016-03-31"
+    assert found["11:30 a.m."].value == "2016-01-12T11:30"
+    # A day already past still dates the time that follows it.
+    found = by_text(nlp, "The fire started on Sunday. Crews arrived at 4 a.m.")
+    assert found["4 a.m."].value == "2016-01-10T04:00"

@@ -1685,14 +1685,16 @@ class DateExtractor:
                     "old" in doc[span.end:span.end + 3].text.lower():
                 continue  # "45-year-old"
             sent_index = _sentence_index(sentence_starts, span.start)
-            context_day = None
-            for index, day in reversed(recent_days):
-                if sent_index - index <= CONTEXT_SENTENCES:
-                    context_day = day
-                break
             future = self.tense(span)
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
+            context_day = None
+            for index, day in reversed(recent_days):
+                if published and day > published and future is not True:
+                    continue  # a deadline named before does not date what has happened
+                if sent_index - index <= CONTEXT_SENTENCES:
+                    context_day = day
+                break
             timex = self.resolver.resolve(span.text, published, future, context_day)
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
