@@ -87,3 +87,15 @@ def test_a_post_or_a_town_after_hospital_does_not_lengthen_its_name(facts):
     assert list(hospitals) == ["Lewisham Hospital"]
     hospitals, _, _ = facts("Nurses at Queen Elizabeth Hospital Birmingham were thanked.")
     assert list(hospitals) == ["Queen Elizabeth Hospital Birmingham"]
+
+
+def test_an_of_phrase_after_a_head_word_belongs_to_the_name(facts):
+    _, others, _ = facts("A report by the Scottish Academy of Engineering came out on Friday.")
+    assert "Scottish Academy of Engineering" in others
+
+
+def test_a_council_of_a_place_with_and_in_its_name_is_one_body(facts):
+    _, others, places = facts("Residents wrote to the Royal Borough of Kensington and Chelsea "
+                              "Council about the plans.")
+    assert "Royal Borough of Kensington and Chelsea Council" in others
+    assert places == []

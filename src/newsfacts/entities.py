@@ -456,6 +456,10 @@ class EntityLinker:
         end = self._head_after(doc, span.end)
         if end > span.end:
             return doc[span.start:end]
+        if span[-1].is_title and span[-1].lower_ in self.org_heads:
+            end = self._of_phrase_end(doc, span.end)
+            if end > span.end:
+                return doc[span.start:end]  # "National Academy | of Sciences"
         if span[-1].lower_ in {"hospital", "infirmary"}:
             while end < len(doc) and doc[end].is_title and end - span.end < 3:
                 end += 1
@@ -485,6 +489,12 @@ class EntityLinker:
             if doc[k].is_sent_start:
                 break
         left = doc[k:start - 1]
+        if self._org_kind_from_head(span) is not None and normalise_name(
+                doc[k:span.end - 1].text) in self.places:
+            # "Royal Borough of | Kensington and | Chelsea Council": the council of a place whose
+            # name has "and" in it, and the words before "of" when they end in a head or place noun.
+            k = self._of_phrase_start(doc, k)
+            return doc[k:end]
         if doc[start - 1].text == "&" or (len(left) == 1 and left[0].lower_ in _BARE_HEADS):
             # "Daily Mail & General Trust": "&" is written inside one name; "University and
             # College Union": a head word alone names nothing of its own.
@@ -498,6 +508,42 @@ class EntityLinker:
                     and (left.end == len(doc) or doc[left.end].ent_iob_ != "I"))):
             return None  # "Unison and Fire Brigades Union", "Deutsche Bank and ...": two names
         return doc[k:end]
+
+    def _of_phrase_end(self, doc: Doc, end: int) -> int:
+        """The end of an "of" phrase of capitalised words after an organisation's head word:
+        "National Academy | of Sciences", "Royal Borough | of Kensington and Chelsea Council"
+        ("and" only inside a known place's name); `end` itself when none follows."""
+        if end + 1 >= len(doc) or doc[end].lower_ != "of":
+            return end
+        i = end + 1
+        while i < len(doc) and doc[i].is_title and not doc[i].is_sent_start and doc[i].ent_type_ not in _NOT_NAMES:
+            i += 1
+        if i == end + 1:
+            return end
+        if i + 1 < len(doc) and doc[i].lower_ in {"and", "&"} and doc[i + 1].is_title:
+            j = i + 1
+            while j < len(doc) and doc[j].is_title and j - i < 4:
+                j += 1
+            for k in range(j, i + 1, -1):
+                if normalise_name(doc[end + 1:k].text) in self.places:
+                    i = k
+                    if k < len(doc) and doc[k].is_title and doc[k].lower_ in self.org_heads:
+                        i = k + 1  # "... of Kensington and Chelsea Council"
+                    break
+        return i
+
+    def _of_phrase_start(self, doc: Doc, start: int) -> int:
+        """The start of the capitalised words and "of" before a name, when they end in an
+        organisation's head or a place noun ("Royal Borough of | Kensington"); else `start`."""
+        if start < 2 or doc[start - 1].lower_ != "of" or not doc[start - 2].is_title:
+            return start
+        word = doc[start - 2].lower_
+        if word not in self.org_heads and word not in self.place_nouns:
+            return start
+        k = start - 2
+        while k > 0 and doc[k - 1].is_title and not doc[k].is_sent_start and start - k < 5:
+            k -= 1
+        return k
 
     def _name_goes_on(self, doc: Doc, start: int, end: int) -> bool:
         """Whether the capitalised words doc[start:end] right after a hospital's head word go on
