@@ -99,3 +99,15 @@ def test_a_council_of_a_place_with_and_in_its_name_is_one_body(facts):
                               "Council about the plans.")
     assert "Royal Borough of Kensington and Chelsea Council" in others
     assert places == []
+
+
+def test_a_district_the_article_places_is_a_place_where_it_modifies_a_noun(nlp):
+    doc = nlp("The trust owns land in Chelsea. It wants to sell its Chelsea site, and Chelsea's "
+              "famous hospitals are worried.")
+    assert [(p.name, len(p.mentions)) for p in doc._.places] == [("Chelsea", 3)]
+    assert not [o for o in doc._.organisations if o.name == "Chelsea"]
+
+
+def test_a_club_never_written_as_a_place_stays_a_body(nlp):
+    doc = nlp("Arsenal beat Chelsea 2-0. Chelsea's manager said his side played badly in London.")
+    assert [p.name for p in doc._.places] == ["London"]

@@ -343,6 +343,7 @@ class EntityLinker:
         if self._has_urls:
             chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
         chosen = self._with_places_for_hospitals(chosen)
+        chosen = self._with_places_used_as_modifiers(chosen)
         org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"
                     and c.source != "hospital_by_place"}
         return [c for c in self._without_lone_words(chosen)
@@ -371,6 +372,33 @@ class EntityLinker:
                                    name=hospital.name, org_kind="hospital", entry=hospital.entry,
                                    candidates=list(hospital.candidates)))
         return kept
+
+    def _with_places_used_as_modifiers(self, chosen: list[_Candidate]) -> list[_Candidate]:
+        """"in Chelsea" ... "its Chelsea site", "Chelsea's famous hospitals": a one-word name the
+        base model read as an organisation is the place the article names with it elsewhere
+        ("in X") where it only owns or modifies a common noun, and no head or gazetteer entry
+        makes it a body."""
+        placed = {c.key for c in chosen if c.kind == "place" and len(c.span) == 1
+                  and self._written_as_place(c.span)}
+        if not placed:
+            return chosen
+        kept = []
+        for c in chosen:
+            if (c.kind == "organisation" and c.source in _BASE_ORG and len(c.span) == 1
+                    and c.org_kind == "other" and c.entry is None and not c.candidates
+                    and normalise_name(c.span.text) in placed and self._owns_a_common_noun(c.span)):
+                c = self._place(c.span, c.source)
+            kept.append(c)
+        return kept
+
+    @staticmethod
+    def _owns_a_common_noun(span: Span) -> bool:
+        """"Chelsea's famous ...", "its Chelsea site": the name owns or modifies a lower-case word."""
+        doc, end = span.doc, span.end
+        if end + 1 < len(doc) and doc[end].text in {"'s", "’s"}:
+            return doc[end + 1].is_lower
+        return end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and span[-1].dep_ in {
+            "compound", "nmod", "amod"}
 
     def _written_as_place(self, span: Span) -> bool:
         """A place name in a place's context: after a place or area preposition or "from",
