@@ -90,3 +90,21 @@ def test_a_clock_time_does_not_hang_on_a_deadline_still_to_come(nlp):
     # A day already past still dates the time that follows it.
     found = by_text(nlp, "The fire started on Sunday. Crews arrived at 4 a.m.")
     assert found["4 a.m."].value == "2016-01-10T04:00"
+
+
+def test_timeml_marks_a_clock_time_and_its_day_apart(nlp):
+    from newsfacts.assets import load_json_asset
+    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
+
+    timeml = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), timeml_extents=True)
+    text = "The offer closes at 5 p.m. on April 13. Talks resume on Friday at 9am."
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "newsfacts_dates":
+            doc = component(doc)
+    assert [(m.text, m.type, m.value) for m in timeml.extract(doc, dt.date(2016, 1, 12))] == [
+        ("5 p.m.", "TIME", "2016-04-13T17:00"), ("April 13", "DATE", "2016-04-13"),
+        ("Friday", "DATE", "2016-01-15"), ("9am", "TIME", "2016-01-15T09:00")]
+    # The records keep each as one moment.
+    assert [m.text for m in by_text(nlp, text).values()] == ["5 p.m. on April 13",
+                                                             "Friday at 9am"]

@@ -38,6 +38,9 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   "the future", "soon" -> FUTURE_REF. These, and durations with no number ("for weeks",
   "decades"), are left out of the records (corpus/README.md) unless the component is made with
   `vague_references=True`, as the TIMEX3 benchmarks do.
+- A clock time on a day ("8am on Tuesday") is one moment in the records; with
+  `timeml_extents=True` (the TIMEX3 benchmarks) it is two expressions, as TimeML marks them
+  ("8am" TIME 2016-01-12T08:00, "Tuesday" DATE 2016-01-12).
 - Left out as well: rates ("£14 an hour"), generic days ("on a typical Tuesday", "a snowy
   winter's morning"), names ("Manchester Evening News", "Radio 4's Today", "the Sunday Times"),
   kinds ("evening finishes", "winter plans", "the Easter holidays", "the quarterly dividend",
@@ -1246,11 +1249,14 @@ def _expand_pattern(pattern: list[dict], lists: dict) -> list[dict]:
 class DateExtractor:
     """Finds, trims, merges and resolves the temporal expressions of a Doc."""
 
-    def __init__(self, nlp: Language, patterns: dict, vague_references: bool = False):
+    def __init__(self, nlp: Language, patterns: dict, vague_references: bool = False,
+                 timeml_extents: bool = False):
         lists = patterns["lists"]
         # TIMEX3 annotates "now", "recently", "for weeks"; the project's records leave such
         # vague references out (corpus/README.md). The TIMEX3 benchmarks switch them on.
         self.vague_references = vague_references
+        # The records keep "8am on Tuesday" as one moment; TimeML marks "8am" and "Tuesday".
+        self.timeml_extents = timeml_extents
         self.scheduled_verbs = set(lists["scheduled_verbs"])
         self.intent_heads = set(lists["intent_heads"])
         self.resolver = TimexResolver(lists)
@@ -1751,13 +1757,38 @@ class DateExtractor:
             if timex.type == "DURATION" and len(span) > 1 and span[0].lower_ == "the" and \
                     span[-1].head.i >= span.end:
                 span = span[1:]  # "the 39 week licence period": "the" goes with the noun
-            mentions.append(DateMention(
-                id=f"d{len(mentions) + 1}", text=span.text, start=span.start_char,
-                end=span.end_char, type=timex.type, value=timex.value, anchor=timex.anchor))
+            for part, part_timex in self._timeml_parts(span, timex):
+                mentions.append(DateMention(
+                    id=f"d{len(mentions) + 1}", text=part.text, start=part.start_char,
+                    end=part.end_char, type=part_timex.type, value=part_timex.value,
+                    anchor=part_timex.anchor))
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
         return self._range_years(doc, mentions)
+
+    def _timeml_parts(self, span: Span, timex: Timex) -> list[tuple[Span, Timex]]:
+        """ "5 p.m. on April 13" is one moment in the records; TimeML marks the clock time and
+        the day apart, the preposition outside both (with `timeml_extents`)."""
+        if not self.timeml_extents or timex.type != "TIME" or not timex.value or \
+                "T" not in timex.value:
+            return [(span, timex)]
+        for token in span[1:-1]:
+            if token.lower_ not in ("on", "at"):
+                continue
+            left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
+            if self.resolver._clock(canonical(left.text)):
+                clock, day = left, right
+            elif self.resolver._clock(canonical(right.text)):
+                clock, day = right, left
+            else:
+                return [(span, timex)]
+            date, suffix = timex.value.split("T")[0], self.resolver._time_suffix(canonical(
+                day.text))
+            day_timex = Timex("TIME" if suffix else "DATE", date + (f"T{suffix}" if suffix else ""),
+                              timex.anchor)
+            return sorted([(clock, timex), (day, day_timex)], key=lambda part: part[0].start)
+        return [(span, timex)]
 
     def _day_ranges(self, doc: Doc, mentions: list[DateMention],
                     published: dt.date | None) -> list[DateMention]:
@@ -2039,6 +2070,7 @@ def _sentence_index(starts: list[int], token_index: int) -> int:
     return low
 
 
-@Language.factory("newsfacts_dates", default_config={"vague_references": False})
-def make_dates(nlp: Language, name: str, vague_references: bool):
-    return DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), vague_references)
+@Language.factory("newsfacts_dates",
+                  default_config={"vague_references": False, "timeml_extents": False})
+def make_dates(nlp: Language, name: str, vague_references: bool, timeml_extents: bool):
+    return DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), vague_references, timeml_extents)
