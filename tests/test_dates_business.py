@@ -108,3 +108,12 @@ def test_timeml_marks_a_clock_time_and_its_day_apart(nlp):
     # The records keep each as one moment.
     assert [m.text for m in by_text(nlp, text).values()] == ["5 p.m. on April 13",
                                                              "Friday at 9am"]
+
+
+def test_the_time_of_the_trading_is_a_time(nlp):
+    found = by_text(nlp, "Shares in the bank rose 3 per cent in morning trading.")
+    assert found["morning"].value == "2016-01-12TMO"
+    found = by_text(nlp, "The grocer said Christmas trading was its best ever.")
+    assert found["Christmas"].value == "2015-12-25"
+    # Still a kind of thing, not a time: "evening classes".
+    assert by_text(nlp, "The college runs evening classes in Welsh.") == {}

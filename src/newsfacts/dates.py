@@ -1270,6 +1270,8 @@ class DateExtractor:
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
         self.reporting_nouns = set(lists["reporting_nouns"])
+        # "in morning trading", "Christmas trading": the time of the dealing, not a kind of thing
+        self.market_sessions = set(lists["market_sessions"])
         self.future_heads = set(lists["future_heads"])
         # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
         self.holidays = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -1590,7 +1592,8 @@ class DateExtractor:
         last = span[-1]
         if timex.type in ("DATE", "TIME") and last.dep_ in ("compound", "amod") and \
                 last.head.i >= span.end and not re.search(r"\d", text) and \
-                doc[span.end].lower_ not in self.units and (
+                doc[span.end].lower_ not in self.units and \
+                last.head.lower_ not in self.market_sessions and (
                     last.head.pos_ == "NOUN" or last.head.pos_ == "PROPN" and last.is_title) and (
                     self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", ""))
                     or re.sub(r"^(?:the )?(?:(?:next|last|this|coming|following) )?", "", text)
