@@ -111,3 +111,22 @@ def test_a_district_the_article_places_is_a_place_where_it_modifies_a_noun(nlp):
 def test_a_club_never_written_as_a_place_stays_a_body(nlp):
     doc = nlp("Arsenal beat Chelsea 2-0. Chelsea's manager said his side played badly in London.")
     assert [p.name for p in doc._.places] == ["London"]
+
+
+def test_a_hospital_named_without_its_head_after_its_full_name_is_the_hospital(nlp):
+    doc = nlp("Bart's Hospital in London treated the boy. Barts said the operation had gone well.")
+    (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert [m.text for m in hospital.mentions] == ["Bart's Hospital", "Barts"]
+    assert len(doc._.organisations) == 1
+
+
+def test_a_site_named_without_a_head_in_the_data_is_found_with_one(facts):
+    hospitals, _, _ = facts("Addenbrooke's Hospital in Cambridge said it was full.")
+    assert hospitals == {"Addenbrooke's": "Cambridge University Hospitals NHS Foundation Trust"}
+
+
+def test_a_name_before_an_organisation_head_word_is_not_the_hospital(nlp):
+    doc = nlp("Khon Kaen University Hospital is busy. Staff from Mahidol and Khon Kaen universities "
+              "came to London.")
+    (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert [m.text for m in hospital.mentions] == ["Khon Kaen University Hospital"]

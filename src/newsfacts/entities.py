@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsfacts.assets import load_json_asset, load_jsonl_asset
-from newsfacts.gazetteer import Gazetteer, Site, Trust, normalise_name
+from newsfacts.gazetteer import Gazetteer, Site, Trust, bare_site_forms, normalise_name
 from newsfacts.matching import GatedMatcher
 from newsfacts.records import Mention, Organisation, Person, Place, Role
 
@@ -1659,6 +1659,40 @@ class EntityLinker:
             c.name = entry.name
             c.org_kind = "hospital" if isinstance(entry, Site) else entry.kind
         self._link_short_forms(candidates)
+        self._link_names_without_head(candidates)
+
+    def _link_names_without_head(self, candidates: list[_Candidate]) -> None:
+        """"Addenbrooke's Hospital ... a spokesman for Addenbrooke's", "Bart's Hospital ...
+        Barts": after a hospital named in full, its name without "Hospital"/"Infirmary" (or a bare
+        form the gazetteer knows for it) written alone is that hospital, not a body or a person of
+        its own. A name two of the article's hospitals share ("Royal") is left alone."""
+        hospitals = [c for c in candidates if c.kind == "organisation" and c.org_kind == "hospital"
+                     and not c.bare]
+        forms: dict[str, set[str]] = {}
+        for c in hospitals:
+            names = {c.span.text, *([c.entry.name, *c.entry.aliases] if isinstance(c.entry, Site) else ())}
+            for name in names:
+                for form in bare_site_forms(name):
+                    forms.setdefault(form, set()).add(c.key)
+        if not forms:
+            return
+        first = {}
+        for c in hospitals:
+            first.setdefault(c.key, c)
+        for c in candidates:
+            if c.entry is not None or c.candidates or c.org_kind == "hospital" or c.honorific:
+                continue
+            if c.kind not in {"organisation", "person"} or c.source not in _BASE_ORG | _BASE_PERSON:
+                continue
+            key = normalise_name(c.span.text)
+            keys = forms.get(key) or forms.get(key + "s") or set()
+            if len(keys) != 1 or self._head_word_after(c.span):
+                continue
+            hospital = first[next(iter(keys))]
+            if hospital.span.start > c.span.start:
+                continue
+            c.kind, c.key, c.name, c.org_kind = "organisation", hospital.key, hospital.name, "hospital"
+            c.entry, c.operator = hospital.entry, hospital.operator
 
     @staticmethod
     def _name_sites_of_one_trust(c: _Candidate) -> None:
@@ -1675,6 +1709,15 @@ class EntityLinker:
         c.name = _strip_the(sites[0].name)
         c.org_kind = "hospital"
         c.operator = sites[0].trust
+
+    def _head_word_after(self, span: Span) -> bool:
+        """Whether an organisation's head word follows the name: "Khon Kaen universities"."""
+        doc = span.doc
+        if span.end >= len(doc):
+            return False
+        after = doc[span.end].lower_
+        return after in self.org_heads or after in self.academic_plurals or (
+            after.endswith("s") and after[:-1] in self.org_heads)
 
     def _link_short_forms(self, candidates: list[_Candidate]) -> None:
         """"the Royal Infirmary" after "Leicester Royal Infirmary": a hospital written with the

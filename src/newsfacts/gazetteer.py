@@ -66,6 +66,9 @@ def normalise_name(text: str) -> str:
     return re.sub(r"\b(hospital|infirmarie)s$", r"\1", text).replace("infirmarie", "infirmary")
 
 
+# The last words of a site's name that already say what it is ("... Centre", "... Clinic").
+_HEAD_WORDS = ("hospital", "infirmary", "centre", "center", "clinic", "unit", "home", "hospice",
+               "house", "practice", "surgery", "service", "services", "lodge", "court", "ward")
 _ACADEMIC_END = re.compile(r"\b(university|college)$", re.IGNORECASE)
 
 
@@ -98,6 +101,11 @@ class Gazetteer:
                 if form != entry.name and isinstance(entry, Trust) and _ACADEMIC_END.search(form):
                     continue  # "Manchester University" names the university, not its NHS trust
                 key = normalise_name(form)
+                if isinstance(entry, Site) and not key.endswith(_HEAD_WORDS):
+                    # "Addenbrooke's" (so named in the data) is written "Addenbrooke's Hospital" too.
+                    bucket = self._by_key.setdefault(key + " hospital", [])
+                    if entry not in bucket:
+                        bucket.append(entry)
                 # "Moorfields Eye Hospital", "the Royal Marsden": a trust's short name that is also
                 # the name (or the name without "Hospital") of its own site denotes the site.
                 named = own_sites.get(key) if form != entry.name else None
