@@ -117,3 +117,9 @@ def test_the_time_of_the_trading_is_a_time(nlp):
     assert found["Christmas"].value == "2015-12-25"
     # Still a kind of thing, not a time: "evening classes".
     assert by_text(nlp, "The college runs evening classes in Welsh.") == {}
+
+
+def test_a_year_ago_inside_a_comparison(nlp):
+    found = by_text(nlp, "Shoppers started earlier than a year ago.")
+    assert found["a year ago"].value == "2015"
+    assert by_text(nlp, "The plant closed 3 years ago.")["3 years ago"].value == "2013"
