@@ -14,7 +14,8 @@ Sources (Open Government Licence v3.0, see ../shared/data/nhs/README.md):
   closed trust (ODS records closures but not successors). Sites of a closed trust with no known
   successor keep their 2018 parent.
 - scripts/data/curated_places.json (hand-kept): places the NHS address data misses (Welsh
-  principal areas, London boroughs, "Midlands").
+  principal areas, London boroughs, Scottish and Northern Irish cities, council areas and counties,
+  "Midlands").
 
 One JSON object per line: {"type": "site" | "trust", "ods", "name", "aliases", "acronyms", ...}.
 Site names are cleaned of the trust-name prefixes and "Campus" suffixes the data carries, so that
@@ -328,7 +329,8 @@ def build(data: Path) -> tuple[list[dict], dict]:
     add_unambiguous_short_forms(sites)
     curated = json.loads(CURATED_PLACES_JSON.read_text(encoding="utf-8"))
     places = sorted({*read_places(all_hospital_rows), *curated["wales_principal_areas"],
-                     *curated["london_boroughs"], *curated["other"]})
+                     *curated["london_boroughs"], *curated["scotland_northern_ireland"],
+                     *curated["other"]})
     localities = read_localities(all_hospital_rows, etr_rows, set(places))
     records = sorted(trusts.values(), key=lambda r: r["ods"]) + sorted(sites, key=lambda r: r["ods"])
     return records, {"source": "NHS Choices Hospital.csv (2018), towns and counties of NHS sites; "

@@ -130,3 +130,16 @@ def test_a_name_before_an_organisation_head_word_is_not_the_hospital(nlp):
               "came to London.")
     (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
     assert [m.text for m in hospital.mentions] == ["Khon Kaen University Hospital"]
+
+
+def test_scottish_and_northern_irish_cities_are_known_places(nlp):
+    doc = nlp("She lost Aberdeen North in 2015 and later moved to Belfast.")
+    assert [p.name for p in doc._.places] == ["Aberdeen North", "Belfast"]
+    assert not doc._.people
+
+
+def test_a_surname_that_is_also_a_town_after_an_honorific_is_the_person(nlp):
+    doc = nlp("Professor Anna Perth chaired the panel. In a letter to Prof. Perth, students asked "
+              "for refunds.")
+    assert [p.name for p in doc._.places] == []
+    assert [p.name for p in doc._.people] == ["Anna Perth"]

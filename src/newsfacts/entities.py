@@ -315,6 +315,13 @@ class EntityLinker:
                   and len(c.span) > 1 and c.source not in _BASE_PERSON}
         chosen = [_Candidate("person", c.span, c.source) if c.kind == "place" and c.source in _BASE_PLACE
                   and c.key in people else c for c in chosen]
+        # "Professor James Stirling ... Prof. Stirling": a surname of the article's people, read
+        # as a place where no place context says so, is the person.
+        surnames = {c.span[-1].text for c in chosen if c.kind == "person" and len(c.span) > 1}
+        chosen = [_Candidate("person", c.span, c.source) if c.kind == "place"
+                  and c.source in _BASE_PLACE | _BASE_PERSON and len(c.span) == 1
+                  and c.span.text in surnames and not self._written_as_place(c.span)
+                  else c for c in chosen]
         # "Helmut Panke" read as an organisation, "Mr Panke" as a person: the person.
         surnames = {c.span[-1].text for c in chosen if c.kind == "person" and c.honorific}
         lone = {c.span.text for c in chosen if len(c.span) == 1 and c.source in _BASE_ORG | _BASE_PERSON
@@ -1372,8 +1379,9 @@ class EntityLinker:
             # "Gen Musharraf", "Farmer Brooks": a surname after its title is a person's name.
             return _Candidate("person", span, label, honorific=doc[span.start - 1].text)
         key = normalise_name(span.text)
-        if key in self.places and len(span) == 1:
-            return self._place(span, label)
+        if key in self.places and len(span) == 1 and not (
+                span.start > 0 and doc[span.start - 1].lower_.rstrip(".") in self.honorifics):
+            return self._place(span, label)  # (but "Prof. Stirling" is a person)
         if (self._org_kind_from_head(span) is not None or key in self.known_kinds
                 or self.gazetteer.lookup(span.text)):
             return self._organisation(doc, span, label)
