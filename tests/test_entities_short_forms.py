@@ -143,3 +143,14 @@ def test_a_surname_that_is_also_a_town_after_an_honorific_is_the_person(nlp):
               "for refunds.")
     assert [p.name for p in doc._.places] == []
     assert [p.name for p in doc._.people] == ["Anna Perth"]
+
+
+def test_westminster_for_parliament_is_not_a_place(nlp):
+    doc = nlp("After years in local politics she finally entered Westminster, where the mood of "
+              "Westminster soon wore her down.")
+    assert [p.name for p in doc._.places] == []
+
+
+def test_westminster_reached_or_lived_in_is_a_place(nlp):
+    doc = nlp("Nurses marched on Westminster on Saturday.")
+    assert [p.name for p in doc._.places] == ["Westminster"]

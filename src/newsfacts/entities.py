@@ -897,6 +897,13 @@ class EntityLinker:
             return False  # "the Good Morning Scotland programme", "the Hutton inquiry"
         if after is not None and after.is_title and after.lower_ in _WEEKDAYS:
             return False  # "Remembrance Sunday", "Easter Monday": a day's name
+        if c.key in self.politics_cues and not (
+                span.start > 0 and (doc[span.start - 1].lower_ in self.place_prepositions
+                                    or doc[span.start - 1].lower_ in {"on", "to", "into", "from"}
+                                    or doc[span.start - 1].lower_ in self.compass_words)
+                and not self._modifies_noun(doc, span.start, span.end)):
+            return False  # "enter Westminster", "the hothouse of Westminster": Parliament, not
+            # the borough ("marched on Westminster", "in Westminster" are the place)
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
             return False
