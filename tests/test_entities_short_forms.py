@@ -154,3 +154,9 @@ def test_westminster_for_parliament_is_not_a_place(nlp):
 def test_westminster_reached_or_lived_in_is_a_place(nlp):
     doc = nlp("Nurses marched on Westminster on Saturday.")
     assert [p.name for p in doc._.places] == ["Westminster"]
+
+
+def test_a_numbered_street_address_is_not_an_organisation(nlp):
+    for text in ("He moved into 10 Downing Street in 1997 and stayed for a decade.",
+                 "Staff at 4 Carlton Terrace said the office was closed."):
+        assert nlp(text)._.organisations == []

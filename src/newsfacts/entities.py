@@ -195,6 +195,7 @@ class EntityLinker:
         self.family_nouns = set(words["family_nouns"])
         self.not_site_first_words = {n.split()[0] for n in self.not_site_nouns}
         self.named_building_heads = set(words["named_building_heads"])
+        self.street_heads = set(words["street_heads"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
         self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
@@ -1484,6 +1485,9 @@ class EntityLinker:
         if (len(span) > 1 and span[-1].lower_ in self.named_building_heads
                 and self._org_kind_from_head(span) is None):
             return True  # "Parsons House", "South Kensington Campus": a building, not a body
+        if len(span) > 1 and span[-1].lower_ in self.street_heads and (
+                span[0].like_num or (span.start > 0 and doc[span.start - 1].like_num)):
+            return True  # "10 Downing Street", "4 | Carlton Terrace": an address
         if after is not None and after.lower_ in self.programme_nouns:
             return True
         if after is not None and after.is_title and after.lower_ in _WEEKDAYS:
