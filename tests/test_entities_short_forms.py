@@ -160,3 +160,9 @@ def test_a_numbered_street_address_is_not_an_organisation(nlp):
     for text in ("He moved into 10 Downing Street in 1997 and stayed for a decade.",
                  "Staff at 4 Carlton Terrace said the office was closed."):
         assert nlp(text)._.organisations == []
+
+
+def test_an_acronym_that_keeps_the_of_joins_its_name(nlp):
+    doc = nlp("The Institute of Dentistry published a study. The IOD said fewer children saw a dentist.")
+    (body,) = doc._.organisations
+    assert [m.text for m in body.mentions] == ["Institute of Dentistry", "IOD"]

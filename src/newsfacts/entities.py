@@ -1889,6 +1889,10 @@ class EntityLinker:
                 initials.setdefault("".join(w if w.isupper() else w[0].upper() for w in words), key)
             for form in _head_initials(name):
                 initials.setdefault(form, key)  # "CBIS": the X Centre for Blast Injury Studies
+            linked = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() != "the" and w != "&"]
+            if len(linked) >= 3 and len(linked) > len(words):
+                # "IOM": the Institute of Medicine, whose initials keep the "of".
+                initials.setdefault("".join(w[0].upper() for w in linked), key)
             if len(words) >= 3 and words[-1].lower() in self.org_heads:
                 # "PCS": the Public and Commercial Services Union without its generic head.
                 initials.setdefault("".join(w[0].upper() for w in words[:-1]), key)
