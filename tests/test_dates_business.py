@@ -123,3 +123,12 @@ def test_a_year_ago_inside_a_comparison(nlp):
     found = by_text(nlp, "Shoppers started earlier than a year ago.")
     assert found["a year ago"].value == "2015"
     assert by_text(nlp, "The plant closed 3 years ago.")["3 years ago"].value == "2013"
+
+
+def test_a_day_to_measure_from_does_not_date_what_follows(nlp):
+    text = ("The index has risen 40 per cent since its low on January 4. Buying was heavy from "
+            "the opening at 9 a.m.")
+    assert by_text(nlp, text)["9 a.m."].value == "2016-01-12T09:00"
+    # The day the story moved to still does.
+    text = "The index fell on January 4. Buying was heavy from the opening at 9 a.m."
+    assert by_text(nlp, text)["9 a.m."].value == "2016-01-04T09:00"

@@ -1753,7 +1753,7 @@ class DateExtractor:
                 recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
             if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of:
                 recent_periods.append((sent_index, span.start, timex.value))
-            if timex.day is not None:
+            if timex.day is not None and not _point_of_comparison(span):
                 recent_days.append((sent_index, timex.day))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value):
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
@@ -2003,6 +2003,19 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
         return Timex("DATE", f"{year:04d}-{month:02d}", "published")
     day = dt.date.fromisoformat(value) + dt.timedelta(weeks=step)
     return Timex("DATE", _iso_week(day), "published")
+
+
+def _point_of_comparison(span: Span) -> bool:
+    """ "up from Tuesday", "risen since its low on March 6": a day to measure from, not the day
+    the story has moved to."""
+    token = span.root
+    for _ in range(3):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            return False
+        token = token.head
+        if token.lower_ in ("since", "from", "than"):
+            return True
+    return False
 
 
 def _sentence_period(recent_periods: list[tuple[int, int, str]], sent_index: int,
