@@ -166,3 +166,20 @@ def test_an_acronym_that_keeps_the_of_joins_its_name(nlp):
     doc = nlp("The Institute of Dentistry published a study. The IOD said fewer children saw a dentist.")
     (body,) = doc._.organisations
     assert [m.text for m in body.mentions] == ["Institute of Dentistry", "IOD"]
+
+
+def test_a_name_read_as_a_place_after_a_royal_title_is_a_person(nlp):
+    linker = nlp.get_pipe("newsfacts_entities")
+    doc = nlp("Last week Princess Zorana of Ruritania opened the ward.")
+    zorana = next(t.i for t in doc if t.text == "Zorana")
+    candidate = linker._from_base(doc, doc[zorana:zorana + 2], "GPE")  # "Zorana of"
+    assert (candidate.kind, candidate.span.text) == ("person", "Princess Zorana")
+
+
+def test_a_monarch_read_as_an_organisation_is_a_person(nlp):
+    linker = nlp.get_pipe("newsfacts_entities")
+    doc = nlp("She is the daughter of King Ottokar Vladimirov.")
+    king = next(t.i for t in doc if t.text == "King")
+    candidate = linker._royal_name(doc[king:king + 3])
+    assert candidate is not None and candidate.kind == "person"
+    assert linker._royal_name(doc[king:king + 1]) is None

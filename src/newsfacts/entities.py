@@ -1348,6 +1348,12 @@ class EntityLinker:
         if label in _BASE_PLACE:
             if len(span) > 1 and _SURNAME_PREFIX.match(span[-1].text) and span[0].is_title:
                 return _Candidate("person", span, label)  # "Fintan O'Connor"
+            if span.start > 0 and doc[span.start - 1].is_title and (
+                    doc[span.start - 1].lower_ in _PEER_TITLES | _MONARCHS):
+                # "Princess Chulabhorn (of Thailand)": a name after a royal title is a person's.
+                while len(span) > 1 and span[-1].lower_ in {"of", "the"}:
+                    span = span[:-1]
+                return _Candidate("person", doc[span.start - 1:span.end], "royal")
             if self._looks_like_a_full_name(span) and not self.gazetteer.lookup(text):
                 return _Candidate("person", span, "PERSON")  # "Paul Boateng" read as a place
             if self._other_building_after(doc, span.end) and (
@@ -1533,6 +1539,10 @@ class EntityLinker:
             span = span[1:]
         if len(span) > 2 and span[0].lower_ in _PEER_TITLES and span[1].lower_ == "of" and span[2].is_title:
             return _Candidate("person", span, "royal")
+        if (len(span) > 1 and span[0].lower_ in _PEER_TITLES | _MONARCHS and span[0].is_title
+                and all(t.is_title and t.is_alpha for t in span[1:]) and self._org_kind_from_head(span) is None
+                and normalise_name(span[1:].text) not in self.places):
+            return _Candidate("person", span, "royal")  # "King Bhumibol Adulyadej"
         return None
 
     def _in_title(self, span: Span) -> bool:
@@ -2223,6 +2233,7 @@ _ROYAL_TITLES = {"prince", "princess"}
 _SURNAME_PREFIX = re.compile(r"^(O['’]|Mc|Mac)[A-Z]")
 _BARE_HEADS = {"union", "college", "university", "council", "trust", "committee", "school",
                "department", "ministry", "agency", "foundation", "board", "academy", "party"}
+_MONARCHS = {"king", "queen", "emperor", "empress", "sultan", "emir"}
 _PEER_TITLES = {"prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
 _NAME_SUFFIXES = {"QC", "KC"}
 _NAME_PARTICLES = {"de", "la", "le", "du", "van", "von", "der", "den", "di", "da", "bin", "binti",
