@@ -132,3 +132,17 @@ def test_a_day_to_measure_from_does_not_date_what_follows(nlp):
     # The day the story moved to still does.
     text = "The index fell on January 4. Buying was heavy from the opening at 9 a.m."
     assert by_text(nlp, text)["9 a.m."].value == "2016-01-04T09:00"
+
+
+def test_a_quarter_far_ahead_is_the_one_last_reported(nlp):
+    found = by_text(nlp, "The bank will report its results for the fourth quarter on February 2.")
+    assert found["the fourth quarter"].value == "2015-Q4"
+    # A quarter a few months off, looking ahead, is this year's.
+    assert by_text(nlp, "The phone will go on sale in the third quarter.")[
+        "the third quarter"].value == "2016-Q3"
+
+
+def test_the_same_period_this_year(nlp):
+    found = by_text(nlp, "Its share fell from 40 per cent in the fourth quarter of 2014 to 30 "
+                         "per cent in the same period this year.", SUMMER)
+    assert found["the same period this year"].value == "2015-Q4"

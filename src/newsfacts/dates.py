@@ -108,8 +108,8 @@ _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 # "the same quarter last year", "the same period of 2007": the period spoken of, in another year
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
-                          r"month|half|week)s? (?:last year|(?:a|one) year (?:earlier|ago)|"
-                          r"(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
+                          r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
+                          r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
 _UNIT_SHAPES = {"quarter": r"-Q\d", "half": r"-H\d", "month": r"-\d\d", "week": r"-\d\d",
@@ -573,7 +573,9 @@ class TimexResolver:
             return None
         if match.group("year"):
             return Timex("DATE", match.group("year"), "absolute")
-        return Timex("DATE", f"{dct.year - 1:04d}" if dct else None, "published" if dct else None)
+        if not dct:
+            return Timex("DATE", None, None)
+        return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
 
     def _compound_duration(self, text, dct, future, context_day):
         """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M."""
@@ -879,7 +881,11 @@ class TimexResolver:
                     "same": -1, "year earlier": -5, "year ago": -5}.get(word, 0)
             y, m = _add_months(dct.year, dct.month, 3 * step)
             return Timex("DATE", f"{y:04d}-Q{(m - 1) // 3 + 1}", "published")
-        if not year_text and number > _quarter(dct) and not future:
+        if not year_text and number > _quarter(dct) and (
+                not future or 3 * number - 2 - dct.month > 6):
+            # a quarter not yet begun is the last one of its number; so is one more than six
+            # months off, even looking ahead ("will report results for the fourth quarter",
+            # said in January)
             year -= 1
         return Timex("DATE", f"{year:04d}-Q{number}", "published")
 
@@ -2043,6 +2049,9 @@ def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], se
         return Timex("DATE", match.group("year") + (period[4:] if period else ""), "absolute")
     if published is None:
         return Timex("DATE", None, None)
+    if match.group("this"):  # "from 44 per cent in the first quarter of 2008 to 31 per cent
+        # in the same period this year"
+        return Timex("DATE", f"{published.year:04d}{period[4:] if period else ''}", "published")
     year = int(period[:4]) if period else published.year
     return Timex("DATE", f"{year - 1:04d}{period[4:] if period else ''}", "published")
 
