@@ -143,6 +143,6 @@ def test_a_quarter_far_ahead_is_the_one_last_reported(nlp):
 
 
 def test_the_same_period_this_year(nlp):
-    found = by_text(nlp, "Its share fell from 40 per cent in the fourth quarter of 2014 to 30 "
+    found = by_text(nlp, "Its share fell from 40 per cent in the first quarter of 2014 to 30 "
                          "per cent in the same period this year.", SUMMER)
-    assert found["the same period this year"].value == "2015-Q4"
+    assert found["the same period this year"].value == "2015-Q1"
