@@ -183,3 +183,17 @@ def test_a_monarch_read_as_an_organisation_is_a_person(nlp):
     candidate = linker._royal_name(doc[king:king + 3])
     assert candidate is not None and candidate.kind == "person"
     assert linker._royal_name(doc[king:king + 1]) is None
+
+
+def test_a_service_owned_by_a_named_centre_is_a_name_of_its_own(facts):
+    _, others, _ = facts("Data from the Hartwell Centre’s Child Sleep Assessment Service (CSAS) "
+                         "show rising referrals.")
+    assert set(others) == {"Hartwell Centre", "Child Sleep Assessment Service"}
+
+
+def test_a_name_with_a_possessive_inside_is_no_unknown_place(nlp):
+    linker = nlp.get_pipe("newsfacts_entities")
+    doc = nlp("The Clinic’s ABCD team is the only one of its kind.")
+    start = next(t.i for t in doc if t.text == "Clinic")
+    place = linker._place(doc[start:start + 3], "GPE")  # "Clinic’s ABCD"
+    assert not linker._may_be_place(place, [place], set())

@@ -628,6 +628,9 @@ class EntityLinker:
         two = self._two_headed_names(span)
         if two:
             return two
+        owned = self._owned_name(span)
+        if owned is not span:
+            return [doc[span.start:owned.start - 1], owned]  # "the Tavistock Centre's | ... Service"
         for t in span[1:-1]:
             # "Thornhill Lodge in Barnsley": a name, then the town it is in.
             if t.lower_ in {"in", "at"} and normalise_name(doc[t.i + 1:span.end].text) in self.places:
@@ -905,6 +908,9 @@ class EntityLinker:
                 and not self._modifies_noun(doc, span.start, span.end)):
             return False  # "enter Westminster", "the hothouse of Westminster": Parliament, not
             # the borough ("marched on Westminster", "in Westminster" are the place)
+        if c.key not in self.places and c.key not in self.localities and any(
+                t.text in {"'s", "’s"} for t in span[1:]):
+            return False  # "the Centre's GIDS": an owner and a thing owned, not a place's name
         if span[0].lower_ in self.not_place_first_words or (
                 span.start > 0 and doc[span.start - 1].lower_ in self.not_place_first_words):
             return False
@@ -1147,6 +1153,8 @@ class EntityLinker:
                 return None  # "the University | and College Union": the start of the next name
             if span is not None and self._owned_by_a_name(span):
                 return None  # "Britain's Union": an owner and a head word, not a name
+            if span is not None:
+                span = self._owned_name(span)
             return self._organisation(doc, self._org_head_span(span), rule) if span is not None else None
         return self._person_from_rule(doc, span, rule)
 
@@ -1160,6 +1168,22 @@ class EntityLinker:
         key = normalise_name(owner.text)
         return (key in self.places or key in self.known_kinds or _straight(owner.text).lower() in self.parties
                 or any(t.ent_type_ == "GPE" for t in owner))
+
+    def _owned_name(self, span: Span) -> Span:
+        """"the Tavistock Centre's | Gender Identity Development Service": after an owner that is
+        itself a name with a head word (a body or a building), the name owned is one of its own;
+        the owner is found on its own. (Not "Children's Society", "Queen's Medical Centre".)"""
+        doc = span.doc
+        marks = [t.i for t in span[1:-1] if t.text in {"'s", "’s"}]
+        if not marks:
+            return span
+        owner, owned = doc[span.start:marks[0]], doc[marks[0] + 1:span.end]
+        head = owner[-1].lower_
+        if (len(owner) > 1 and len(owned) > 1 and all(t.is_title for t in owned)
+                and (head in self.org_heads or head in self.facility_heads)
+                and self._org_kind_from_head(owned) is not None):
+            return owned
+        return span
 
     @staticmethod
     def _lone_head_before_and(span: Span) -> bool:
