@@ -146,3 +146,17 @@ def test_the_same_period_this_year(nlp):
     found = by_text(nlp, "Its share fell from 40 per cent in the first quarter of 2014 to 30 "
                          "per cent in the same period this year.", SUMMER)
     assert found["the same period this year"].value == "2015-Q1"
+
+
+def test_a_season_of_a_year_named_by_its_distance(nlp):
+    found = by_text(nlp, "The hybrid model will go on sale in the autumn of next year.")
+    assert found["the autumn of next year"].value == "2017-FA"
+    assert "next year" not in found
+
+
+def test_a_quarter_of_a_unit(nlp):
+    assert by_text(nlp, "He led the firm for a quarter of a century.")[
+        "a quarter of a century"].value == "P25Y"
+    assert by_text(nlp, "The talks lasted three quarters of an hour.")[
+        "three quarters of an hour"].value == "PT45M"
+    assert by_text(nlp, "A quarter of the staff left.") == {}

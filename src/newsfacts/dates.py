@@ -263,7 +263,8 @@ class TimexResolver:
             rf"(?P<h2>{hour_words})\b")  # not "a quarter to 10 pence"
         self.re_season = re.compile(
             rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
-            rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}}))?$")
+            rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}})| of (?P<rel2>this|last|"
+            rf"next) year)?$")
 
     # -- small readers -------------------------------------------------------------------
 
@@ -578,6 +579,14 @@ class TimexResolver:
         return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
 
     def _compound_duration(self, text, dct, future, context_day):
+        share = re.fullmatch(r"(?P<n>a|three) quarters? of an? (?P<unit>century|year|day|hour)",
+                             text)
+        if share:  # "a quarter of a century": 25 years
+            amount = {"century": (25, "Y"), "year": (3, "M"), "day": (6, "H"),
+                      "hour": (15, "M")}[share.group("unit")]
+            n = amount[0] * (3 if share.group("n") == "three" else 1)
+            time = "T" if share.group("unit") in ("day", "hour") else ""
+            return Timex("DURATION", f"P{time}{n}{amount[1]}", "absolute")
         """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M."""
         half = re.fullmatch(r"(?P<n>\S+) and a half years?", text)
         if half and self._number(half.group("n")).isdigit():
@@ -898,6 +907,9 @@ class TimexResolver:
             return Timex("DATE", f"{match.group('y')}-{season}", "absolute")
         if not dct:
             return Timex("DATE", None, None)
+        if match.group("rel2"):  # "the autumn of next year": that year's autumn
+            return Timex("DATE", f"{dct.year + _STEPS.get(match.group('rel2'), 0):04d}-{season}",
+                         "published")
         rel = match.group("rel") or ""
         step = _STEPS.get(rel, 0)
         bare = rel in ("", "the")
