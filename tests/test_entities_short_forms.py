@@ -197,3 +197,10 @@ def test_a_name_with_a_possessive_inside_is_no_unknown_place(nlp):
     start = next(t.i for t in doc if t.text == "Clinic")
     place = linker._place(doc[start:start + 3], "GPE")  # "Clinic’s ABCD"
     assert not linker._may_be_place(place, [place], set())
+
+
+def test_a_capitalised_description_joins_the_one_name_it_describes(nlp):
+    doc = nlp("The plans went to the Royal Borough of Kensington and Chelsea Council in May. The "
+              "Borough Council has not yet decided.")
+    (council,) = doc._.organisations
+    assert [m.text for m in council.mentions][-1] == "Borough Council"

@@ -1984,6 +1984,21 @@ class EntityLinker:
                        and any(c.org_kind == kind for c in g)]
             if len(targets) == 1:
                 groups[targets[0]].extend(groups.pop(key))
+        self._merge_generic_descriptions(groups)
+
+    def _merge_generic_descriptions(self, groups: dict[str, list[_Candidate]]) -> None:
+        """"the Borough Council", "the City Council" written with capitals: a description made of
+        a place noun and a head word is the one longer name of the article that has both words
+        in that order ("Royal Borough of Kensington and Chelsea Council")."""
+        names = {k: normalise_name(_fullest(g)).split() for k, g in groups.items()}
+        for key, words in names.items():
+            if (len(words) != 2 or key not in groups or words[0] not in self.place_nouns
+                    or words[1] not in self.org_heads or key.startswith(("party:", "gov:", "ods:"))):
+                continue
+            targets = [k for k, other in names.items() if k != key and k in groups and len(other) > 2
+                       and other[-1] == words[1] and _in_order(words, other)]
+            if len(targets) == 1:
+                groups[targets[0]].extend(groups.pop(key))
 
     def _merge_first_words(self, groups: dict[str, list[_Candidate]]) -> None:
         """"Imperial" in an article about Imperial College London, "Macmillan" after Macmillan Cancer
