@@ -147,23 +147,37 @@ def _loose_close_at(text: str, i: int) -> bool:
     return text[end - 1:end] in _LOOSE_CLOSE_AFTER
 
 
-# '“...,” Said Jo Roe': cue words a capital letter may glue to the name after them
-_INVERTED_CUES = frozenset(load_json_asset("speech_verbs.json").get("inverted_cue_words", []))
-# "... sorry'. He said that ...": a sentence opening with a third-person pronoun and a reporting
-# verb is the writer's narration, not more of the quote
-_NARRATION = re.compile(
-    r"(?<=[.!?…'’\"”])\s+(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?(?:"
-    + "|".join(sorted(w for w in _INVERTED_CUES if w.isalpha())) + r")\b")
+# models/speech_verbs.json, read once: the cues of a QuoteFinder given no others, and of the
+# module's functions called without a component (scan_quote_marks, _Speaker.record)
+_CUES = load_json_asset("speech_verbs.json")
 
 
-def _narration_at(text: str, start: int, end: int) -> int | None:
+def _inverted_cues(cues: dict) -> frozenset[str]:
+    """'“...,” Said Jo Roe': cue words a capital letter may glue to the name after them."""
+    return frozenset(cues.get("inverted_cue_words", []))
+
+
+def _narration_pattern(inverted_cues: frozenset[str]) -> re.Pattern:
+    """"... sorry'. He said that ...": a sentence opening with a third-person pronoun and a
+    reporting verb is the writer's narration, not more of the quote."""
+    return re.compile(
+        r"(?<=[.!?…'’\"”])\s+(?:He|She|They)\s+(?:also\s+|later\s+|then\s+)?(?:"
+        + "|".join(sorted(w for w in inverted_cues if w.isalpha())) + r")\b")
+
+
+_INVERTED_CUES = _inverted_cues(_CUES)
+_NARRATION = _narration_pattern(_INVERTED_CUES)
+
+
+def _narration_at(text: str, start: int, end: int, narration_re: re.Pattern) -> int | None:
     """Where narration starts inside text[start:end], if it does."""
-    found = _NARRATION.search(text, start, end)
+    found = narration_re.search(text, start, end)
     return found.start() if found is not None else None
 
 
-def scan_quote_marks(text: str) -> list[QuoteSpan]:
-    """Every quoted span of `text`, in order (see the module docstring)."""
+def scan_quote_marks(text: str, narration_re: re.Pattern = _NARRATION) -> list[QuoteSpan]:
+    """Every quoted span of `text`, in order (see the module docstring). `narration_re`: the
+    narration that ends an unclosed quote (a component's own, made from its cues)."""
     paragraphs = _paragraph_bounds(text)
     marks_by_para: list[list[_Mark]] = []
     for start, end in paragraphs:
@@ -198,8 +212,8 @@ def scan_quote_marks(text: str) -> list[QuoteSpan]:
             if text[mark.at] == '"' and text[current.open_at] in "“„" and any(
                     text[m.at] == "”" for m in marks[k + 1:]):
                 continue  # “... term it a "scandal" ...”: straight marks nested in curly ones
-            narration = _narration_at(text, current.start, mark.at) if mark.role == _OPEN \
-                else None
+            narration = _narration_at(text, current.start, mark.at, narration_re) \
+                if mark.role == _OPEN else None
             if mark.role == _OPEN and narration is None \
                     and text[current.start:mark.at].rstrip()[-1:] in ".!?…" \
                     and text[mark.at - 1:mark.at].isspace():
@@ -296,9 +310,9 @@ class _Speaker:
     person: str | None = None
     organisation: str | None = None
 
-    def record(self) -> Speaker:
-        return Speaker(text=_unlink(self.text), name=_uncued(_unlink(self.name)), person=self.person,
-                       organisation=self.organisation)
+    def record(self, inverted_cues: frozenset[str] = _INVERTED_CUES) -> Speaker:
+        return Speaker(text=_unlink(self.text), name=_uncued(_unlink(self.name), inverted_cues),
+                       person=self.person, organisation=self.organisation)
 
 
 def _unlink(name: str | None) -> str | None:
@@ -311,11 +325,11 @@ def _unlink(name: str | None) -> str | None:
     return " ".join(cleaned.split()).strip(" ,") or name
 
 
-def _uncued(name: str | None) -> str | None:
+def _uncued(name: str | None, inverted_cues: frozenset[str]) -> str | None:
     """"Said Jo Roe" (from '“...,” Said Jo Roe'): the cue the name was read with is no part of
     it."""
     words = (name or "").split()
-    if len(words) > 1 and words[0][:1].isupper() and words[0].lower() in _INVERTED_CUES:
+    if len(words) > 1 and words[0][:1].isupper() and words[0].lower() in inverted_cues:
         return " ".join(words[1:])
     return name
 
@@ -340,7 +354,7 @@ class QuoteFinder:
     """The spaCy component: writes `doc._.quotes` (a list of `records.Quote`)."""
 
     def __init__(self, cues: dict | None = None):
-        cues = cues if cues is not None else load_json_asset("speech_verbs.json")
+        cues = cues if cues is not None else _CUES
         self.direct_cues = frozenset(cues["direct"])
         self.reported_cues = frozenset(cues["reported"])
         self.spokesperson_nouns = frozenset(cues["spokesperson_nouns"])
@@ -364,6 +378,8 @@ class QuoteFinder:
                            | self.document_nouns | self.source_nouns)
         self.titles = {gender: frozenset(words) for gender, words in cues["titles"].items()}
         self.honorifics = frozenset(cues.get("honorifics", [])).union(*self.titles.values())
+        self.inverted_cues = _inverted_cues(cues)
+        self.narration_re = _narration_pattern(self.inverted_cues)
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -386,7 +402,7 @@ class _Article:
         self.paragraphs = _paragraph_bounds(self.text)
         self.para_starts = [s for s, _ in self.paragraphs]
         self.token_starts = doc.to_array(IDX).tolist() if len(doc) else []  # no Token objects
-        self.spans = scan_quote_marks(self.text)
+        self.spans = scan_quote_marks(self.text, finder.narration_re)
         self.quoted = [(s.open_at, s.close_end) for s in self.spans]
         self.quoted_starts = [s.open_at for s in self.spans]
         self.sent_starts = sorted(
@@ -1561,7 +1577,7 @@ class _Article:
         found.sort(key=lambda f: (f.start, f.kind))
         return [Quote(id=f"q{i}", kind=f.kind, text=self.text[f.start:f.end], start=f.start,
                       end=f.end, paragraphs=f.paragraphs,
-                      speaker=f.speaker.record() if f.speaker else None, cue=f.cue)
+                      speaker=f.speaker.record(self.finder.inverted_cues) if f.speaker else None, cue=f.cue)
                 for i, f in enumerate(found, 1)]
 
     def merged_spans(self) -> list[list[QuoteSpan]]:
