@@ -415,6 +415,7 @@ class _Article:
         self._mention_starts = [m[0] for m in self._mentions]
         # a mention starting this far or further before a span has ended before it
         self._longest_mention = max((max(0, m[1] - m[0]) for m in self._mentions), default=0)
+        self._roles: dict[int, tuple[int, bool, bool, bool]] = {}  # _mention_roles, by index
         self._name_words: dict[str, set[str]] = {}  # _place_and_organisation_words, by `besides`
 
     # -- lookups ----------------------------------------------------------------------------
@@ -971,14 +972,21 @@ class _Article:
     def _speaks(self, token: Token) -> bool:
         """Whether a name is the subject of a speech verb ("Jan Berry said:"), or of a clause
         the parser hung the speech verb on ("Dr Jo Roe, ... after X was sacked, admitted")."""
-        token = _phrase_head(token)
-        if token.dep_ not in ("nsubj", "nsubjpass"):
-            return False
-        verb = token.head
-        return any(self.is_cue(v, self.finder.direct_cues, allow_particle=True)
-                   and not self.in_quote(v.idx)
-                   for v in (verb, *(c for c in verb.children
-                                     if c.dep_ in ("dep", "conj", "parataxis"))))
+        return self._subject_roles(_phrase_head(token))[1]
+
+    def _subject_roles(self, head: Token) -> tuple[bool, bool]:
+        """(topic, speaks) for the head of a name's phrase, testing its verb as a cue once for
+        both. topic: the subject of a main clause or of a speech verb, the likely topic;
+        speaks: see _speaks."""
+        if head.dep_ not in ("nsubj", "nsubjpass"):
+            return False, False
+        verb = head.head
+        cue = self.is_cue(verb, self.finder.direct_cues, allow_particle=True)
+        speaks = cue and not self.in_quote(verb.idx) or any(
+            self.is_cue(c, self.finder.direct_cues, allow_particle=True)
+            and not self.in_quote(c.idx)
+            for c in verb.children if c.dep_ in ("dep", "conj", "parataxis"))
+        return verb.dep_ == "ROOT" or cue, speaks
 
     def _role_fits(self, role, noun: str, modifiers: list[str]) -> bool:
         words = (role.title or "").lower().replace("-", " ").split()
@@ -1394,7 +1402,7 @@ class _Article:
         best = best_subject = speaker = None
         best_sentence = speaker_sentence = -1
         best_oblique = False
-        for m_start, m_end, kind, entity in self._mentions:
+        for index, (m_start, _end, kind, entity) in enumerate(self._mentions):
             if m_start >= before:
                 break
             if kind != "person" or self.in_quote(m_start):
@@ -1402,33 +1410,32 @@ class _Article:
             gender = self.gender(entity)
             if gender is not None and gender != want:
                 continue
-            sentence = bisect.bisect_right(self.sent_starts, m_start)
+            sentence, best_oblique, topic, speaks = self._mention_roles(index)
             if sentence != best_sentence:
                 best_sentence, best_subject = sentence, None
             best = entity
-            token = self.token_at(max(m_start, m_end - 1))
-            best_oblique = self._oblique(token)
-            if self._is_subject(token):
+            if topic:
                 best_subject = best_subject or entity
-            if self._speaks(token):
+            if speaks:
                 speaker, speaker_sentence = entity, sentence
         if best_subject is None and best_oblique and speaker is not None \
                 and speaker is not best and best_sentence - speaker_sentence <= 3:
             return speaker
         return best_subject or best
 
-    @staticmethod
-    def _oblique(token: Token) -> bool:
-        """A name only as the agent of a passive ("announced by Chancellor Jo Roe")."""
-        token = _phrase_head(token)
-        return token.dep_ == "pobj" and token.head.dep_ == "agent"
-
-    def _is_subject(self, token: Token) -> bool:
-        """The subject of a main clause or of a speech verb: the likely topic."""
-        token = _phrase_head(token)
-        return token.dep_ in ("nsubj", "nsubjpass") and (
-            token.head.dep_ == "ROOT"
-            or self.is_cue(token.head, self.finder.direct_cues, allow_particle=True))
+    def _mention_roles(self, index: int) -> tuple[int, bool, bool, bool]:
+        """(sentence, oblique, topic, speaks) of the mention self._mentions[index], worked out
+        once per document (antecedent_person goes over every earlier mention for each pronoun).
+        oblique: a name only as the agent of a passive ("announced by Chancellor Jo Roe");
+        topic and speaks: see _subject_roles."""
+        roles = self._roles.get(index)
+        if roles is None:
+            m_start, m_end = self._mentions[index][:2]
+            head = _phrase_head(self.token_at(max(m_start, m_end - 1)))
+            roles = (bisect.bisect_right(self.sent_starts, m_start),
+                     head.dep_ == "pobj" and head.head.dep_ == "agent", *self._subject_roles(head))
+            self._roles[index] = roles
+        return roles
 
     def antecedent_organisation(self, pronoun: Token):
         """The organisation an "it" stands for: the subject of a sentence just before (which may
