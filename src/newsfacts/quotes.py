@@ -200,6 +200,14 @@ def scan_quote_marks(text: str, narration_re: re.Pattern = _NARRATION) -> list[Q
     current: QuoteSpan | None = None
     skip_first = False  # the opening mark of a continued paragraph is already accounted for
     for p, ((_p_start, p_end), marks) in enumerate(zip(paragraphs, marks_by_para, strict=True)):
+        # where the paragraph's last ” and last mark of each style that may close stand: "is
+        # there one later on" is then one comparison, not a scan of the marks after each mark
+        last_curly_close, last_closer = -1, {}
+        for k, mark in enumerate(marks):
+            if text[mark.at] == "”":
+                last_curly_close = k
+            if mark.role != _OPEN:
+                last_closer[mark.style] = k
         for k, mark in enumerate(marks):
             if skip_first and k == 0:
                 continue
@@ -209,8 +217,7 @@ def scan_quote_marks(text: str, narration_re: re.Pattern = _NARRATION) -> list[Q
                 continue
             if mark.style != current.style:
                 continue  # a quote inside the quote, in the other style
-            if text[mark.at] == '"' and text[current.open_at] in "“„" and any(
-                    text[m.at] == "”" for m in marks[k + 1:]):
+            if text[mark.at] == '"' and text[current.open_at] in "“„" and last_curly_close > k:
                 continue  # “... term it a "scandal" ...”: straight marks nested in curly ones
             narration = _narration_at(text, current.start, mark.at, narration_re) \
                 if mark.role == _OPEN else None
@@ -230,8 +237,7 @@ def scan_quote_marks(text: str, narration_re: re.Pattern = _NARRATION) -> list[Q
                 spans.append(current)
                 current = QuoteSpan(mark.at, mark.at + mark.width, -1, -1, mark.style)
                 continue
-            if mark.possessive and any(m.style == mark.style and m.role != _OPEN
-                                       for m in marks[k + 1:]):
+            if mark.possessive and last_closer.get(mark.style, -1) > k:
                 continue  # patients’ records: a later mark closes the quote
             if mark.at == current.start and mark.role == _EITHER:
                 continue
