@@ -1178,10 +1178,8 @@ class _Article:
         author = self._author_of(head)
         if author is not None:
             return author
-        first = self.token_at(self.sentence_start(head.idx, back=7))
-        lemma = head.lemma_.lower()
-        for token in reversed(self.doc[first.i:head.i]):
-            if token.lemma_.lower() == lemma and not self.in_quote(token.idx):
+        for token in self._same_word_before(head, 7, lemma=True):
+            if not self.in_quote(token.idx):
                 author = self._author_of(token)
                 if author is not None:
                     return author
@@ -1343,10 +1341,9 @@ class _Article:
         return written
 
     def _bare_spokesperson(self, head: Token, before: int) -> _Speaker | None:
-        start = self.token_at(self.sentence_start(head.idx, back=5)).i
-        for token in reversed(self.doc[start:head.i]):
-            if token.lower_ == head.lower_ and not self.in_quote(token.idx) and any(
-                    c.dep_ in ("poss", "prep") for c in token.children):
+        for token in self._same_word_before(head, 5):
+            if not self.in_quote(token.idx) and any(c.dep_ in ("poss", "prep")
+                                                    for c in token.children):
                 return self.resolve(token, before)
         return self.antecedent_organisation(head)
 
@@ -1383,15 +1380,25 @@ class _Article:
 
     def _statement_author(self, head: Token) -> _Speaker | None:
         """"the statement said": whoever "said in a statement" in the sentences before."""
-        first = self.token_at(self.sentence_start(head.idx, back=3))
-        for token in reversed(self.doc[first.i:head.i]):
-            if token.lower_ == head.lower_ and token.head.dep_ == "prep":
+        for token in self._same_word_before(head, 3):
+            if token.head.dep_ == "prep":
                 verb = token.head.head
                 if self.is_cue(verb, self.finder.direct_cues, allow_particle=True):
                     subject = self.subject_of(verb)
                     if subject is not None and subject.lower_ != head.lower_:
                         return self.resolve(subject, subject.idx)
         return None
+
+    def _same_word_before(self, head: Token, sentences: int, *, lemma: bool = False):
+        """The earlier tokens of `head`'s word (lower case, or its lemma), nearest first, back
+        to the start of the sentence `sentences` before `head`'s: where the text may have
+        introduced what a bare "the statement", "the spokeswoman", "the article" stands for."""
+        def word(token: Token) -> str:
+            return token.lemma_.lower() if lemma else token.lower_
+
+        first = self.token_at(self.sentence_start(head.idx, back=sentences)).i
+        wanted = word(head)
+        return (token for token in reversed(self.doc[first:head.i]) if word(token) == wanted)
 
     @staticmethod
     def _distinguished(head: Token) -> bool:
