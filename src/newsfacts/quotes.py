@@ -292,7 +292,7 @@ _NAME_DEPS = {"compound", "det", "amod", "nmod", "poss", "case", "flat", "nummod
 def _phrase_head(token: Token) -> Token:
     """The head of the phrase a name is part of ("Chancellor Jo Roe", "Jo Roe, the chair"): up
     through compounds, flat names and appositions."""
-    while token.dep_ in ("compound", "flat", "appos") and token.head is not token:
+    while token.dep_ in ("compound", "flat", "appos"):
         token = token.head
     return token
 
@@ -968,7 +968,7 @@ class _Article:
     def _posts_beside(name: Token) -> list[Token]:
         """The common nouns set beside a name as its post: "the firm's negotiator, Jo Roe",
         "Jo Roe, the chair of ...", "general secretary Jo Roe"."""
-        while name.dep_ in ("compound", "flat") and name.head is not name:
+        while name.dep_ in ("compound", "flat"):
             name = name.head
         posts = [c for c in name.children if c.dep_ in ("appos", "compound") and c.pos_ == "NOUN"]
         if name.dep_ == "appos" and name.head.pos_ == "NOUN":
