@@ -933,10 +933,10 @@ class CountExtractor:
         for core in self._cores(doc):
             if core.start in quals and core.qualifier is None:
                 core.qualifier_start, core.qualifier = quals[core.start]
-            found = self._find(doc, core, date_spans, found_all)
+            found, bare = self._find(doc, core, date_spans, found_all)
             if found is not None:
                 found_all.append(found)
-            elif self._counted(doc, core) is None and not self._excluded(doc, core, date_spans, None):
+            elif bare:
                 pending.append(core)
         found_all.extend(self._forward(doc, pending, found_all))
         found_all.sort(key=lambda f: f.core.start)
@@ -964,22 +964,32 @@ class CountExtractor:
                 added.append(_Found(core, nxt.unit_start, nxt.unit_end, nxt.head, core.end, None))
         return added
 
-    def _find(self, doc: Doc, core: _Core, date_spans, previous: list[_Found]) -> _Found | None:
+    def _find(self, doc: Doc, core: _Core, date_spans, previous: list[_Found]) -> tuple[_Found | None, bool]:
+        """The count a number makes, if any; and whether it is bare (nothing counted after it,
+        not excluded), so that, making no count, it may take the noun of the next (_forward).
+        _counted and _excluded (without a head) are worked out once here for both."""
         strength = self._strength(doc, core)
         if strength is not None:
-            return strength
-        if core.end < len(doc) and doc[core.end].lower_ in self.more_cues and (
-                core.end + 1 == len(doc) or doc[core.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
-                and doc[core.end + 1].tag_ not in ("VBN", "VBG")) \
-                and not self._excluded(doc, core, date_spans, None):
+            return strength, False
+        counted = self._counted(doc, core)
+        more = core.end < len(doc) and doc[core.end].lower_ in self.more_cues and (
+            core.end + 1 == len(doc) or doc[core.end + 1].pos_ not in ("NOUN", "PROPN", "ADJ", "NUM")
+            and doc[core.end + 1].tag_ not in ("VBN", "VBG"))
+        excluded = (more or counted is None) and self._excluded(doc, core, date_spans, None)
+        bare = counted is None and not excluded
+        if more and not excluded:
             found = self._anaphoric(doc, core, previous)  # "the option to buy 20 more"
             if found is not None or doc[core.end].lower_ != "others":
-                return found
-        counted = self._counted(doc, core)
+                return found, bare
         if counted is None:
-            if self._excluded(doc, core, date_spans, None):
-                return None
-            return self._predicate(doc, core) or self._anaphoric(doc, core, previous)
+            if excluded:
+                return None, False
+            return self._predicate(doc, core) or self._anaphoric(doc, core, previous), bare
+        return self._find_counted(doc, core, date_spans, previous, counted), False
+
+    def _find_counted(self, doc: Doc, core: _Core, date_spans, previous: list[_Found],
+                      counted: tuple[int, int, Token, int]) -> _Found | None:
+        """The count a number makes with the noun phrase _counted found after it."""
         unit_start, unit_end, head, text_end = counted
         if head.is_title and head.lower_ in self.street_words and head.i > core.end and doc[core.end].is_title:
             return None  # an address: "10 Princes Gardens"
