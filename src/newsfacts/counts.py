@@ -163,6 +163,7 @@ class CountExtractor:
         self.non_count_subjects = set(w["non_count_subjects"])
         self.strength_suffixes = set(w["strength_suffixes"])
         self.approximate_suffixes = set(w["approximate_suffixes"])
+        self.rate_words = set(w["rate_words"])
         self.vague_noun_senses = set(w["vague_noun_senses"])
         # Matchers are built once: they are the only per-token work besides the parse itself.
         self.qualifier_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -642,7 +643,7 @@ class CountExtractor:
             text_end = j + 1  # "there are 27 unfilled,": a predicative adjective
         elif nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ", "NUM") and nxt.ent_type_ != "DATE":
             return None
-        if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "per", "each", "every") \
+        if j + 1 < len(doc) and doc[j].lower_ in self.rate_words \
                 and doc[j + 1].lower_ in self.excluded_units:
             return None  # "its A&E sees 300 a day": a flow, not the stock counted before
         side = self._vote_head(doc, core, start)
