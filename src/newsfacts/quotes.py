@@ -497,7 +497,7 @@ class _Article:
 
     def gender(self, person) -> str | None:
         key = person.id or str(id(person))
-        if self.genders.get(key):
+        if key in self.genders:  # an unknown (None) too: the lookups below give it again
             return self.genders[key]
         found = None
         if _person_gender is not None:
