@@ -204,3 +204,23 @@ def test_a_capitalised_description_joins_the_one_name_it_describes(nlp):
               "Borough Council has not yet decided.")
     (council,) = doc._.organisations
     assert [m.text for m in council.mentions][-1] == "Borough Council"
+
+
+def test_names_listed_before_a_plural_head_share_it(facts):
+    hospitals, others, places = facts("Staff from Ardmore, Brackwell and Tolland universities met "
+                                      "in Leeds. Ninewells and Raigmore hospitals were full.")
+    assert {"Ardmore University", "Brackwell University", "Tolland University"} <= set(others)
+    assert {"Ninewells Hospital", "Raigmore Hospital"} <= set(hospitals)
+
+
+def test_towns_before_hospitals_are_towns_and_a_campaign_is_no_list(facts):
+    hospitals, others, places = facts("Nurses at London and Leeds hospitals walked out. A "
+                                      "spokesman for Save Hammersmith & Fulham hospitals said no.")
+    assert hospitals == {}
+    assert {"London", "Leeds"} <= set(places)
+
+
+def test_a_campaign_keeps_the_plural_head_after_its_name(facts):
+    hospitals, others, _ = facts("A spokesman for Save Hammersmith & Fulham hospitals said: "
+                                 "“We welcome the news.”")
+    assert hospitals == {} and "Save Hammersmith & Fulham hospitals" in others

@@ -301,6 +301,8 @@ class EntityLinker:
                     for i in range(candidate.span.start, candidate.span.end):
                         taken[i] = True
                     chosen.append(candidate)
+        if _SHARED_HEADS.keys() & self._lower_words:
+            chosen = self._with_shared_heads(doc, taken, chosen)
         chosen = self._with_known_places(doc, taken, chosen)
         chosen = self._with_place_lists(doc, taken, chosen)
         # Parties written as modifiers inside other names ("The Conservative Government").
@@ -419,6 +421,62 @@ class EntityLinker:
         return (self._is_place_preposition(doc, i) or self._is_area_preposition(doc, i)
                 or before.lower_ in {"from", "to", "of"} or before.lower_ in self.compass_words
                 or (before.text == "," and i > 0 and doc[i - 1].is_title))
+
+    def _with_shared_heads(self, doc: Doc, taken: list[bool],
+                           chosen: list[_Candidate]) -> list[_Candidate]:
+        """"Mahidol, Chulalongkorn and Khon Kaen universities", "Ninewells and Raigmore hospitals":
+        a plural head after a list of names makes each name one of that kind ("Chulalongkorn
+        University"). A town in a list of hospitals is a hospital only when the gazetteer knows
+        "<town> Hospital" ("London and Leeds hospitals" are the hospitals of two cities)."""
+        at = {c.span.start: c for c in chosen}
+        for token in doc:
+            head = _SHARED_HEADS.get(token.text)
+            if head is None or token.i < 3:
+                continue
+            conjuncts, i = [], token.i
+            while i > 0:
+                end = i
+                while i > 0 and doc[i - 1].is_title and end - i < 4:
+                    i -= 1
+                    if doc[i].is_sent_start:
+                        break
+                if i == end:
+                    break
+                conjuncts.append((i, end))
+                if i > 0 and not doc[i].is_sent_start and (
+                        doc[i - 1].lower_ in {"and", "&"} or doc[i - 1].text == ","):
+                    i -= 1
+                    if i > 0 and doc[i].lower_ == "and" and doc[i - 1].text == ",":
+                        i -= 1
+                    continue
+                break
+            if len(conjuncts) < 2 or doc[conjuncts[-1][0]].lower_ in self.campaign_verbs or any(
+                    normalise_name(doc[b[0]:a[1]].text) in self.places
+                    for a, b in zip(conjuncts, conjuncts[1:], strict=False)):
+                continue  # "Save Hammersmith & Fulham hospitals": a campaign; a place's name
+            for start, end in conjuncts:
+                span = doc[start:end]
+                old = at.get(start)
+                if old is not None and (old.span.end != end or old.kind == "organisation" and (
+                        old.org_kind != "other" or old.entry is not None or old.candidates)):
+                    continue  # already a body or a hospital site, or part of a longer name
+                if old is None and any(taken[k] for k in range(start, end)):
+                    continue
+                name = f"{span.text} {head}"
+                entries = self.gazetteer.lookup(name) if head in {"Hospital", "Infirmary"} else []
+                if head in {"Hospital", "Infirmary"} and not entries and (
+                        normalise_name(span.text) in self.places | self.localities):
+                    continue
+                candidate = _Candidate("organisation", span, "shared_head", key="org:" + normalise_name(name),
+                                       name=name, org_kind=self.org_heads.get(head.lower(), "other"),
+                                       candidates=entries)
+                if entries and isinstance(entries[0], Site):
+                    candidate.org_kind = "hospital"
+                chosen = [c for c in chosen if c is not old]
+                chosen.append(candidate)
+                for k in range(start, end):
+                    taken[k] = True
+        return chosen
 
     def _with_universities_by_place(self, doc: Doc, chosen: list[_Candidate]) -> list[_Candidate]:
         """Universities named by their town ("Newcastle", "Goldsmiths"): a name listed with a
@@ -978,6 +1036,10 @@ class EntityLinker:
                         end < len(doc) and doc[end].lower_ in {"hospital", "hospitals"}):
                     continue  # "in Hammersmith": the district the hospital is named after
                 span = doc[i:end]
+                if (i > 0 and doc[i - 1].is_title and doc[i - 1].lower_ in self.campaign_verbs) or (
+                        end + 1 < len(doc) and doc[end].lower_ in {"&", "and"}
+                        and normalise_name(doc[i:end + 2].text) in self.places):
+                    break  # "Save Hammersmith ...": a campaign; "Hammersmith & Fulham": a borough
                 if normalise_name(span.text) in self.places and (
                         end == len(doc) or doc[end].lower_ != "hospital") and (
                         end == len(doc) or doc[end].lower_ != "hospitals"
@@ -1368,6 +1430,10 @@ class EntityLinker:
         if label in _BASE_ORG:
             if span[-1].text in {"MP", "MEP", "MSP"} and len(span) > 1:
                 return self._place(span[:-1], label)
+            if (len(span) > 1 and span[0].is_title and span[0].lower_ in self.campaign_verbs
+                    and span.end < len(doc) and doc[span.end].is_lower
+                    and doc[span.end].lower_.removesuffix("s") in self.org_heads):
+                span = doc[span.start:span.end + 1]  # "Save Hammersmith & Fulham | hospitals"
             return self._organisation_from_base(doc, span, label)
         if label in _BASE_PLACE:
             if len(span) > 1 and _SURNAME_PREFIX.match(span[-1].text) and span[0].is_title:
@@ -1459,7 +1525,7 @@ class EntityLinker:
         end = span.end
         while end > span.start + 1 and span.doc[end - 1].is_lower:
             end -= 1
-        if end < span.end:
+        if end < span.end and not (span[0].is_title and span[0].lower_ in self.campaign_verbs):
             head = doc[span.start:end]
             if normalise_name(head.text) in self.places:
                 return self._place(head, label)
@@ -1858,7 +1924,8 @@ class EntityLinker:
             group = groups[key]
             first = group[0]
             entry = next((c.entry for c in group if c.entry is not None), None)
-            fixed = next((c.name for c in group if c.key.startswith(("party:", "gov:", "site:"))), None)
+            fixed = next((c.name for c in group if c.key.startswith(("party:", "gov:", "site:"))
+                          or c.source == "shared_head"), None)
             name = entry.name if entry else fixed or _fullest(group)
             if isinstance(entry, Trust):
                 # The article's own spelling of the trust's name, when it writes it in full.
@@ -2272,6 +2339,9 @@ _ROYAL_TITLES = {"prince", "princess"}
 _SURNAME_PREFIX = re.compile(r"^(O['’]|Mc|Mac)[A-Z]")
 _BARE_HEADS = {"union", "college", "university", "council", "trust", "committee", "school",
                "department", "ministry", "agency", "foundation", "board", "academy", "party"}
+# Plural heads shared by the names of a list before them, and the singular each name takes.
+_SHARED_HEADS = {"universities": "University", "colleges": "College", "hospitals": "Hospital",
+                 "infirmaries": "Infirmary"}
 _MONARCHS = {"king", "queen", "emperor", "empress", "sultan", "emir"}
 _PEER_TITLES = {"prince", "princess", "duke", "duchess", "earl", "countess", "marquess", "viscount"}
 _NAME_SUFFIXES = {"QC", "KC"}
