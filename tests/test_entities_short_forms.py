@@ -224,3 +224,14 @@ def test_a_campaign_keeps_the_plural_head_after_its_name(facts):
     hospitals, others, _ = facts("A spokesman for Save Hammersmith & Fulham hospitals said: "
                                  "“We welcome the news.”")
     assert hospitals == {} and "Save Hammersmith & Fulham hospitals" in others
+
+
+def test_units_described_after_a_or_a_possessive_are_not_bodies(facts):
+    _, others, _ = facts("Patients will go to an Urgent Treatment Centre instead. The hospital "
+                         "would also lose its Birth Unit, the hospital’s Board of Visitors said.")
+    assert not {"Urgent Treatment Centre", "Birth Unit", "Board of Visitors"} & set(others)
+
+
+def test_a_name_that_modifies_a_noun_after_an_article_is_still_a_body(facts):
+    _, others, _ = facts("An Imperial College spokesman said the Royal College of Nursing was wrong.")
+    assert "Imperial College" in others and "Royal College of Nursing" in others

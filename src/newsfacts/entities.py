@@ -354,6 +354,10 @@ class EntityLinker:
             chosen = [c for c in chosen if not _inside_a_link_target(c.span)]
         chosen = self._with_places_for_hospitals(chosen)
         chosen = self._with_places_used_as_modifiers(chosen)
+        described = {c.key for c in chosen if self._described_not_named(c)}
+        if described:
+            chosen = [c for c in chosen if c.kind != "organisation" or c.key not in described
+                      or c.entry is not None or c.candidates]
         org_keys = {normalise_name(c.span.text) for c in chosen if c.kind == "organisation"
                     and c.source != "hospital_by_place"}
         return [c for c in self._without_lone_words(chosen)
@@ -409,6 +413,23 @@ class EntityLinker:
             return doc[end + 1].is_lower
         return end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN" and span[-1].dep_ in {
             "compound", "nmod", "amod"}
+
+    def _described_not_named(self, c: _Candidate) -> bool:
+        """"an Urgent Care Centre instead of a full A&E", "its Maternity Unit", "the hospital's
+        Council of Governors": capitalised words after "a"/"an", a possessive determiner or a
+        common noun's possessive describe a unit of something else; a body's name takes none
+        of these (unless it modifies a noun: "an Imperial College spokesman"). Known bodies,
+        parties and gazetteer names are left alone."""
+        if (c.kind != "organisation" or c.source not in _BASE_ORG | _BASE_PLACE | {"org_head"} or c.entry is not None
+                or c.candidates or c.org_kind == "political_party" or c.span.start < 2
+                or c.key.removeprefix("org:") in self.known_kinds):
+            return False
+        doc, start = c.span.doc, c.span.start
+        before = doc[start - 1]
+        if not (before.lower_ in _UNIT_DETERMINERS or (
+                before.text in {"'s", "’s"} and doc[start - 2].is_lower and doc[start - 2].pos_ == "NOUN")):
+            return False
+        return not self._modifies_noun(doc, start, c.span.end)
 
     def _written_as_place(self, span: Span) -> bool:
         """A place name in a place's context: after a place or area preposition or "from",
@@ -2339,6 +2360,8 @@ _ROYAL_TITLES = {"prince", "princess"}
 _SURNAME_PREFIX = re.compile(r"^(O['’]|Mc|Mac)[A-Z]")
 _BARE_HEADS = {"union", "college", "university", "council", "trust", "committee", "school",
                "department", "ministry", "agency", "foundation", "board", "academy", "party"}
+# Words before capitalised words that make them a description, not a name ("its Maternity Unit").
+_UNIT_DETERMINERS = frozenset({"a", "an", "its", "their", "his", "her", "our", "your", "my"})
 # Plural heads shared by the names of a list before them, and the singular each name takes.
 _SHARED_HEADS = {"universities": "University", "colleges": "College", "hospitals": "Hospital",
                  "infirmaries": "Infirmary"}
