@@ -8,7 +8,8 @@ Sources (Open Government Licence v3.0, see ../shared/data/nhs/README.md):
 - ods_etr/etr.csv: the ODS "NHS Trusts" extract, no header row, 27 quoted columns (code, name, ...,
   column 11 the open date, column 12 the close date). A trust is closed when its close date is on
   or before the extract's date (its latest open date); a close date after that is still open.
-  An open trust is named as ODS names it today ("Doncaster and Bassetlaw Teaching Hospitals NHS
+  A trust's open date is kept as "opened" (a trust formed after an article ran none of its sites
+  then). An open trust is named as ODS names it today ("Doncaster and Bassetlaw Teaching Hospitals NHS
   Foundation Trust"); the 2018 name of Hospital.csv stays an alias.
 - models/nhs_trust_successors.json (hand-kept, sourced): the trust that took over the sites of a
   closed trust (ODS records closures but not successors). Sites of a closed trust with no known
@@ -149,8 +150,15 @@ def read_etr(etr_rows: list[list[str]]) -> dict[str, dict]:
     rows = [row for row in etr_rows if len(row) >= 12]
     extract_date = max(row[10].strip() for row in rows)
     return {row[0]: {"name": clean_trust_name(title_case(row[1])), "region": row[2],
-                     "closed": bool(row[11].strip()) and row[11].strip() <= extract_date}
+                     "closed": bool(row[11].strip()) and row[11].strip() <= extract_date,
+                     "opened": iso_date(row[10])}
             for row in rows}
+
+
+def iso_date(text: str) -> str | None:
+    """"20141001" -> "2014-10-01" (ODS dates are YYYYMMDD)."""
+    text = text.strip()
+    return f"{text[:4]}-{text[4:6]}-{text[6:8]}" if re.fullmatch(r"\d{8}", text) else None
 
 
 def read_successors(path: Path, etr: dict[str, dict]) -> dict[str, str]:
@@ -288,6 +296,8 @@ def build(data: Path) -> tuple[list[dict], dict]:
     old_names: dict[str, set[str]] = {}
     for code, row in etr.items():
         trusts[code] = {"type": "trust", "ods": code, "name": row["name"], "closed": row["closed"]}
+        if row["opened"]:
+            trusts[code]["opened"] = row["opened"]  # the trust did not exist before this date
     for row in hospital_rows:
         code = row["ParentODSCode"].strip()
         parent = clean_trust_name(row["ParentName"])

@@ -235,3 +235,21 @@ def test_units_described_after_a_or_a_possessive_are_not_bodies(facts):
 def test_a_name_that_modifies_a_noun_after_an_article_is_still_a_body(facts):
     _, others, _ = facts("An Imperial College spokesman said the Royal College of Nursing was wrong.")
     assert "Imperial College" in others and "Royal College of Nursing" in others
+
+
+def test_a_trust_formed_after_the_article_is_not_its_hospitals_operator(nlp):
+    import datetime as dt
+
+    gazetteer = Gazetteer.load()
+    assert gazetteer.operator_on("R1K", "2013-02-01") is None  # formed 2014-10-01
+    assert gazetteer.operator_on("R1K", "2015-02-01") == "R1K"
+    assert gazetteer.operator_on("R1K", None) == "R1K"
+
+    def operators(published):
+        doc = nlp.make_doc("Central Middlesex Hospital will lose its A&E unit, campaigners said.")
+        doc._.published = published
+        doc = nlp(doc)
+        return [o.name for o in doc._.organisations if o.kind == "nhs_trust"]
+
+    assert operators(dt.date(2013, 2, 1)) == []
+    assert operators(dt.date(2016, 2, 1)) == ["London North West University Healthcare NHS Trust"]

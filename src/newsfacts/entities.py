@@ -1970,8 +1970,14 @@ class EntityLinker:
             named = next((c.entry for c in groups[key] if isinstance(c.entry, Trust)), None)
             if named is not None and named.closed and named.successor:
                 predecessors.setdefault(named.successor, named.ods)
+        published = doc._.published.isoformat() if hasattr(doc._.published, "isoformat") else None
         for org_id, trust_ods in operators_needed.items():
             trust_ods = predecessors.get(trust_ods, trust_ods)
+            if "ods:" + trust_ods not in org_ids:
+                # A trust formed after the article was written did not run the site then.
+                trust_ods = self.gazetteer.operator_on(trust_ods, published)
+                if trust_ods is None:
+                    continue
             key = "ods:" + trust_ods
             trust = self.gazetteer.by_ods(trust_ods)
             if key not in org_ids and trust is not None:

@@ -34,6 +34,7 @@ class Trust:
     aliases: tuple[str, ...] = ()
     acronyms: tuple[str, ...] = ()
     successor: str | None = None  # a closed trust: the trust that took over its sites
+    opened: str | None = None  # ISO date the trust was formed (ODS): it ran nothing before
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,8 @@ class Gazetteer:
             else:
                 self.trusts[record["ods"]] = Trust(kind=record.get("kind", "nhs_trust"),
                                                    closed=bool(record.get("closed")),
-                                                   successor=record.get("successor"), **common)
+                                                   successor=record.get("successor"),
+                                                   opened=record.get("opened"), **common)
         self._by_key: dict[str, list[Entry]] = {}
         self._by_acronym: dict[str, list[Entry]] = {}
         self._by_bare: dict[str, list[Site]] = {}
@@ -156,6 +158,17 @@ class Gazetteer:
     def by_ods(self, code: str) -> Entry | None:
         code = code.strip().upper()
         return self.sites.get(code) or self.trusts.get(code)
+
+    def operator_on(self, trust_ods: str, day: str | None) -> str | None:
+        """The trust that ran a site of `trust_ods` on `day` (ISO date, None: today): the trust
+        itself unless it was formed after that day; then the one closed trust it succeeded that
+        was open by then, else None (not known)."""
+        trust = self.trusts.get(trust_ods)
+        if trust is None or not day or not trust.opened or trust.opened <= day:
+            return trust_ods
+        earlier = [t.ods for t in self.trusts.values() if t.successor == trust_ods
+                   and (not t.opened or t.opened <= day)]
+        return earlier[0] if len(earlier) == 1 else None
 
     def sites_of_trust(self, trust_ods: str) -> list[Site]:
         return list(self._sites_of.get(trust_ods.strip().upper(), ()))
