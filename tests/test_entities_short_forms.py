@@ -253,3 +253,29 @@ def test_a_trust_formed_after_the_article_is_not_its_hospitals_operator(nlp):
 
     assert operators(dt.date(2013, 2, 1)) == []
     assert operators(dt.date(2016, 2, 1)) == ["London North West University Healthcare NHS Trust"]
+
+
+def test_an_nhs_site_wins_over_a_same_named_site_of_another_provider(facts):
+    hospitals, _, _ = facts("The cyclist was flown to the Royal London Hospital on Sunday.")
+    assert hospitals == {"The Royal London Hospital": "Barts Health NHS Trust"}
+
+
+def test_a_hospital_named_short_as_a_speaker_is_the_hospital(nlp):
+    doc = nlp("The cyclist was flown to the Royal London Hospital. Doctors at the Royal London "
+              "said he was stable.")
+    (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert [m.text for m in hospital.mentions] == ["Royal London Hospital", "Royal London"]
+    assert doc._.people == []
+
+
+def test_a_possessive_bare_site_is_found(facts):
+    hospitals, _, places = facts("She was treated at St Thomas' Hospital and later at Guy's.")
+    assert "Guy's Hospital" in hospitals and places == []
+
+
+def test_a_site_named_like_a_town_after_the_is_the_site(facts):
+    hospitals, _, places = facts("The John Radcliffe Hospital in Oxford and the Horton in Banbury "
+                                 "share a maternity team.")
+    assert "Horton General Hospital" in hospitals and "Horton" not in places
+    _, _, places = facts("Families in Horton and Banbury were angry.")
+    assert places == ["Horton", "Banbury"]

@@ -143,7 +143,7 @@ class EntityLinker:
                                          for form in _written_forms(name)])
         self.phrases.add(_BARE_KEY, [Doc(nlp.vocab, words=[form])  # one token, as written
                                      for word in self.gazetteer.bare_first_words()
-                                     for form in (word, word + ".")])  # "St Mary's", "St. Mary's"
+                                     for form in _bare_start_forms(word)])
         self.org_prefixes: dict[str, str] = words["org_prefixes"]
         self.person_ranks = set(words["person_ranks"])
         self.kin_words = set(words["kin_words"])
@@ -902,8 +902,9 @@ class EntityLinker:
             # again by a part of it.
             others = {t.text for o in persons if o is not c for t in o.span}
             return "other" if any(t.text in others for t in span) else "follows"
-        if c.bare and self._is_area_preposition(doc, prep.i):
+        if c.bare and self._is_area_preposition(doc, prep.i) and not after_the:
             return "follows"  # "in Cannock Chase": a district that a hospital is named after
+            # (but "in Oxford and the Horton": a hospital)
         if (c.source in _BASE_ORG and not c.candidates and c.entry is None and not after_the
                 and c.org_kind == "other" and key not in self.known_kinds):
             return "follows"  # (but "the Braves and Cubs" are teams: places rarely take "the")
@@ -1061,7 +1062,7 @@ class EntityLinker:
                         end + 1 < len(doc) and doc[end].lower_ in {"&", "and"}
                         and normalise_name(doc[i:end + 2].text) in self.places):
                     break  # "Save Hammersmith ...": a campaign; "Hammersmith & Fulham": a borough
-                if normalise_name(span.text) in self.places and (
+                if normalise_name(span.text) in self.places and doc[i - 1].lower_ != "the" and (
                         end == len(doc) or doc[end].lower_ != "hospital") and (
                         end == len(doc) or doc[end].lower_ != "hospitals"
                         or doc[i - 1].text not in {"and", ","}) and not self._listed_before_hospital(doc, end):
@@ -1822,7 +1823,11 @@ class EntityLinker:
         for c in candidates:
             if c.entry is not None or c.candidates or c.org_kind == "hospital" or c.honorific:
                 continue
-            if c.kind not in {"organisation", "person"} or c.source not in _BASE_ORG | _BASE_PERSON:
+            if c.kind == "organisation" and c.source not in _BASE_ORG:
+                continue
+            if c.kind == "person" and (c.span[0].lower_ in self.first_names or c.source == "person_honorific"):
+                continue  # "John Radcliffe said": a person of the name, not the hospital
+            if c.kind not in {"organisation", "person"}:
                 continue
             key = normalise_name(c.span.text)
             keys = forms.get(key) or forms.get(key + "s") or set()
@@ -2579,6 +2584,15 @@ def _joined_by_ampersand(doc: Doc, spans: list[Span]) -> list[Span]:
         if left is not None and doc[s.start - 1].text == "&":
             joined.append(Span(doc, left.start, s.end, label=s.label_, span_id="org_head"))
     return [*spans, *joined]
+
+
+def _bare_start_forms(word: str) -> list[str]:
+    """The tokens a bare site name may start with: "st" and "st." ("St Mary's", "St. Mary's"), and
+    a possessive's stem ("guys" is written "Guy" + "'s")."""
+    forms = [word, word + "."]
+    if word.endswith("s") and len(word) > 3:
+        forms.append(word[:-1])
+    return forms
 
 
 def _inside_other(candidate: _Candidate, candidates: list[_Candidate]) -> bool:

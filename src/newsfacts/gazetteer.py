@@ -215,6 +215,14 @@ class Gazetteer:
             return scored[0][1] if scored[0][0] > 0 else None
         if scored[0][0] > 0 and (len(scored) == 1 or scored[0][0] > scored[1][0]):
             return scored[0][1]
+        if not require_support:
+            # "Royal London Hospital": the site of an NHS trust rather than the same-named site
+            # of a GP group or a private provider, when the context prefers neither.
+            best = [c for s, c in scored if s == scored[0][0]]
+            nhs = [c for c in best if isinstance(c, Site) and c.trust in self.trusts
+                   and self.trusts[c.trust].kind == "nhs_trust"]
+            if len(nhs) == 1 and len(best) > 1:
+                return nhs[0]
         return None
 
 
