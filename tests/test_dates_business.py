@@ -160,3 +160,17 @@ def test_a_quarter_of_a_unit(nlp):
     assert by_text(nlp, "The talks lasted three quarters of an hour.")[
         "three quarters of an hour"].value == "PT45M"
     assert by_text(nlp, "A quarter of the staff left.") == {}
+
+
+def test_a_verb_joined_to_a_plan_keeps_its_own_tense(nlp):
+    # "decided" is joined to "planned" (a word of intent) but tells of the past itself.
+    text = ("She had planned to stay until 2018, but the board decided in the autumn that the "
+            "firm needed a change.")
+    assert by_text(nlp, text, SUMMER)["the autumn"].value == "2014-FA"
+    text = "Analysts had expected a delay, but the firm shipped the phones on Tuesday."
+    assert by_text(nlp, text, SUMMER)["Tuesday"].value == "2015-07-28"
+
+
+def test_a_perfect_infinitive_after_a_word_of_intent_looks_ahead(nlp):
+    text = "The maker expects to have replaced every battery by the end of March."
+    assert by_text(nlp, text)["the end of March"].value == "2016-03"

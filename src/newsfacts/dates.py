@@ -1503,7 +1503,7 @@ class DateExtractor:
                            if child.dep_ in ("aux", "auxpass")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
-            if verb.head.lower_ in self.future_heads or (
+            if verb.head.lower_ in self.future_heads and verb.dep_ != "conj" or (
                     verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
                         "VBD", "VBN") or verb.tag_ == "VBN" and any(
                         child.lower_ in ("to", "for") or child.dep_ == "xcomp"
@@ -1514,9 +1514,12 @@ class DateExtractor:
             if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lower_ in self.future_heads \
                     and verb.lower_ != "set":
                 return True  # "with the result expected on Friday" (not "the record set on Aug. 6")
-            if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and \
+            if (verb.tag_ == "VB" or verb.tag_ == "VBN" and "have" in auxiliaries) and \
+                    "to" in auxiliaries and verb.dep_ == "xcomp" and \
                     verb.head.lemma_ in self.intent_heads:
-                return True  # "expects to resume on Monday", "ready to meet on Monday"
+                # "expects to resume on Monday", "ready to meet on Monday", "expects to have
+                # sent them all by the end of March"
+                return True
             if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in self.scheduled_verbs:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
             if "would" in auxiliaries and "have" not in auxiliaries:
