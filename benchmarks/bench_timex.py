@@ -140,8 +140,10 @@ def load_meantime(path: Path) -> Document:
     return Document(path.stem, text, dct, timexes)
 
 
-# newsdev: general news; newsdev2 and newsdev3: business, technology and market news.
-OWN_SETS = {"newsdev": "timex_dev", "newsdev2": "timex_dev2", "newsdev3": "timex_dev3"}
+# newsdev: general news; newsdev2 to newsdev4: business, technology and market news (newsdev4:
+# leads only, as MEANTIME annotates only the first sentences of each article).
+OWN_SETS = {"newsdev": "timex_dev", "newsdev2": "timex_dev2", "newsdev3": "timex_dev3",
+            "newsdev4": "timex_dev4"}
 
 
 def load_set(name: str, data: Path) -> list[Document]:
@@ -156,7 +158,7 @@ def load_set(name: str, data: Path) -> list[Document]:
     if name in OWN_SETS:
         # Our own Wikinews-style articles, hand-annotated per NewsReader (their README.md).
         return [load_tml(p) for p in sorted((REPO / "benchmarks" / OWN_SETS[name]).glob("*.tml"))]
-    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq, newsdev, newsdev2 or newsdev3")
+    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq or one of {sorted(OWN_SETS)}")
 
 
 @dataclass
