@@ -298,3 +298,19 @@ def test_quoted_clause_the_narration_goes_on_from_stays_partial(nlp):
             "the closure was part of wider savings.")
     (quote,) = [q for q in quotes_of(nlp, text) if q.kind != "indirect"]
     assert quote.kind == "partial"
+
+
+def test_speech_verbs_given_to_the_component_are_the_ones_it_reads(nlp):
+    """A cue list passed in (not the shipped speech_verbs.json) decides who speaks, the
+    'verb before the name' order included."""
+    import copy
+
+    from newsfacts.quotes import _CUES, QuoteFinder
+
+    text = '"We will win the cup this year," chortled Jane Holloway, the club captain.'
+    doc = nlp(text)
+    assert [q.speaker for q in doc._.quotes] == [None]  # "chortled" is no shipped cue
+    cues = copy.deepcopy(_CUES)
+    cues["direct"] = [*cues["direct"], "chortled", "chortle"]
+    doc = QuoteFinder(cues)(doc)
+    assert [q.speaker.name for q in doc._.quotes] == ["Jane Holloway"]
