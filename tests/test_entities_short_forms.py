@@ -279,3 +279,21 @@ def test_a_site_named_like_a_town_after_the_is_the_site(facts):
     assert "Horton General Hospital" in hospitals and "Horton" not in places
     _, _, places = facts("Families in Horton and Banbury were angry.")
     assert places == ["Horton", "Banbury"]
+
+
+def test_a_name_after_a_firm_noun_or_told_is_a_body(nlp):
+    linker = nlp.get_pipe("newsfacts_entities")
+    doc = nlp("The group merged with Dutch firm Zandvoort, an analyst told Kestrelwire.")
+    for word in ("Zandvoort", "Kestrelwire"):
+        i = next(t.i for t in doc if t.text == word)
+        candidate = linker._from_base(doc, doc[i:i + 1], "GPE")
+        assert candidate.kind == "organisation", word
+
+
+def test_a_country_told_something_and_named_as_a_place_stays_a_place(nlp):
+    linker = nlp.get_pipe("newsfacts_entities")
+    doc = nlp("The company told Freedonia it would stay in Freedonia. It told US investors so.")
+    first = next(t.i for t in doc if t.text == "Freedonia")
+    assert linker._from_base(doc, doc[first:first + 1], "GPE").kind == "place"
+    us = next(t.i for t in doc if t.text == "US")
+    assert linker._from_base(doc, doc[us:us + 1], "GPE").kind == "place"

@@ -156,6 +156,8 @@ class EntityLinker:
         self._base_org_bounds: list[tuple[int, int]] = []  # the base model's ORG spans, read once
         self._has_urls = False
         self._after_the: frozenset[str] = frozenset()
+        self._after_place_words: frozenset[str] = frozenset()
+        self._place_prep_hashes = None
         self.compass_words = set(words["compass_words"])
         self.facility_heads = set(words["facility_heads"])
         self.not_place_last_words = set(words["not_place_last_words"])
@@ -196,6 +198,7 @@ class EntityLinker:
         self.not_site_first_words = {n.split()[0] for n in self.not_site_nouns}
         self.named_building_heads = set(words["named_building_heads"])
         self.street_heads = set(words["street_heads"])
+        self.company_nouns = set(words["company_nouns"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
         self.job_titles = (self.title_roles | set(words["job_title_words"])) - {"executive", "general"}
@@ -209,6 +212,12 @@ class EntityLinker:
         self._brackets = frozenset(numpy.flatnonzero(orth == strings["("]).tolist())
         self._has_urls = bool(like_url.any())
         self._after_the = frozenset(strings[h] for h in set(orth[1:][lower[:-1] == strings["the"]].tolist()))
+        if self._place_prep_hashes is None:
+            self._place_prep_hashes = numpy.array(
+                [strings.add(w) for w in (*self.place_prepositions, "from", "to")], dtype=numpy.uint64)
+        # Words written right after "in", "at", "from" ...: the names the article uses as places.
+        self._after_place_words = frozenset(
+            strings[h] for h in set(orth[1:][numpy.isin(lower[:-1], self._place_prep_hashes)].tolist()))
         self._names_national_politics = bool(numpy.isin(lower, self._politics_cue_hashes).any())
         doc.spans[RULE_SPANS_KEY] = self.rules(doc)
         self._add_phrase_spans(doc)
@@ -1460,6 +1469,9 @@ class EntityLinker:
         if label in _BASE_PLACE:
             if len(span) > 1 and _SURNAME_PREFIX.match(span[-1].text) and span[0].is_title:
                 return _Candidate("person", span, label)  # "Fintan O'Connor"
+            body = self._named_as_a_body(doc, span)
+            if body is not None:
+                return body
             if span.start > 0 and doc[span.start - 1].is_title and (
                     doc[span.start - 1].lower_ in _PEER_TITLES | _MONARCHS):
                 # "Princess Chulabhorn (of Thailand)": a name after a royal title is a person's.
@@ -1478,6 +1490,24 @@ class EntityLinker:
                     for size in (1, 2)):
                 return self._organisation(doc, span, label)  # a care home: "Thornbury Lodge"
             return self._place(span, label)
+        return None
+
+    def _named_as_a_body(self, doc: Doc, span: Span) -> _Candidate | None:
+        """A name the base model read as a place that the sentence makes a body: after a noun
+        for a firm ("Dutch firm Ispat", "the steel group Corus") or as the one told something
+        ("told Bloomberg"), unless the article also writes it as a place ("in Greece"). Known
+        places are left alone."""
+        key = normalise_name(span.text)
+        if span.start == 0 or key in self.places or key in self.localities or key in self.nations:
+            return None
+        before = doc[span.start - 1]
+        if before.is_lower and before.lower_ in self.company_nouns and before.dep_ != "poss":
+            return self._organisation(doc, span, "named_as_body")
+        if before.lower_ == "told" and span[0].text not in self._after_place_words and (
+                span.end == len(doc) or doc[span.end].pos_ not in {"NOUN", "PROPN"}):
+            candidate = self._organisation(doc, span, "named_as_body")
+            candidate.org_kind = "media" if candidate.org_kind == "other" else candidate.org_kind
+            return candidate
         return None
 
     def _person_from_base(self, doc: Doc, span: Span, label: str) -> _Candidate | None:
