@@ -174,3 +174,11 @@ def test_a_verb_joined_to_a_plan_keeps_its_own_tense(nlp):
 def test_a_perfect_infinitive_after_a_word_of_intent_looks_ahead(nlp):
     text = "The maker expects to have replaced every battery by the end of March."
     assert by_text(nlp, text)["the end of March"].value == "2016-03"
+
+
+def test_years_and_days_are_one_duration(nlp):
+    assert by_text(nlp, "He has run the Treasury for seven years and 43 days.")[
+        "seven years and 43 days"].value == "P7Y43D"
+    # Two ways of saying one year stay apart.
+    found = by_text(nlp, "Leave is counted over a 12 month and 52 week year.")
+    assert "12 month and 52 week" not in found

@@ -579,6 +579,8 @@ class TimexResolver:
         return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
 
     def _compound_duration(self, text, dct, future, context_day):
+        """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M; "a
+        quarter of a century" -> P25Y."""
         share = re.fullmatch(r"(?P<n>a|three) quarters? of an? (?P<unit>century|year|day|hour)",
                              text)
         if share:  # "a quarter of a century": 25 years
@@ -587,7 +589,6 @@ class TimexResolver:
             n = amount[0] * (3 if share.group("n") == "three" else 1)
             time = "T" if share.group("unit") in ("day", "hour") else ""
             return Timex("DURATION", f"P{time}{n}{amount[1]}", "absolute")
-        """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M."""
         half = re.fullmatch(r"(?P<n>\S+) and a half years?", text)
         if half and self._number(half.group("n")).isdigit():
             return Timex("DURATION", f"P{self._number(half.group('n'))}Y6M", "absolute")
@@ -598,9 +599,11 @@ class TimexResolver:
         if len(parts) < 2:
             return None
         order = ("Y", "M", "W", "D", "H", "MIN", "S")
-        # a part after the first stays below the next unit up: "12 month and 52 week" is two
-        # ways of saying a year, not 12 months plus 52 weeks
-        below = {"M": 12, "W": 5, "D": 31, "H": 24, "MIN": 60, "S": 60}
+        # a part after the first stays below the unit before it: "12 month and 52 week" is two
+        # ways of saying a year, not 12 months plus 52 weeks; "seven years and 43 days" is one
+        below = {("Y", "M"): 12, ("Y", "W"): 53, ("Y", "D"): 366, ("M", "W"): 5,
+                 ("M", "D"): 31, ("W", "D"): 7, ("D", "H"): 24, ("H", "MIN"): 60,
+                 ("MIN", "S"): 60}
         found: dict[str, str] = {}
         for part in parts:
             match = re.fullmatch(r"(?P<n>\S+) (?P<unit>\w+)", part)
@@ -609,7 +612,7 @@ class TimexResolver:
                     order.index(u) for u in found):
                 return None
             n = self._number(match.group("n"))
-            if not n.isdigit() or found and int(n) >= below.get(unit, 1):
+            if not n.isdigit() or found and int(n) >= below.get((list(found)[-1], unit), 1):
                 return None
             found[unit] = n
         date = "".join(f"{found[u]}{u}" for u in order[:4] if u in found)
