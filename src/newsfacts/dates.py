@@ -513,9 +513,9 @@ class TimexResolver:
             context_day or dct)
         if base is None:
             return Timex("DATE", None, None)
-        value = {"day": base.isoformat(), "week": _iso_week(base),
-                 "month": f"{base.year:04d}-{base.month:02d}", "year": f"{base.year:04d}"}[unit]
-        return Timex("DATE", value, "published", base if unit == "day" else None)
+        if unit == "day":
+            return Timex("DATE", base.isoformat(), "published", base)
+        return Timex("DATE", _period_from(base, unit, 0), "published")
 
     def _holiday(self, text, dct, future, context_day):
         suffix = ""
@@ -1850,14 +1850,9 @@ class DateExtractor:
                 int(mention.value[8:10]), number)
             if first >= second:
                 continue  # a range runs forward: "5-7", not "7-5"
-            other = _overlapping(mentions, *bare)
-            if other is not None:
-                if other.value and re.fullmatch(r"\d{4}-\d\d-\d\d", other.value):
-                    other.value, other.anchor = day.isoformat(), mention.anchor
+            if not _set_range_start(mentions, text, bare, "DATE", day.isoformat(),
+                                    mention.anchor, r"\d{4}-\d\d-\d\d"):
                 continue
-            mentions.append(DateMention(id="", text=text[bare[0]:bare[1]], start=bare[0],
-                                        end=bare[1], type="DATE", value=day.isoformat(),
-                                        anchor=mention.anchor))
             added = True
             if is_new:
                 mentions.append(mention)
@@ -1899,15 +1894,8 @@ class DateExtractor:
                 found.value = next_day.isoformat() + found.value[10:]
             start_end = match.end("ap1") if match.group("ap1") else match.end("m1") \
                 if match.group("m1") else match.end("h1")
-            other = _overlapping(mentions, match.start(), start_end)
-            if other is not None:
-                if other.value and "T" in other.value:
-                    other.value, other.anchor = f"{day}T{start_clock}", found.anchor
-                continue
-            mentions.append(DateMention(id="", text=text[match.start():start_end],
-                                        start=match.start(), end=start_end, type="TIME",
-                                        value=f"{day}T{start_clock}", anchor=found.anchor))
-            added = True
+            added |= _set_range_start(mentions, text, (match.start(), start_end), "TIME",
+                                      f"{day}T{start_clock}", found.anchor, r".*T.*")
         if added:
             _renumber(mentions)
         return mentions
@@ -1993,6 +1981,20 @@ def _overlapping(mentions: list[DateMention], start: int, end: int) -> DateMenti
     return next((m for m in mentions if m.start < end and start < m.end), None)
 
 
+def _set_range_start(mentions: list[DateMention], text: str, where: tuple[int, int], kind: str,
+                     value: str, anchor: str | None, mendable: str) -> bool:
+    """The start of a range gets the value its end implies: a mention already there is mended
+    (if its value has the `mendable` shape), else a new one is added. True when added."""
+    other = _overlapping(mentions, *where)
+    if other is not None:
+        if other.value and re.fullmatch(mendable, other.value):
+            other.value, other.anchor = value, anchor
+        return False
+    mentions.append(DateMention(id="", text=text[where[0]:where[1]], start=where[0],
+                                end=where[1], type=kind, value=value, anchor=anchor))
+    return True
+
+
 def _renumber(mentions: list[DateMention]) -> None:
     """Puts mentions added by a range pass in text order and numbers them d1, d2, ... again."""
     mentions.sort(key=lambda m: m.start)
@@ -2020,13 +2022,9 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
         elif step < 0:
             day = _weekday_on_or_before(day - dt.timedelta(days=1), 7)
         return Timex("DATE", _iso_week(day) + "-WE", "published")
-    if unit == "year":
-        return Timex("DATE", f"{int(value[:4]) + step:04d}", "published")
-    if unit == "month":
-        year, month = _add_months(int(value[:4]), int(value[5:7]), step)
-        return Timex("DATE", f"{year:04d}-{month:02d}", "published")
-    day = dt.date.fromisoformat(value) + dt.timedelta(weeks=step)
-    return Timex("DATE", _iso_week(day), "published")
+    named = dt.date.fromisoformat(value) if unit == "week" else dt.date(
+        int(value[:4]), int(value[5:7]) if unit == "month" else 1, 1)
+    return Timex("DATE", _period_from(named, unit, step), "published")
 
 
 def _point_of_comparison(span: Span) -> bool:
