@@ -297,3 +297,16 @@ def test_a_country_told_something_and_named_as_a_place_stays_a_place(nlp):
     assert linker._from_base(doc, doc[first:first + 1], "GPE").kind == "place"
     us = next(t.i for t in doc if t.text == "US")
     assert linker._from_base(doc, doc[us:us + 1], "GPE").kind == "place"
+
+
+def test_a_bare_site_name_the_article_gives_to_a_campus_is_not_the_hospital(facts):
+    hospitals, _, _ = facts("Imperial College Healthcare NHS Trust runs the hospital beside the "
+                            "St Mary’s campus, whose pool has been open at St Mary’s for 80 years.")
+    assert hospitals == {}
+
+
+def test_a_campus_name_does_not_hide_the_hospital_named_in_full(nlp):
+    doc = nlp("Students at the St Mary’s campus love the pool. Staff at St Mary’s Hospital said the "
+              "ward was full, and St Mary’s would cut beds, Imperial College Healthcare NHS Trust said.")
+    (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert [m.text for m in hospital.mentions] == ["St Mary’s Hospital", "St Mary’s"]

@@ -157,6 +157,7 @@ class EntityLinker:
         self._has_urls = False
         self._after_the: frozenset[str] = frozenset()
         self._after_place_words: frozenset[str] = frozenset()
+        self._campus_names: frozenset[str] = frozenset()  # bare site names used for a campus
         self._place_prep_hashes = None
         self.compass_words = set(words["compass_words"])
         self.facility_heads = set(words["facility_heads"])
@@ -1050,6 +1051,7 @@ class EntityLinker:
         """Hospital sites named without "Hospital" ("the Royal Derby", "Southmead"), kept only when
         the article names the site's trust, another of its sites or its town."""
         found: list[_Candidate] = []
+        other_places: set[str] = set()  # bare names the article gives to a campus or a school
         after = 0
         for i in doc.user_data.get(_BARE_STARTS, ()):
             if i < after or taken[i] or not doc[i].is_title:
@@ -1086,6 +1088,7 @@ class EntityLinker:
                             "hospital", "hospitals", "infirmary"}:
                         sites = []  # "St James's Palace", "St Thomas's Church": another building
                 if sites and self._names_other_than_a_site(doc, span.end):
+                    other_places.add(normalise_name(span.text))
                     break  # "the St Mary's campus", "St Mary's medical school graduates"
                 if sites:
                     span = self._with_ampersand_part(doc, span)
@@ -1095,6 +1098,14 @@ class EntityLinker:
             if match is not None:
                 found.append(match)
                 after = match.span.end
+        if other_places:
+            # An article that calls "St Mary's" a campus or a school means it by the bare name
+            # too, unless it names the hospital in full ("St Mary's Hospital") as well.
+            named_in_full = {id(site) for c in chosen if not c.bare for site in c.candidates}
+            other_places = {form for form in other_places if not any(
+                id(site) in named_in_full for site in self.gazetteer.lookup_bare(form))}
+            found = [c for c in found if normalise_name(c.span.text) not in other_places]
+        self._campus_names = frozenset(other_places)
         if not found:
             return []
         context_places, sure = self._context(doc, chosen)
@@ -1454,6 +1465,9 @@ class EntityLinker:
             return self._party(span)
         if low in self.abbreviations:
             return self._place(span, label)
+        if self._campus_names and (
+                normalise_name(text) in self._campus_names or normalise_name(text) + "s" in self._campus_names):
+            return None  # "St Mary's" where the article calls it a campus: not the hospital
         if label in _BASE_PERSON:
             return self._person_from_base(doc, span, label)
         if label in _BASE_ORG | _BASE_PLACE and self._site_name_of_another_place(span):
