@@ -310,3 +310,26 @@ def test_a_campus_name_does_not_hide_the_hospital_named_in_full(nlp):
               "ward was full, and St Mary’s would cut beds, Imperial College Healthcare NHS Trust said.")
     (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
     assert [m.text for m in hospital.mentions] == ["St Mary’s Hospital", "St Mary’s"]
+
+
+def test_a_hospital_outside_england_is_run_by_the_board_of_its_town(facts):
+    hospitals, others, _ = facts("She was treated at Kirkcaldy Victoria Hospital and later at the "
+                                 "Ninewells Hospital in Dundee.")
+    assert hospitals == {"Kirkcaldy Victoria Hospital": "NHS Fife", "Ninewells Hospital": "NHS Tayside"}
+
+
+def test_a_board_formed_after_the_article_is_not_the_operator(nlp):
+    import datetime as dt
+
+    doc = nlp.make_doc("Patients at the Glanmor Hospital in Cardiff waited longer.")
+    doc._.published = dt.date(2005, 3, 1)
+    doc = nlp(doc)
+    (hospital,) = [o for o in doc._.organisations if o.kind == "hospital"]
+    assert hospital.operator is None
+
+
+def test_a_site_in_another_nation_is_not_the_english_site_of_that_name(facts):
+    hospitals, _, _ = facts("He was treated at the Royal Victoria Hospital in Belfast.")
+    assert hospitals == {"Royal Victoria Hospital": "Belfast Health and Social Care Trust"}
+    hospitals, _, _ = facts("Staff at the Royal Victoria Hospital in Folkestone were praised.")
+    assert hospitals == {"Royal Victoria Hospital": "East Kent Hospitals University NHS Foundation Trust"}

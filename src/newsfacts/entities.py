@@ -40,6 +40,7 @@ from newsfacts.records import Mention, Organisation, Person, Place, Role
 PATTERNS_ASSET = "entity_patterns.jsonl"
 WORDS_ASSET = "entity_words.json"
 PLACES_ASSET = "uk_places.json"
+BOARDS_ASSET = "nhs_boards.json"
 RULE_SPANS_KEY = "newsfacts_rules"
 
 _BASE_PERSON, _BASE_ORG, _BASE_PLACE = {"PERSON"}, {"ORG"}, {"GPE", "LOC", "FAC"}
@@ -199,6 +200,9 @@ class EntityLinker:
         self.not_site_first_words = {n.split()[0] for n in self.not_site_nouns}
         self.named_building_heads = set(words["named_building_heads"])
         self.street_heads = set(words["street_heads"])
+        self.board_of_place: dict[str, dict] = {
+            normalise_name(place): board for board in load_json_asset(BOARDS_ASSET)["boards"]
+            for place in board["places"]}
         self.company_nouns = set(words["company_nouns"])
         self.academic_heads = set(words["academic_heads"])
         self.academic_plurals = set(words["academic_plurals"])
@@ -1839,6 +1843,13 @@ class EntityLinker:
             if entry is None:
                 self._name_sites_of_one_trust(c)
                 continue
+            if isinstance(entry, Site) and self._board_for([c], None) is not None and not {
+                    normalise_name(p) for p in (entry.city, entry.county) if p} & set(
+                    normalise_name(p) for p in self._board_for([c], None)["places"]):
+                # "the Royal Victoria Hospital in Belfast" is not the Folkestone site of that name.
+                c.candidates = []
+                c.org_kind = "hospital"
+                continue
             c.entry = entry
             c.key = "ods:" + entry.ods
             c.name = entry.name
@@ -1898,6 +1909,25 @@ class EntityLinker:
         c.name = _strip_the(sites[0].name)
         c.org_kind = "hospital"
         c.operator = sites[0].trust
+
+    def _board_for(self, group: list[_Candidate], published: str | None) -> dict | None:
+        """The health board (Scotland, Wales) or HSC trust (Northern Ireland) of the town a
+        hospital's name holds ("Edinburgh Royal Infirmary") or the words right after one of its
+        mentions name ("the University Hospital of Wales in Cardiff"), if formed by `published`."""
+        for c in group:
+            doc, span = c.span.doc, c.span
+            words = [t.text for t in span if t.text[:1].isupper()]
+            names = [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+            if span.end + 1 < len(doc) and doc[span.end].text in {"in", ",", "at", "near"}:
+                end = span.end + 1
+                while end < len(doc) and doc[end].is_title and end - span.end <= 3:
+                    end += 1
+                names += [doc[span.end + 1:k].text for k in range(end, span.end + 1, -1)]
+            for name in names:
+                board = self.board_of_place.get(normalise_name(name))
+                if board is not None and (not published or board.get("opened", "") <= published):
+                    return board
+        return None
 
     def _head_word_after(self, span: Span) -> bool:
         """Whether an organisation's head word follows the name: "Khon Kaen universities"."""
@@ -2043,6 +2073,22 @@ class EntityLinker:
                 organisations.append(Organisation(id=org_ids[key], name=trust.name, kind=trust.kind,
                                                   ods_code=trust.ods))
             next(o for o in organisations if o.id == org_id).operator = org_ids[key]
+        # A hospital in Scotland, Wales or Northern Ireland (which the gazetteer does not cover):
+        # run by the board of the town its name or the words after it name.
+        by_id = {o.id: o for o in organisations}
+        for key in order:
+            hospital = by_id[org_ids[key]]
+            if hospital.kind != "hospital" or hospital.operator or hospital.ods_code:
+                continue
+            board = self._board_for(groups[key], published)
+            if board is None:
+                continue
+            operator = next((o for o in organisations if normalise_name(o.name) == normalise_name(board["name"])), None)
+            if operator is None:
+                operator = Organisation(id=f"o{len(organisations) + 1}", name=board["name"], kind=board["kind"])
+                organisations.append(operator)
+                by_id[operator.id] = operator
+            hospital.operator = operator.id
         # A hospital the gazetteer does not place, in an article that names one NHS trust: run by
         # that trust ("Hereford County Hospital" ... "Hereford Hospitals NHS Trust").
         trusts = [o for o in organisations if o.kind == "nhs_trust" and o.mentions]
