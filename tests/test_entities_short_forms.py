@@ -333,3 +333,17 @@ def test_a_site_in_another_nation_is_not_the_english_site_of_that_name(facts):
     assert hospitals == {"Royal Victoria Hospital": "Belfast Health and Social Care Trust"}
     hospitals, _, _ = facts("Staff at the Royal Victoria Hospital in Folkestone were praised.")
     assert hospitals == {"Royal Victoria Hospital": "East Kent Hospitals University NHS Foundation Trust"}
+
+
+def test_a_party_name_with_party_after_it_is_the_party_the_map_knows(facts):
+    _, others, _ = facts("He rose in the Scottish Labour Party. Scottish Labour won the seat.")
+    assert others == {"Scottish Labour": "political_party"}
+
+
+def test_a_lower_case_word_before_an_organisation_is_not_part_of_it(nlp):
+    linker = nlp.get_pipe("newsfacts_entities")
+    doc = nlp("It will be raised at the next Faculty of Dentistry Teaching Committee meeting.")
+    start = next(t.i for t in doc if t.text == "next")
+    end = next(t.i for t in doc if t.text == "Committee") + 1
+    candidate = linker._from_base(doc, doc[start:end], "ORG")
+    assert candidate.span.text == "Faculty of Dentistry Teaching Committee"

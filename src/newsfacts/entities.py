@@ -1477,6 +1477,9 @@ class EntityLinker:
         if label in _BASE_ORG | _BASE_PLACE and self._site_name_of_another_place(span):
             return None
         if label in _BASE_ORG:
+            while (len(span) > 1 and span[0].is_lower and span[0].is_alpha and span[1].is_title
+                   and span[0].lower_ not in _NAME_PARTICLES):
+                span = span[1:]  # "next | Faculty of Medicine ... Committee": a word before the name
             if span[-1].text in {"MP", "MEP", "MSP"} and len(span) > 1:
                 return self._place(span[:-1], label)
             if (len(span) > 1 and span[0].is_title and span[0].lower_ in self.campaign_verbs
@@ -1749,6 +1752,13 @@ class EntityLinker:
         if _straight(_strip_the(text)).lower() in self.parties:
             return self._party(doc[span.end - len(_strip_the(text).split()): span.end]
                                if text != _strip_the(text) else span)
+        bare_party = _straight(_strip_the(text)).lower().removesuffix(" party")
+        if len(span) > 2 and span[-1].lower_ == "party" and bare_party in self.parties:
+            # "the Scottish Labour Party": the party the map knows as "Scottish Labour".
+            candidate = self._party(span)
+            name = self.parties[bare_party]
+            candidate.key, candidate.name = "party:" + name, name
+            return candidate
         low = normalise_name(text)
         if len(span) > 1 and span[0].lower_ in self.campaign_verbs and span[0].is_title:
             # "Save Our Hospitals", "Keep Our NHS Public": a campaign, not the hospital or body
