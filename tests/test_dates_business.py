@@ -182,3 +182,20 @@ def test_years_and_days_are_one_duration(nlp):
     # Two ways of saying one year stay apart.
     found = by_text(nlp, "Leave is counted over a 12 month and 52 week year.")
     assert "12 month and 52 week" not in found
+
+
+def test_a_bare_year_or_week_the_sentence_ties_down(nlp):
+    found = by_text(nlp, "The chain sold 2 million kettles in the year to March 31.")
+    assert found["the year"].value == "P1Y" and found["the year"].type == "DURATION"
+    assert found["March 31"].value == "2015-03-31"  # sold: the March 31 gone by
+    found = by_text(nlp, "The airline lost £40m in the first nine months of the year.", SUMMER)
+    assert found["the year"].value == "2015"
+    found = by_text(nlp, "In 2013 the mill made 400 tonnes in the first half of the year.")
+    assert "the first half of the year" in found or found["the year"].value == "2013"
+    assert by_text(nlp, "For the year, pet food volume was up 4 per cent.", SUMMER)[
+        "the year"].value == "2015"
+    assert by_text(nlp, "Oslo shares ended the week 3 per cent higher.", SUMMER)[
+        "the week"].value == "2015-W31"
+    # Not tied down: a title, a generic week.
+    assert by_text(nlp, "She was named player of the year.") == {}
+    assert by_text(nlp, "Clinics open on different days of the week.") == {}

@@ -1291,6 +1291,8 @@ class DateExtractor:
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
         self.reporting_nouns = set(lists["reporting_nouns"])
+        self.period_parts = set(lists["period_parts"])  # "the first ten months of the year"
+        self.period_verbs = set(lists["period_verbs"])  # "shares ended the week higher"
         # "in morning trading", "Christmas trading": the time of the dealing, not a kind of thing
         self.market_sessions = set(lists["market_sessions"])
         self.future_heads = set(lists["future_heads"])
@@ -1789,10 +1791,55 @@ class DateExtractor:
                     id=f"d{len(mentions) + 1}", text=part.text, start=part.start_char,
                     end=part.end_char, type=part_timex.type, value=part_timex.value,
                     anchor=part_timex.anchor))
+        mentions = self._bare_periods(doc, mentions, published)
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
         return self._range_years(doc, mentions)
+
+    def _bare_periods(self, doc: Doc, mentions: list[DateMention],
+                      published: dt.date | None) -> list[DateMention]:
+        """A bare "the year" or "the week" the sentence ties down: closed by a date it is the
+        span up to it ("profit in the year to June 30": P1Y); a part "of the year", figures
+        "for the year", a market that "ended the week" higher: the article's own (or the year
+        the sentence named before)."""
+        added = False
+        for token in doc:
+            unit = token.lower_
+            if unit not in ("year", "week") or token.i < 1 or doc[token.i - 1].lower_ != "the":
+                continue
+            start, end = doc[token.i - 1].idx, token.idx + len(token)
+            if _overlapping(mentions, start, end) is not None:
+                continue
+            after = doc[token.i + 1:token.i + 3]
+            before = doc[max(0, token.i - 3):token.i - 1]
+            if len(after) == 2 and after[0].lower_ in ("to", "ended", "ending") and (
+                    after[1].lower_ in self.resolver.months or after[1].like_num or _overlapping(
+                        mentions, after[1].idx, after[1].idx + len(after[1])) is not None):
+                timex = Timex("DURATION", "P1Y" if unit == "year" else "P1W", "absolute")
+            elif len(before) == 2 and before[1].lower_ == "of" and (
+                    before[0].lemma_ in self.period_parts) or \
+                    before and before[-1].lower_ == "for" and self._reports_figures(token.sent) \
+                    or token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
+                    token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs:
+                if published is None:
+                    timex = Timex("DATE", None, None)
+                elif unit == "week":
+                    timex = Timex("DATE", _iso_week(published), "published")
+                else:
+                    named = [m.value[:4] for m in mentions if m.value and m.start < start and
+                             m.start >= token.sent.start_char and re.match(r"\d{4}", m.value)]
+                    timex = Timex("DATE", named[-1] if named else f"{published.year:04d}",
+                                  "published")
+            else:
+                continue
+            mentions.append(DateMention(id="", text=doc.text[start:end], start=start, end=end,
+                                        type=timex.type, value=timex.value,
+                                        anchor=timex.anchor))
+            added = True
+        if added:
+            _renumber(mentions)
+        return mentions
 
     def _timeml_parts(self, span: Span, timex: Timex) -> list[tuple[Span, Timex]]:
         """ "5 p.m. on April 13" is one moment in the records; TimeML marks the clock time and
