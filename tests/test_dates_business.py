@@ -199,3 +199,15 @@ def test_a_bare_year_or_week_the_sentence_ties_down(nlp):
     # Not tied down: a title, a generic week.
     assert by_text(nlp, "She was named player of the year.") == {}
     assert by_text(nlp, "Clinics open on different days of the week.") == {}
+
+
+def test_a_year_earlier_after_a_month_in_the_sentence_before(nlp):
+    text = ("Unemployment rose to 8.1 per cent in September. The rate was 6.3 per cent a year "
+            "earlier.")
+    assert by_text(nlp, text, SUMMER)["a year earlier"].value == "2013-09"
+
+
+def test_a_point_of_comparison_is_not_the_period_compared(nlp):
+    text = ("The bank made a loss in the fourth quarter of 2014, its first since 2009, and its "
+            "income fell 9 per cent from a year earlier.")
+    assert by_text(nlp, text, SUMMER)["a year earlier"].value == "2013-Q4"

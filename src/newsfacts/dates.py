@@ -1755,8 +1755,14 @@ class DateExtractor:
                 named = _context_date(recent_dates, sent_index)
                 if named and timex.value:
                     timex = Timex(timex.type, named[:4] + timex.value[4:], "published", None)
-            compared = _sentence_period(recent_periods, sent_index, span.start) if published \
-                and (_YEAR_EARLIER.fullmatch(text) or _YEAR_AGO.fullmatch(text)) else None
+            compared = None
+            if published and (_YEAR_EARLIER.fullmatch(text) or _YEAR_AGO.fullmatch(text)):
+                # the period of the sentence, else a month, quarter or half of the one before
+                # ("The rate was 6.3 per cent a year earlier", after "in September")
+                compared = _sentence_period(recent_periods, sent_index, span.start) or next((
+                    value for index, _, value in reversed(recent_periods)
+                    if index == sent_index - 1 and re.search(_UNIT_SHAPES["period"] + "$",
+                                                             value)), None)
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
@@ -1777,7 +1783,8 @@ class DateExtractor:
             spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text)
             if timex.value and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", timex.value) and spoken_of:
                 recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
-            if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of:
+            if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of and \
+                    not _point_of_comparison(span):  # not "its first loss since 2002"
                 recent_periods.append((sent_index, span.start, timex.value))
             if timex.day is not None and not _point_of_comparison(span):
                 recent_days.append((sent_index, timex.day))
