@@ -347,3 +347,10 @@ def test_a_lower_case_word_before_an_organisation_is_not_part_of_it(nlp):
     end = next(t.i for t in doc if t.text == "Committee") + 1
     candidate = linker._from_base(doc, doc[start:end], "ORG")
     assert candidate.span.text == "Faculty of Dentistry Teaching Committee"
+
+
+def test_a_trust_named_with_a_place_and_another_is_one_name(facts):
+    hospitals, others, places = facts("A spokesman for Norfolk and Norwich University Hospitals "
+                                      "said beds were short.")
+    assert others == {"Norfolk and Norwich University Hospitals NHS Foundation Trust": "nhs_trust"}
+    assert hospitals == {} and places == []

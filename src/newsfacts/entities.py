@@ -624,6 +624,8 @@ class EntityLinker:
             # name has "and" in it, and the words before "of" when they end in a head or place noun.
             k = self._of_phrase_start(doc, k)
             return doc[k:end]
+        if self.gazetteer.lookup(doc[k:end].text):
+            return doc[k:end]  # "Norfolk and | Norwich University Hospitals": a name the NHS data knows
         if doc[start - 1].text == "&" or (len(left) == 1 and left[0].lower_ in _BARE_HEADS):
             # "Daily Mail & General Trust": "&" is written inside one name; "University and
             # College Union": a head word alone names nothing of its own.
@@ -1766,6 +1768,9 @@ class EntityLinker:
         entries = self.gazetteer.lookup(text)
         if entries and isinstance(entries[0], Site) and self._other_building_after(doc, span.end):
             entries = []  # "St James | 's Palace": a palace, not St James' Hospital
+        if span[-1].lower_ in {"hospitals", "infirmaries"} and any(isinstance(e, Trust) for e in entries):
+            # "Norfolk and Norwich University Hospitals": the plural names the trust, not its site.
+            entries = [e for e in entries if isinstance(e, Trust)]
         kind = self.known_kinds.get(low) or self._org_kind_from_head(span) or "other"
         candidate = _Candidate("organisation", span, source, key="org:" + low, name=_strip_the(text),
                                org_kind=kind, candidates=entries)

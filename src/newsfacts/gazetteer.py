@@ -109,8 +109,10 @@ class Gazetteer:
                     if entry not in bucket:
                         bucket.append(entry)
                 # "Moorfields Eye Hospital", "the Royal Marsden": a trust's short name that is also
-                # the name (or the name without "Hospital") of its own site denotes the site.
-                named = own_sites.get(key) if form != entry.name else None
+                # the name (or the name without "Hospital") of its own site denotes the site
+                # ("Norfolk and Norwich University Hospitals", a plural, still the trust).
+                named = own_sites.get(key) if form != entry.name and not re.search(
+                    r"(hospitals|infirmaries)$", form, re.IGNORECASE) else None  # plural: the trust
                 bucket = self._by_key.setdefault(key, [])
                 for item in named or [entry]:
                     if item not in bucket:
