@@ -211,3 +211,11 @@ def test_a_point_of_comparison_is_not_the_period_compared(nlp):
     text = ("The bank made a loss in the fourth quarter of 2014, its first since 2009, and its "
             "income fell 9 per cent from a year earlier.")
     assert by_text(nlp, text, SUMMER)["a year earlier"].value == "2013-Q4"
+
+
+def test_the_previous_quarter_is_the_one_before_the_quarter_named(nlp):
+    text = "The economy grew 0.4 per cent in the second quarter from the previous quarter."
+    assert by_text(nlp, text, SUMMER)["the previous quarter"].value == "2015-Q1"
+    # None named: the one before the current quarter.
+    assert by_text(nlp, "Profit fell in the previous quarter.", SUMMER)[
+        "the previous quarter"].value == "2015-Q2"

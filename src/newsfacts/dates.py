@@ -1780,6 +1780,14 @@ class DateExtractor:
                     r"(?:the|that|the same) quarter", text) and \
                     sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
                 timex = Timex("DATE", recent_quarters[-1][1], timex.anchor)  # the one just named
+            elif published and recent_quarters and re.fullmatch(
+                    r"(?:the )?(?:previous|preceding|prior) quarter", text) and \
+                    sent_index - recent_quarters[-1][0] <= 1 and "Q" in recent_quarters[-1][1] \
+                    and "X" not in recent_quarters[-1][1]:
+                # "grew in the third quarter from the previous quarter": the one before it
+                named = recent_quarters[-1][1]
+                year, month = _add_months(int(named[:4]), 3 * int(named[-1]) - 2, -3)
+                timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
             spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text)
             if timex.value and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", timex.value) and spoken_of:
                 recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
