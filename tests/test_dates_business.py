@@ -219,3 +219,8 @@ def test_the_previous_quarter_is_the_one_before_the_quarter_named(nlp):
     # None named: the one before the current quarter.
     assert by_text(nlp, "Profit fell in the previous quarter.", SUMMER)[
         "the previous quarter"].value == "2015-Q2"
+
+
+def test_the_fall_of_a_market_is_not_autumn(nlp):
+    assert by_text(nlp, "Carmakers led the fall after the results.") == {}
+    assert by_text(nlp, "The plant reopened in the fall.", SUMMER)["the fall"].value == "2014-FA"

@@ -1587,6 +1587,8 @@ class DateExtractor:
                 None and (before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
                           before.lower_ in ("worse", "better", "more", "less", "off")):
             return True  # a rate: "£14 an hour", "400 people a day", "£8,000 a year worse off"
+        if text in ("the fall", "fall") and not (before is not None and before.pos_ == "ADP"):
+            return True  # "exporters led the fall": a drop, not autumn ("in the fall" is)
         if re.fullmatch(r"the (?:first|second|latter) half", text) and not \
                 self._reports_figures(span.sent):
             return True  # "scored in the second half": a match, not the year
