@@ -354,3 +354,11 @@ def test_a_trust_named_with_a_place_and_another_is_one_name(facts):
                                       "said beds were short.")
     assert others == {"Norfolk and Norwich University Hospitals NHS Foundation Trust": "nhs_trust"}
     assert hospitals == {} and places == []
+
+
+def test_an_unclaimed_name_placed_in_a_known_county_is_a_place(facts):
+    _, _, places = facts("Two of the disputed sites - Histon in Cambridgeshire and Purton in "
+                         "Wiltshire - remain closed.")
+    assert places == ["Histon", "Cambridgeshire", "Purton", "Wiltshire"]
+    _, _, places = facts("Protests were held at Dunsfold in Surrey, and Mr Jones in Leeds said no.")
+    assert places == ["Dunsfold", "Surrey", "Leeds"]

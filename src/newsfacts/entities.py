@@ -787,6 +787,24 @@ class EntityLinker:
             chosen.append(self._place(doc[start:end], "known_place"))
             for i in range(start, end):
                 taken[i] = True
+        # "Cottenham in Cambridgeshire": a capitalised name no one else claims, placed "in" or
+        # "near" a county or town we know, is a village or a district of it.
+        for start, _end in doc.user_data.get(_PLACE_SPANS, ()):
+            if start < 2 or doc[start - 1].lower_ not in {"in", "near"} or not any(
+                    c.kind == "place" and c.span.start == start for c in chosen):
+                continue
+            end = start - 1
+            first = end
+            while first > 0 and end - first < 3 and doc[first - 1].is_title and not taken[first - 1] \
+                    and not doc[first - 1].ent_type_ and not doc[first - 1].is_stop:
+                first -= 1
+                if doc[first].is_sent_start:
+                    break
+            if first == end or doc[first].is_sent_start or (first > 0 and doc[first - 1].is_title):
+                continue  # nothing there, or the end of a longer name
+            chosen.append(self._place(doc[first:end], "known_place"))
+            for i in range(first, end):
+                taken[i] = True
         # Districts and villages of the address data: only in a place's context ("in Didsbury").
         for start, end in doc.user_data.get(_LOCALITY_SPANS, ()):
             if any(taken[i] for i in range(start, end)) or not self._in_place_context(
