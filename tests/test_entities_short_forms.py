@@ -362,3 +362,8 @@ def test_an_unclaimed_name_placed_in_a_known_county_is_a_place(facts):
     assert places == ["Histon", "Cambridgeshire", "Purton", "Wiltshire"]
     _, _, places = facts("Protests were held at Dunsfold in Surrey, and Mr Jones in Leeds said no.")
     assert places == ["Dunsfold", "Surrey", "Leeds"]
+
+
+def test_a_wing_of_a_building_is_no_person(nlp):
+    doc = nlp("The trust plans to sell the Fulham Wing and keep the Sydney Wing, a spokesman said.")
+    assert [p.name for p in doc._.people] == []
