@@ -224,3 +224,11 @@ def test_the_previous_quarter_is_the_one_before_the_quarter_named(nlp):
 def test_the_fall_of_a_market_is_not_autumn(nlp):
     assert by_text(nlp, "Carmakers led the fall after the results.") == {}
     assert by_text(nlp, "The plant reopened in the fall.", SUMMER)["the fall"].value == "2014-FA"
+
+
+def test_the_weekend_of_a_holiday(nlp):
+    found = by_text(nlp, "Sales over the Easter weekend were the best in years.", SUMMER)
+    assert found["the Easter weekend"].value == "2015-W14-WE"  # Easter Sunday: 5 April 2015
+    # A Monday holiday's weekend is the one before it.
+    found = by_text(nlp, "Petrol hit a record over the Memorial Day weekend.", SUMMER)
+    assert found["the Memorial Day weekend"].value == "2015-W21-WE"  # Monday 25 May 2015

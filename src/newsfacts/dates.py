@@ -1790,6 +1790,13 @@ class DateExtractor:
                 named = recent_quarters[-1][1]
                 year, month = _add_months(int(named[:4]), 3 * int(named[-1]) - 2, -3)
                 timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+            if timex.day is not None and span.end < len(doc) and \
+                    doc[span.end].lower_ == "weekend" and text in self.resolver.holidays:
+                # "the Easter weekend": the weekend of the holiday, the one before a Monday's
+                day = timex.day - dt.timedelta(days=timex.day.isoweekday() == 1)
+                timex = Timex("DATE", _iso_week(day) + "-WE", timex.anchor)
+                span = doc[span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the"):
+                           span.end + 1]
             spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text)
             if timex.value and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", timex.value) and spoken_of:
                 recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
