@@ -232,3 +232,16 @@ def test_the_weekend_of_a_holiday(nlp):
     # A Monday holiday's weekend is the one before it.
     found = by_text(nlp, "Petrol hit a record over the Memorial Day weekend.", SUMMER)
     assert found["the Memorial Day weekend"].value == "2015-W21-WE"  # Monday 25 May 2015
+
+
+def test_within_hours_is_a_vague_span_in_timex3(nlp):
+    from newsfacts.assets import load_json_asset
+    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
+
+    timex3 = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), vague_references=True)
+    doc = nlp.make_doc("The tablets sold out within hours. Staff work office hours.")
+    for name, component in nlp.pipeline:
+        if name != "newsfacts_dates":
+            doc = component(doc)
+    assert [(m.text, m.value) for m in timex3.extract(doc, SUMMER)] == [("hours", "PTXH")]
+    assert by_text(nlp, "The tablets sold out within hours.") == {}  # records: vague, left out

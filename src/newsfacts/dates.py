@@ -1816,10 +1816,29 @@ class DateExtractor:
                     end=part.end_char, type=part_timex.type, value=part_timex.value,
                     anchor=part_timex.anchor))
         mentions = self._bare_periods(doc, mentions, published)
+        if self.vague_references:
+            mentions = self._within_units(doc, mentions)
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
         return self._range_years(doc, mentions)
+
+    def _within_units(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+        """ "sold out within hours", "within days": a vague span of time (TIMEX3 PTXH, PXD); the
+        bare plural is no date anywhere else ("office hours", "in those days")."""
+        added = False
+        for token in doc[1:]:
+            if token.lower_ not in ("hours", "days") or doc[token.i - 1].lower_ != "within" or \
+                    _overlapping(mentions, token.idx, token.idx + len(token)) is not None:
+                continue
+            value = "PTXH" if token.lower_ == "hours" else "PXD"
+            mentions.append(DateMention(id="", text=token.text, start=token.idx,
+                                        end=token.idx + len(token), type="DURATION",
+                                        value=value, anchor="absolute"))
+            added = True
+        if added:
+            _renumber(mentions)
+        return mentions
 
     def _bare_periods(self, doc: Doc, mentions: list[DateMention],
                       published: dt.date | None) -> list[DateMention]:
