@@ -245,3 +245,12 @@ def test_within_hours_is_a_vague_span_in_timex3(nlp):
             doc = component(doc)
     assert [(m.text, m.value) for m in timex3.extract(doc, SUMMER)] == [("hours", "PTXH")]
     assert by_text(nlp, "The tablets sold out within hours.") == {}  # records: vague, left out
+
+
+def test_the_day_of_a_report_does_not_date_the_events_told(nlp):
+    text = ("The jet crashed at Leeds on April 17 last year, investigators said in a report "
+            "yesterday. The aircraft left the runway at about 9:15 p.m.")
+    assert by_text(nlp, text)["9:15 p.m."].value == "2015-04-17T21:15"
+    # A day of the events themselves still dates the time that follows.
+    text = "The jet crashed at Leeds on Sunday. It left the runway at 9:15 p.m."
+    assert by_text(nlp, text)["9:15 p.m."].value == "2016-01-10T21:15"

@@ -1293,6 +1293,7 @@ class DateExtractor:
         self.reporting_nouns = set(lists["reporting_nouns"])
         self.period_parts = set(lists["period_parts"])  # "the first ten months of the year"
         self.period_verbs = set(lists["period_verbs"])  # "shares ended the week higher"
+        self.reporting_verbs = set(lists["reporting_verbs"])  # "said on Wednesday"
         # "in morning trading", "Christmas trading": the time of the dealing, not a kind of thing
         self.market_sessions = set(lists["market_sessions"])
         self.future_heads = set(lists["future_heads"])
@@ -1574,6 +1575,16 @@ class DateExtractor:
         return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in \
             self.durational_heads and following.lower_ not in self.units  # "a 52 week year"
 
+    def _dates_a_report(self, span: Span) -> bool:
+        """ "investigators said in a report yesterday", "the minister said on Wednesday": the
+        day of the telling, not of the events told, so no anchor for the times that follow."""
+        verb = span.root.head
+        for _ in range(3):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        return verb.lemma_ in self.reporting_verbs
+
     def _reports_figures(self, sentence: Span) -> bool:
         """Money, a percentage or a company's figures: the sentence of a business report."""
         return any(token.is_currency or token.lower_ in ("%", "percent", "cent")
@@ -1803,7 +1814,8 @@ class DateExtractor:
             if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of and \
                     not _point_of_comparison(span):  # not "its first loss since 2002"
                 recent_periods.append((sent_index, span.start, timex.value))
-            if timex.day is not None and not _point_of_comparison(span):
+            if timex.day is not None and not _point_of_comparison(span) and \
+                    not self._dates_a_report(span):
                 recent_days.append((sent_index, timex.day))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value):
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
