@@ -254,3 +254,13 @@ def test_the_day_of_a_report_does_not_date_the_events_told(nlp):
     # A day of the events themselves still dates the time that follows.
     text = "The jet crashed at Leeds on Sunday. It left the runway at 9:15 p.m."
     assert by_text(nlp, text)["9:15 p.m."].value == "2016-01-10T21:15"
+
+
+def test_a_full_year_and_the_first_hour_of_trading(nlp):
+    assert by_text(nlp, "Each rise costs the firm £4m over a full year.")[
+        "a full year"].value == "P1Y"
+    found = by_text(nlp, "The index fell 5 per cent in the first hour of trading.")
+    assert found["the first hour"].value == "PT1H"
+    # A week of a month is a date, not a span of one week.
+    assert by_text(nlp, "The first week of March was busy.")[
+        "The first week of March"].value == "2016-W09"

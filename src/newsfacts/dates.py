@@ -360,7 +360,7 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._half_year, self._same_period,
+                     self._holiday, self._half_year, self._same_period, self._first_hour,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
@@ -577,6 +577,14 @@ class TimexResolver:
         if not dct:
             return Timex("DATE", None, None)
         return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
+
+    def _first_hour(self, text, dct, future, context_day):
+        # "in the first hour of trading", "the final hour": one hour of the session
+        match = re.fullmatch(r"the (?:first|final|last|opening|closing) (?P<unit>hour|minute)",
+                             text)
+        if not match:
+            return None
+        return Timex("DURATION", "PT1H" if match.group("unit") == "hour" else "PT1M", "absolute")
 
     def _compound_duration(self, text, dct, future, context_day):
         """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M; "a
@@ -1237,6 +1245,8 @@ _CANON_SUBS = [
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
     (re.compile(r"(?<=\d)-(?=[a-z])"), " "),      # "72-hour"
     (re.compile(r"(?<=[a-z])-(?=\d)"), " "),      # "mid-2019"
+    # "a full year" is a year
+    (re.compile(r"\b(an?) (?:full|whole|entire) (?=(?:year|month|week|day|hour)$)"), r"\1 "),
     # "five trading days": days all the same, counted in a calendar of work
     (re.compile(r"(?<=\S )(?:trading|business|working) (?=(?:day|week)s?$)"), ""),
     (re.compile(r"\s+"), " "),
