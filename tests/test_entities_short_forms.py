@@ -367,3 +367,11 @@ def test_an_unclaimed_name_placed_in_a_known_county_is_a_place(facts):
 def test_a_wing_of_a_building_is_no_person(nlp):
     doc = nlp("The trust plans to sell the Fulham Wing and keep the Sydney Wing, a spokesman said.")
     assert [p.name for p in doc._.people] == []
+
+
+def test_a_body_named_as_a_subject_elsewhere_keeps_its_modifier_mentions(nlp):
+    doc = nlp("Members at Imperial college will strike next week. The strike is the first at "
+              "Imperial for a decade. Imperial academics are angry, but Imperial had to pay more "
+              "last year.")
+    (body,) = doc._.organisations
+    assert len(body.mentions) == 3 and doc._.places == []

@@ -404,17 +404,24 @@ class EntityLinker:
     def _with_places_used_as_modifiers(self, chosen: list[_Candidate]) -> list[_Candidate]:
         """"in Chelsea" ... "its Chelsea site", "Chelsea's famous hospitals": a one-word name the
         base model read as an organisation is the place the article names with it elsewhere
-        ("in X") where it only owns or modifies a common noun, and no head or gazetteer entry
-        makes it a body."""
+        ("in X") when every such mention only owns or modifies a common noun, and no head or
+        gazetteer entry makes it a body."""
         placed = {c.key for c in chosen if c.kind == "place" and len(c.span) == 1
                   and self._written_as_place(c.span)}
         if not placed:
             return chosen
+        # Only a name whose every organisation mention owns or modifies a noun: "Imperial will
+        # pay" elsewhere keeps "at Imperial" and "Imperial academics" the college's.
+        modifier_only = {}
+        for c in chosen:
+            if c.kind == "organisation" and normalise_name(c.span.text) in placed:
+                key = normalise_name(c.span.text)
+                modifier_only[key] = modifier_only.get(key, True) and (
+                    c.source in _BASE_ORG and len(c.span) == 1 and c.org_kind == "other"
+                    and c.entry is None and not c.candidates and self._owns_a_common_noun(c.span))
         kept = []
         for c in chosen:
-            if (c.kind == "organisation" and c.source in _BASE_ORG and len(c.span) == 1
-                    and c.org_kind == "other" and c.entry is None and not c.candidates
-                    and normalise_name(c.span.text) in placed and self._owns_a_common_noun(c.span)):
+            if c.kind == "organisation" and modifier_only.get(normalise_name(c.span.text)):
                 c = self._place(c.span, c.source)
             kept.append(c)
         return kept
