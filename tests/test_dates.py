@@ -44,6 +44,19 @@ def by_text(nlp, text: str, published: dt.date | None = PUBLISHED) -> dict:
     return {mention.text: mention for mention in run(nlp, text, published)}
 
 
+def run_with(nlp, text: str, published: dt.date | None = PUBLISHED, **config) -> list:
+    """The date step made with another config (TIMEX3 conventions), on the same parse."""
+    from newsfacts.assets import load_json_asset
+    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
+
+    extractor = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), **config)
+    doc = nlp.make_doc(text)
+    for name, component in nlp.pipeline:
+        if name != "newsfacts_dates":
+            doc = component(doc)
+    return extractor.extract(doc, published)
+
+
 def test_seed_article_dates(nlp):
     path = REPO / "corpus/nottingham-junior-doctors-strike.md"
     body = path.read_text(encoding="utf-8").split("---", 2)[2]
@@ -239,13 +252,6 @@ def test_ranges_share_the_written_year(nlp):
 
 
 def test_vague_references_follow_timex3_when_asked(nlp):
-    from newsfacts.assets import load_json_asset
-    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
-
-    timex3 = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), vague_references=True)
-    doc = nlp.make_doc("The ward is now full.")
-    for name, component in nlp.pipeline:
-        if name != "newsfacts_dates":
-            doc = component(doc)
-    assert [(m.text, m.value) for m in timex3.extract(doc, PUBLISHED)] == [("now", "PRESENT_REF")]
+    found = run_with(nlp, "The ward is now full.", vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("now", "PRESENT_REF")]
     assert run(nlp, "The ward is now full.") == []

@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import by_text, dates_pipeline
+from tests.test_dates import by_text, dates_pipeline, run_with
 
 SUMMER = dt.date(2015, 7, 30)  # a Thursday, in the third quarter and the second half
 
@@ -93,16 +93,8 @@ def test_a_clock_time_does_not_hang_on_a_deadline_still_to_come(nlp):
 
 
 def test_timeml_marks_a_clock_time_and_its_day_apart(nlp):
-    from newsfacts.assets import load_json_asset
-    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
-
-    timeml = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), timeml_extents=True)
     text = "The offer closes at 5 p.m. on April 13. Talks resume on Friday at 9am."
-    doc = nlp.make_doc(text)
-    for name, component in nlp.pipeline:
-        if name != "newsfacts_dates":
-            doc = component(doc)
-    assert [(m.text, m.type, m.value) for m in timeml.extract(doc, dt.date(2016, 1, 12))] == [
+    assert [(m.text, m.type, m.value) for m in run_with(nlp, text, timeml_extents=True)] == [
         ("5 p.m.", "TIME", "2016-04-13T17:00"), ("April 13", "DATE", "2016-04-13"),
         ("Friday", "DATE", "2016-01-15"), ("9am", "TIME", "2016-01-15T09:00")]
     # The records keep each as one moment.
@@ -235,15 +227,9 @@ def test_the_weekend_of_a_holiday(nlp):
 
 
 def test_within_hours_is_a_vague_span_in_timex3(nlp):
-    from newsfacts.assets import load_json_asset
-    from newsfacts.dates import PATTERNS_ASSET, DateExtractor
-
-    timex3 = DateExtractor(nlp, load_json_asset(PATTERNS_ASSET), vague_references=True)
-    doc = nlp.make_doc("The tablets sold out within hours. Staff work office hours.")
-    for name, component in nlp.pipeline:
-        if name != "newsfacts_dates":
-            doc = component(doc)
-    assert [(m.text, m.value) for m in timex3.extract(doc, SUMMER)] == [("hours", "PTXH")]
+    found = run_with(nlp, "The tablets sold out within hours. Staff work office hours.", SUMMER,
+                     vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("hours", "PTXH")]
     assert by_text(nlp, "The tablets sold out within hours.") == {}  # records: vague, left out
 
 
