@@ -375,3 +375,8 @@ def test_a_body_named_as_a_subject_elsewhere_keeps_its_modifier_mentions(nlp):
               "last year.")
     (body,) = doc._.organisations
     assert len(body.mentions) == 3 and doc._.places == []
+
+
+def test_a_body_named_before_its_survey_after_a_is_still_a_body(facts):
+    _, others, _ = facts("Staff are tired, according to a Society of Radiographers survey of members.")
+    assert "Society of Radiographers" in others

@@ -450,7 +450,10 @@ class EntityLinker:
         if not (before.lower_ in _UNIT_DETERMINERS or (
                 before.text in {"'s", "’s"} and doc[start - 2].is_lower and doc[start - 2].pos_ == "NOUN")):
             return False
-        return not self._modifies_noun(doc, start, c.span.end)
+        end = c.span.end
+        if end < len(doc) and doc[end].is_lower and doc[end].pos_ == "NOUN":
+            return False  # "a Society of Radiographers survey": the body's survey
+        return not self._modifies_noun(doc, start, end)
 
     def _written_as_place(self, span: Span) -> bool:
         """A place name in a place's context: after a place or area preposition or "from",
