@@ -161,6 +161,9 @@ def test_a_verb_joined_to_a_plan_keeps_its_own_tense(nlp):
     assert by_text(nlp, text, SUMMER)["the autumn"].value == "2014-FA"
     text = "Analysts had expected a delay, but the firm shipped the phones on Tuesday."
     assert by_text(nlp, text, SUMMER)["Tuesday"].value == "2015-07-28"
+    # So does a clause that tells of the plan: "a plan it put forward in January".
+    text = "The firm wants to shut the scheme in 2016, a plan it put forward in January."
+    assert by_text(nlp, text, SUMMER)["January"].value == "2015-01"
 
 
 def test_a_perfect_infinitive_after_a_word_of_intent_looks_ahead(nlp):

@@ -1519,7 +1519,7 @@ class DateExtractor:
                            if child.dep_ in ("aux", "auxpass")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
-            if verb.head.lower_ in self.future_heads and verb.dep_ != "conj" or (
+            if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") or (
                     verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
                         "VBD", "VBN") or verb.tag_ == "VBN" and any(
                         child.lower_ in ("to", "for") or child.dep_ == "xcomp"
