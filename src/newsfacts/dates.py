@@ -110,6 +110,8 @@ _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
+_THE_YEAR_OR_WEEK = re.compile(r"\b[Tt]he (?:year|week)\b")
+_WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
 _UNIT_SHAPES = {"quarter": r"-Q\d", "half": r"-H\d", "month": r"-\d\d", "week": r"-\d\d",
@@ -1849,10 +1851,11 @@ class DateExtractor:
         """ "sold out within hours", "within days": a vague span of time (TIMEX3 PTXH, PXD); the
         bare plural is no date anywhere else ("office hours", "in those days")."""
         added = False
-        for token in doc[1:]:
-            if token.lower_ not in ("hours", "days") or doc[token.i - 1].lower_ != "within" or \
-                    _overlapping(mentions, token.idx, token.idx + len(token)) is not None:
+        for match in _WITHIN_UNITS.finditer(doc_text(doc)):
+            token = doc.char_span(*match.span("unit"))
+            if token is None or _overlapping(mentions, *match.span("unit")) is not None:
                 continue
+            token = token[0]
             value = "PTXH" if token.lower_ == "hours" else "PXD"
             mentions.append(DateMention(id="", text=token.text, start=token.idx,
                                         end=token.idx + len(token), type="DURATION",
@@ -1869,11 +1872,12 @@ class DateExtractor:
         "for the year", a market that "ended the week" higher: the article's own (or the year
         the sentence named before)."""
         added = False
-        for token in doc:
-            unit = token.lower_
-            if unit not in ("year", "week") or token.i < 1 or doc[token.i - 1].lower_ != "the":
+        for match in _THE_YEAR_OR_WEEK.finditer(doc_text(doc)):  # no pass over every token
+            words = doc.char_span(*match.span())
+            if words is None or len(words) != 2:
                 continue
-            start, end = doc[token.i - 1].idx, token.idx + len(token)
+            token, unit = words[1], words[1].lower_
+            start, end = match.span()
             if _overlapping(mentions, start, end) is not None:
                 continue
             after = doc[token.i + 1:token.i + 3]
