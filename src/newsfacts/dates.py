@@ -77,13 +77,12 @@ import dateparser
 from dateutil.easter import easter
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from newsfacts.assets import load_json_asset
 from newsfacts.doctext import doc_text
-from newsfacts.matching import GatedMatcher
 from newsfacts.records import DateMention
 
 PATTERNS_ASSET = "date_patterns.json"
@@ -1294,12 +1293,10 @@ class DateExtractor:
         self.scheduled_verbs = set(lists["scheduled_verbs"])
         self.intent_heads = set(lists["intent_heads"])
         self.resolver = TimexResolver(lists)
-        # Most patterns need a word few articles have ("quarter", "fortnight", "ago"): per
-        # article only those whose words occur run (the matches are the full Matcher's).
-        self.matcher = GatedMatcher(nlp.vocab)
+        self.matcher = Matcher(nlp.vocab)
         for index, entry in enumerate(patterns["patterns"]):
-            self.matcher.add(f"{entry['label']}_{index}", _expand_pattern(entry["pattern"],
-                                                                         lists))
+            self.matcher.add(f"{entry['label']}_{index}", [_expand_pattern(entry["pattern"],
+                                                                          lists)])
         self.lead_drop = set(lists["lead_words_dropped"])
         self.trail_drop = set(lists["trail_words_dropped"])
         self.future_cues = set(lists["future_cues"])
@@ -1366,11 +1363,9 @@ class DateExtractor:
     def candidates(self, doc: Doc, published: dt.date | None = None) -> list[Span]:
         spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         holidays = self.holidays(doc)
-        matcher = self.matcher.matcher_for(doc)
         for window in self._windows(doc):
-            if matcher is not None:
-                spans += [doc[window.start + start:window.start + end]
-                          for _, start, end in matcher(window)]
+            spans += [doc[window.start + start:window.start + end]
+                      for _, start, end in self.matcher(window)]
             spans += [self._with_year(doc[start:end]) for _, start, end in holidays
                       if window.start <= start and end <= window.end]
         trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}
