@@ -1511,11 +1511,7 @@ class DateExtractor:
         "going to", "next"), False when its verb is in the past, None when it cannot tell."""
         if span.start and span.doc[span.start - 1].lower_ == "since":
             return False  # "the first rise since March": a time gone, whatever the verb
-        verb = span.root
-        for _ in range(4):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
+        verb = _verb_above(span.root, 4)
         if verb.pos_ in ("VERB", "AUX"):
             auxiliaries = {child.lower_ for child in verb.children
                            if child.dep_ in ("aux", "auxpass")}
@@ -1590,12 +1586,7 @@ class DateExtractor:
     def _dates_a_report(self, span: Span) -> bool:
         """ "investigators said in a report yesterday", "the minister said on Wednesday": the
         day of the telling, not of the events told, so no anchor for the times that follow."""
-        verb = span.root.head
-        for _ in range(3):
-            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
-                break
-            verb = verb.head
-        return verb.lemma_ in self.reporting_verbs
+        return _verb_above(span.root.head, 3).lemma_ in self.reporting_verbs
 
     def _reports_figures(self, sentence: Span) -> bool:
         """Money, a percentage or a company's figures: the sentence of a business report."""
@@ -1784,10 +1775,8 @@ class DateExtractor:
             if published and (_YEAR_EARLIER.fullmatch(text) or _YEAR_AGO.fullmatch(text)):
                 # the period of the sentence, else a month, quarter or half of the one before
                 # ("The rate was 6.3 per cent a year earlier", after "in September")
-                compared = _sentence_period(recent_periods, sent_index, span.start) or next((
-                    value for index, _, value in reversed(recent_periods)
-                    if index == sent_index - 1 and re.search(_UNIT_SHAPES["period"] + "$",
-                                                             value)), None)
+                compared = _sentence_period(recent_periods, sent_index, span.start) or \
+                    _previous_sentence_period(recent_periods, sent_index, _UNIT_SHAPES["period"])
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
@@ -2143,6 +2132,23 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
     return Timex("DATE", _period_from(named, unit, step), "published")
 
 
+def _verb_above(token, steps: int):
+    """The verb (or auxiliary) governing a token, climbing at most `steps` heads; else the
+    token reached (a root stays itself: spaCy's root is its own head)."""
+    for _ in range(steps):
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            break
+        token = token.head
+    return token
+
+
+def _previous_sentence_period(recent_periods: list[tuple[int, int, str]], sent_index: int,
+                              shape: str) -> str | None:
+    """The last period of the given shape named in the sentence before."""
+    return next((value for index, _, value in reversed(recent_periods)
+                 if index == sent_index - 1 and re.search(shape + "$", value)), None)
+
+
 def _point_of_comparison(span: Span) -> bool:
     """ "up from Tuesday", "risen since its low on March 6": a day to measure from, not the day
     the story has moved to."""
@@ -2174,9 +2180,7 @@ def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], se
     shape = _UNIT_SHAPES[match.group("unit")]
     period = _sentence_period(recent_periods, sent_index, before, shape)
     if period is None:
-        earlier = [value for index, _, value in recent_periods
-                   if 0 < sent_index - index <= 1 and re.search(shape + "$", value)]
-        period = earlier[-1] if earlier else None
+        period = _previous_sentence_period(recent_periods, sent_index, shape)
     if match.group("year"):
         return Timex("DATE", match.group("year") + (period[4:] if period else ""), "absolute")
     if published is None:
