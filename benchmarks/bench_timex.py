@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/bench_timex.py                 # TE3 platinum + MEANTIME (test)
     .venv/bin/python benchmarks/bench_timex.py --sets tbaq     # development set (TimeBank+AQUAINT)
+    .venv/bin/python benchmarks/bench_timex.py --sets newsdev newsdev2 newsdev3 newsdev4 \
+        realbiz realtech realfelix   # our own sets: written (timex_dev*) and real leads (timex_real)
     .venv/bin/python benchmarks/bench_timex.py --sets tbaq --errors 500 --kinds value
                                           # also print errors (document and DCT with each)
 
@@ -26,6 +28,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
+import json
+import re
 import sys
 import time
 import xml.etree.ElementTree as ET
@@ -140,6 +145,49 @@ def load_meantime(path: Path) -> Document:
     return Document(path.stem, text, dct, timexes)
 
 
+# Real news leads (the shared data's BBC and Felix articles) annotated in stand-off: the texts
+# stay in the shared data directory and only offsets and values live in benchmarks/timex_real/.
+REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix"}
+LEAD_PARAGRAPHS = 3
+
+
+def lead_excerpt(path: Path) -> tuple[str, dt.date | None]:
+    """The headline and the first paragraphs of a shared-data article, one per line, and its date.
+
+    BBC files are a headline line, a blank line and paragraphs (no date); Felix files are YAML
+    front matter (`title`, `date`) and a Markdown body. This is the text the stand-off offsets of
+    benchmarks/timex_real/ count in.
+    """
+    import yaml
+
+    raw = path.read_bytes().decode("utf-8", errors="replace").replace("\r\n", "\n")
+    dct = None
+    if raw.startswith("---"):
+        _, front, body = raw.split("---", 2)
+        meta = yaml.safe_load(front) or {}
+        headline = " ".join(str(meta.get("title", "")).split())
+        dct = _parse_dct(str(meta.get("date", "")))
+    else:
+        headline, _, body = raw.partition("\n")
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", body) if p.strip()]
+    return "\n".join([headline.strip(), *paragraphs[:LEAD_PARAGRAPHS]]), dct
+
+
+def load_real(name: str, data: Path) -> list[Document]:
+    documents = []
+    path = REPO / "benchmarks" / "timex_real" / f"{REAL_SETS[name]}.jsonl"
+    for line in path.read_text().splitlines():
+        record = json.loads(line)
+        text, _ = lead_excerpt(data / record["source"])
+        if hashlib.sha1(text.encode()).hexdigest() != record["sha1"]:
+            raise SystemExit(f"{record['source']}: text differs from the one annotated")
+        dct = dt.date.fromisoformat(record["dct"])
+        timexes = [Gold(t["start"], t["end"], t["type"], t["value"], text[t["start"]:t["end"]])
+                   for t in record["timexes"]]
+        documents.append(Document(Path(record["source"]).stem, text, dct, timexes))
+    return documents
+
+
 # newsdev: general news; newsdev2 to newsdev4: business, technology and market news (newsdev4:
 # leads only, as MEANTIME annotates only the first sentences of each article).
 OWN_SETS = {"newsdev": "timex_dev", "newsdev2": "timex_dev2", "newsdev3": "timex_dev3",
@@ -155,10 +203,12 @@ def load_set(name: str, data: Path) -> list[Document]:
     if name == "tbaq":
         folder = data / "temporal/tbaq_cleaned"
         return [load_tml(p) for p in sorted(folder.glob("*/*.tml"))]
+    if name in REAL_SETS:
+        return load_real(name, data)
     if name in OWN_SETS:
         # Our own Wikinews-style articles, hand-annotated per NewsReader (their README.md).
         return [load_tml(p) for p in sorted((REPO / "benchmarks" / OWN_SETS[name]).glob("*.tml"))]
-    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq or one of {sorted(OWN_SETS)}")
+    raise SystemExit(f"unknown set {name!r}: use te3, meantime, tbaq or one of {sorted(OWN_SETS | REAL_SETS)}")
 
 
 @dataclass
