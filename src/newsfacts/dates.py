@@ -78,7 +78,7 @@ from dateutil.easter import easter
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsfacts.assets import load_json_asset
@@ -1517,6 +1517,9 @@ class DateExtractor:
                            if child.dep_ in ("aux", "auxpass")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
+            if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") and \
+                    self._past_intent(verb.head):
+                return False  # "registration was due to open on Monday": the plan is told as past
             if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") or (
                     verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
                         "VBD", "VBN") or verb.tag_ == "VBN" and any(
@@ -1532,8 +1535,9 @@ class DateExtractor:
                     "to" in auxiliaries and verb.dep_ == "xcomp" and \
                     verb.head.lemma_ in self.intent_heads:
                 # "expects to resume on Monday", "ready to meet on Monday", "expects to have
-                # sent them all by the end of March"
-                return True
+                # sent them all by the end of March"; not "analysts had expected February's
+                # figure to be stronger"
+                return not self._past_intent(verb.head)
             if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in self.scheduled_verbs:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
             if "would" in auxiliaries and "have" not in auxiliaries:
@@ -1551,6 +1555,15 @@ class DateExtractor:
         if verb.tag_ in ("VBZ", "VBP"):
             return None
         return None
+
+    def _past_intent(self, head: Token) -> bool:
+        """ "had expected", "had been expected", "was due": a plan or expectation the narrative
+        tells as past, so the day it named is gone ("was due to open at 9am on Monday"). Reported
+        speech keeps its future ("said the plant was due to close on Monday")."""
+        verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+        auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+        past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were")
+        return past and _verb_above(verb.head, 3).lemma_ not in self.reporting_verbs
 
     def _looks_forward(self, span: Span, future: bool | None) -> bool:
         """ "payable Dec. 15", "effective June 1", "until Monday", "until at least Monday" (even
@@ -1917,8 +1930,7 @@ class DateExtractor:
                 return [(span, timex)]
             date, suffix = timex.value.split("T")[0], self.resolver._time_suffix(canonical(
                 day.text))
-            day_timex = Timex("TIME" if suffix else "DATE", date + (f"T{suffix}" if suffix else ""),
-                              timex.anchor)
+            day_timex = Timex("TIME" if suffix else "DATE", date + suffix, timex.anchor)
             return sorted([(clock, timex), (day, day_timex)], key=lambda part: part[0].start)
         return [(span, timex)]
 
