@@ -44,3 +44,12 @@ def test_timeml_splits_a_clock_time_from_its_part_of_day(nlp):
                             timeml_extents=True))
     assert found["9:00am"] == "2016-01-11T09:00"
     assert found["Monday morning"] == "2016-01-11TMO"
+
+
+def test_a_guess_about_the_past_names_a_day_gone(nlp):
+    found = by_text(nlp, "If you watched this Saturday evening you may have seen the choir.",
+                    THURSDAY)
+    assert found["this Saturday evening"].value == "2016-01-09TEV"
+    # "would have": a plan undone, its day still ahead.
+    found = by_text(nlp, "The next payment would have been due on Saturday.", THURSDAY)
+    assert found["Saturday"].value == "2016-01-16"

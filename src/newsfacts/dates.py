@@ -1542,7 +1542,12 @@ class DateExtractor:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
             if "would" in auxiliaries and "have" not in auxiliaries:
                 return True  # the future seen from a past report: "said it would close on Monday"
-            if auxiliaries & {"must", "should", "would", "could", "might", "may", "can"}:
+            modal = auxiliaries & {"must", "should", "would", "could", "might", "may", "can"}
+            if modal - {"would"} and "have" in auxiliaries and verb.tag_ == "VBN":
+                # "you may have seen it on Saturday": a guess about the past (not "the rent
+                # would have been due on Christmas Day", a plan the collapse undid)
+                return False
+            if modal:
                 return None
             if auxiliaries & {"had", "has", "have", "did", "was", "were"}:
                 return False
