@@ -53,12 +53,3 @@ def test_a_guess_about_the_past_names_a_day_gone(nlp):
     # "would have": a plan undone, its day still ahead.
     found = by_text(nlp, "The next payment would have been due on Saturday.", THURSDAY)
     assert found["Saturday"].value == "2016-01-16"
-
-
-def test_the_past_year_is_the_stretch_up_to_now(nlp):
-    found = by_text(nlp, "Prices rose over the past year and fell in the last month, but rose "
-                         "last year.")
-    assert found["the past year"].type == "DURATION"
-    assert found["the past year"].value == "P1Y"
-    assert found["the last month"].value == "P1M"
-    assert found["last year"].value == "2015"

@@ -837,12 +837,8 @@ class TimexResolver:
             return None  # "the week", "the year": which one is not said
         if rel == "recent":
             return Timex("DATE", "PAST_REF", "published")
-        if rel == "past" and unit in ("decade", "century") or text.startswith(
-                f"the {rel} ") and rel in ("past", "last") and not match.group("mod") and unit in (
-                "week", "month", "year", "decade", "century"):
-            # "over the past year", "the last decade": the stretch up to now, not the calendar
-            # year before ("last year") nor the 1990s
-            return Timex("DURATION", _period("1", self.units[unit]), "absolute")
+        if rel == "past" and unit in ("decade", "century"):  # the last ten years, not the 1990s
+            return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", "absolute")
         if unit in ("week", "month", "year"):
             return Timex("DATE", _period_from(dct, unit, step), "published")
         if unit == "fortnight":  # no calendar has fortnights: the fourteen days meant
