@@ -53,3 +53,12 @@ def test_a_guess_about_the_past_names_a_day_gone(nlp):
     # "would have": a plan undone, its day still ahead.
     found = by_text(nlp, "The next payment would have been due on Saturday.", THURSDAY)
     assert found["Saturday"].value == "2016-01-16"
+
+
+def test_a_day_the_base_model_swallowed_into_a_name(nlp):
+    # The base model reads "the Commons on Monday" as one organisation.
+    found = by_text(nlp, "He added he would give new figures on the number of tsunami-related "
+                         "British deaths to the Commons on Monday.", THURSDAY)
+    assert found["Monday"].value == "2016-01-18"
+    found = by_text(nlp, "He read The Sunday Times on the train.", THURSDAY)
+    assert "Sunday" not in found

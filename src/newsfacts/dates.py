@@ -1726,8 +1726,12 @@ class DateExtractor:
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
         if all(token.ent_type_ in _NAME_LABELS for token in span) and \
-                re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays:
-            return True  # "The Sunday Times", "Good Friday Agreement"
+                re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays and \
+                not (before is not None and before.lower_ in self.lead_drop and before.ent_iob_ == "I"
+                     and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")):
+            # "The Sunday Times", "Good Friday Agreement"; but the base model's "the Commons on
+            # Monday" is a name that swallowed the day after its preposition
+            return True
         if self.vague_references:
             return False
         if timex.value in ("PRESENT_REF", "PAST_REF", "FUTURE_REF"):
