@@ -62,3 +62,14 @@ def test_a_day_the_base_model_swallowed_into_a_name(nlp):
     assert found["Monday"].value == "2016-01-18"
     found = by_text(nlp, "He read The Sunday Times on the train.", THURSDAY)
     assert "Sunday" not in found
+
+
+def test_words_that_only_look_like_time(nlp):
+    found = by_text(nlp, "At the time of the fall, two rescuers were close. Since the fall of "
+                         "the Wall, trade grew.")
+    assert "the fall" not in found
+    assert by_text(nlp, "The trees are bare by the fall of 2016.")["the fall of 2016"].value == \
+        "2016-FA"
+    found = by_text(nlp, "Second and third years must teach, while first years need not.")
+    assert "years" not in found
+    assert by_text(nlp, "The repairs took years.")["years"].value == "PXY"

@@ -88,6 +88,8 @@ from newsfacts.records import DateMention
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
+_SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
+                        "after", "since", "over", "from", "around", "into"}
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"}
 # Which way a relative word moves a period: "last year" -1, "the following month" +1, else 0.
 _STEPS = {"last": -1, "past": -1, "previous": -1, "prior": -1, "preceding": -1,
@@ -1619,8 +1621,18 @@ class DateExtractor:
                 None and (before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
                           before.lower_ in ("worse", "better", "more", "less", "off")):
             return True  # a rate: "£14 an hour", "400 people a day", "£8,000 a year worse off"
-        if text in ("the fall", "fall") and not (before is not None and before.pos_ == "ADP"):
-            return True  # "exporters led the fall": a drop, not autumn ("in the fall" is)
+        if text in ("years", "year") and before is not None and (
+                before.lower_ in ("first", "second", "third", "fourth", "final") or
+                before.lower_ == "and" and span.start >= 2 and doc[span.start - 2].lower_ in (
+                    "first", "second", "third", "fourth")):
+            return True  # students: "first years", "second and third years"
+        if text in ("the fall", "fall") and not (
+                before is not None and before.lower_ in _SEASON_PREPOSITIONS and not (
+                    span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
+                    and not doc[span.end + 1].like_num)):
+            # "exporters led the fall", "at the time of the fall", "since the fall of the
+            # Wall": a drop, not autumn ("in the fall", "by the fall of 2010" are)
+            return True
         if re.fullmatch(r"the (?:first|second|latter) half", text) and not \
                 self._reports_figures(span.sent):
             return True  # "scored in the second half": a match, not the year
