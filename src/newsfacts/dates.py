@@ -2187,8 +2187,8 @@ def _point_of_comparison(span: Span) -> bool:
     the story has moved to."""
     token = span.root
     for _ in range(3):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            return False
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
+            return False  # (spaCy makes a new Token per access: compare indices, not objects)
         token = token.head
         if token.lower_ in ("since", "from", "than"):
             return True
