@@ -75,3 +75,10 @@ def test_words_that_only_look_like_time(nlp):
     # (vague amounts of time are TIMEX3's, not the records')
     found = values(run_with(nlp, "The repairs took years.", vague_references=True))
     assert found["years"] == "PXY"
+
+
+def test_until_a_day_told_in_the_past_perfect_is_gone(nlp):
+    found = by_text(nlp, "Until Tuesday, the police had not named him a suspect.", THURSDAY)
+    assert found["Tuesday"].value == "2016-01-12"
+    found = by_text(nlp, "The vote was postponed until Tuesday.", THURSDAY)
+    assert found["Tuesday"].value == "2016-01-19"

@@ -1581,7 +1581,15 @@ class DateExtractor:
         if index < 0:
             return False
         word = doc[index].lower_
+        if word in self.forward_prepositions and self._past_perfect(span):
+            return False  # "until Thursday, they had not called him a suspect": a day gone
         return word in self.forward_words or word in self.forward_prepositions
+
+    @staticmethod
+    def _past_perfect(span: Span) -> bool:
+        verb = _verb_above(span.root, 4)
+        return verb.tag_ == "VBN" and any(child.lower_ == "had" and child.dep_ == "aux"
+                                          for child in verb.children)
 
     # -- extraction ----------------------------------------------------------------------
 
