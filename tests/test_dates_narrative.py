@@ -82,3 +82,13 @@ def test_until_a_day_told_in_the_past_perfect_is_gone(nlp):
     assert found["Tuesday"].value == "2016-01-12"
     found = by_text(nlp, "The vote was postponed until Tuesday.", THURSDAY)
     assert found["Tuesday"].value == "2016-01-19"
+
+
+def test_a_day_named_again_is_the_same_day(nlp):
+    published = dt.date(2019, 5, 3)
+    found = run_with(nlp, "Move-out day has been pushed up to Thursday 27th June. The 27th June "
+                          "date was stated in all contracts.", published)
+    assert [m.value for m in found if "27th June" in m.text] == ["2019-06-27", "2019-06-27"]
+    # Alone, a past statement about 27th June is the one before publication.
+    found = by_text(nlp, "The 27th June date was stated in all contracts.", published)
+    assert found["27th June"].value == "2018-06-27"

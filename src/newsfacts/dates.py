@@ -1844,6 +1844,18 @@ class DateExtractor:
                 named = recent_quarters[-1][1]
                 year, month = _add_months(int(named[:4]), 3 * int(named[-1]) - 2, -3)
                 timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+            if timex.day is not None and published and (
+                    self.resolver.re_day_month.search(text) or
+                    self.resolver.re_month_day.search(text)) and \
+                    not self.resolver.re_year.search(text):
+                # "pushed up to Thursday 27th June ... the 27th June move-out date": a day and
+                # month named again are the day named before, not a year earlier
+                again = next((value for _, value in reversed(recent_dates)
+                              if len(value) == 10 and value[5:] == timex.day.isoformat()[5:]),
+                             None)
+                if again and again != timex.day.isoformat():
+                    day = dt.date.fromisoformat(again)
+                    timex = Timex(timex.type, again + (timex.value or "")[10:], timex.anchor, day)
             if timex.day is not None and span.end < len(doc) and \
                     doc[span.end].lower_ == "weekend" and text in self.resolver.holidays:
                 # "the Easter weekend": the weekend of the holiday, the one before a Monday's
