@@ -92,3 +92,11 @@ def test_a_day_named_again_is_the_same_day(nlp):
     # Alone, a past statement about 27th June is the one before publication.
     found = by_text(nlp, "The 27th June date was stated in all contracts.", published)
     assert found["27th June"].value == "2018-06-27"
+
+
+def test_the_last_week_of_a_period_we_cannot_date(nlp):
+    found = by_text(nlp, "Lecturers will strike in the last week of term.")
+    assert "the last week" not in found
+    found = by_text(nlp, "The fair opens in the last week of March and closed last week.")
+    assert found["the last week of March"].value == "2016-W13"
+    assert found["last week"].value == "2016-W01"

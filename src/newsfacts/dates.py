@@ -1629,6 +1629,12 @@ class DateExtractor:
                 None and (before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
                           before.lower_ in ("worse", "better", "more", "less", "off")):
             return True  # a rate: "£14 an hour", "400 people a day", "£8,000 a year worse off"
+        if timex.type != "DURATION" and re.fullmatch(r"the (?:last|first|final) \w+", text) and \
+                span.end + 1 < len(doc) and \
+                doc[span.end].lower_ == "of" and (
+                    text.split()[2] in self.resolver.units or
+                    self.resolver.re_weekday.fullmatch(text.split()[2])):
+            return True  # "the last week of term": the final one of a period we cannot date
         if text in ("years", "year") and before is not None and (
                 before.lower_ in ("first", "second", "third", "fourth", "final") or
                 before.lower_ == "and" and span.start >= 2 and doc[span.start - 2].lower_ in (
