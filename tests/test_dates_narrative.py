@@ -100,3 +100,11 @@ def test_the_last_week_of_a_period_we_cannot_date(nlp):
     found = by_text(nlp, "The fair opens in the last week of March and closed last week.")
     assert found["the last week of March"].value == "2016-W13"
     assert found["last week"].value == "2016-W01"
+
+
+def test_this_weekend_is_the_coming_one_unless_the_tense_says_gone(nlp):
+    friday = dt.date(2016, 1, 15)
+    found = by_text(nlp, "The club is hosting a gadget show in London this weekend.", friday)
+    assert found["this weekend"].value == "2016-W02-WE"
+    found = by_text(nlp, "The club hosted a gadget show in London this weekend.", THURSDAY)
+    assert found["this weekend"].value == "2016-W01-WE"

@@ -847,7 +847,7 @@ class TimexResolver:
             return Timex("DURATION", "P2W", "absolute")
         if unit == "weekend":
             base = dct + dt.timedelta(weeks=step)
-            if step == 0 and not future and dct.isoweekday() < 6:
+            if step == 0 and future is False and dct.isoweekday() < 6:
                 base = dct - dt.timedelta(weeks=1)  # "this weekend" said of a past weekend
             return Timex("DATE", _iso_week(base) + "-WE", "published")
         if unit == "quarter":
