@@ -148,7 +148,8 @@ def load_meantime(path: Path) -> Document:
 # Real news leads (the shared data's BBC and Felix articles) annotated in stand-off: the texts
 # stay in the shared data directory and only offsets and values live in benchmarks/timex_real/.
 REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
-             "realbiz2": "bbcbiz2", "realpol": "bbcpol", "realfelix2": "felix2"}
+             "realbiz2": "bbcbiz2", "realpol": "bbcpol", "realfelix2": "felix2",
+             "realbiz3": "bbcbiz3", "realtech2": "bbctech2"}
 LEAD_PARAGRAPHS = 3
 
 
