@@ -87,8 +87,6 @@ from newsfacts.records import DateMention
 
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
-# A holiday this close ahead of publication is the one the article is about, whatever the tense.
-HOLIDAY_RUN_UP_DAYS = 14
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
                         "after", "since", "over", "from", "around", "into"}
@@ -1186,12 +1184,8 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
 def _holiday_year(rule: str, dct: dt.date, future: bool | None) -> int:
     """A holiday names one day a year, and the tense says which side of publication it lies:
     "was held on Burns Night" said on 12 January is last January's, "will close on Christmas
-    Eve" this December's; one at most two weeks ahead is that one whatever the tense. With no
-    tense, the nearest one."""
+    Eve" this December's. With no tense, the nearest one."""
     years = (dct.year - 1, dct.year, dct.year + 1)
-    coming = next(year for year in years if _holiday_date(rule, year) >= dct)
-    if (_holiday_date(rule, coming) - dct).days <= HOLIDAY_RUN_UP_DAYS:
-        return coming  # "sales on the last Saturday before Christmas", a week before it
     if future is True:
         return next(year for year in years if _holiday_date(rule, year) >= dct)
     if future is False:
