@@ -108,3 +108,15 @@ def test_this_weekend_is_the_coming_one_unless_the_tense_says_gone(nlp):
     assert found["this weekend"].value == "2016-W02-WE"
     found = by_text(nlp, "The club hosted a gadget show in London this weekend.", THURSDAY)
     assert found["this weekend"].value == "2016-W01-WE"
+
+
+def test_a_holiday_just_ahead_is_the_point_the_story_runs_up_to(nlp):
+    december = dt.date(2015, 12, 19)
+    found = by_text(nlp, "Shops reported record sales on the last Saturday before Christmas.",
+                    december)
+    assert found["Christmas"].value == "2015-12-25"
+    # Further off, or not a point ahead, the past tense still points back.
+    found = by_text(nlp, "Shops reported record sales before Christmas.", dt.date(2015, 11, 2))
+    assert found["Christmas"].value == "2014-12-25"
+    found = by_text(nlp, "The club held a supper on Burns Night.")
+    assert found["Burns Night"].value == "2015-01-25"

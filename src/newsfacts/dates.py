@@ -87,6 +87,8 @@ from newsfacts.records import DateMention
 
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
+# A holiday this close ahead of publication, named as what a time comes before, is the coming one.
+HOLIDAY_RUN_UP_DAYS = 14
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
                         "after", "since", "over", "from", "around", "into"}
@@ -1572,6 +1574,20 @@ class DateExtractor:
         past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were")
         return past and _verb_above(verb.head, 3).lemma_ not in self.reporting_verbs
 
+    def _holiday_ahead(self, span: Span, text: str, published: dt.date) -> bool:
+        """A holiday named as the point something comes before ("before Christmas", "ahead of
+        Easter", "the run-up to Christmas") that falls within two weeks after publication."""
+        doc = span.doc
+        before = [token.lower_ for token in doc[max(0, span.start - 2):span.start]]
+        if not before or not (before[-1] == "before" or before[-2:] in (["ahead", "of"],
+                                                                         ["up", "to"])):
+            return False
+        coming = self.resolver.resolve(span.text, published, True, None)
+        return coming is not None and coming.day is not None and \
+            0 <= (coming.day - published).days <= HOLIDAY_RUN_UP_DAYS and \
+            re.sub(r",? (?:1[5-9]|20)\d\d$", "", re.sub(r"^the ", "", text)) in \
+            self.resolver.holidays
+
     def _looks_forward(self, span: Span, future: bool | None) -> bool:
         """ "payable Dec. 15", "effective June 1", "until Monday", "until at least Monday" (even
         after a past verb: "postponed until Tuesday"): the span names a day still to come."""
@@ -1795,6 +1811,11 @@ class DateExtractor:
                     context_day = day
                 break
             timex = self.resolver.resolve(span.text, published, future, context_day)
+            if timex is not None and timex.day is not None and published and \
+                    timex.day < published and self._holiday_ahead(span, text, published):
+                # "record sales on the last Saturday before Christmas", a week before it: the
+                # holiday is the point the story runs up to, whatever the tense
+                timex = self.resolver.resolve(span.text, published, True, context_day)
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
