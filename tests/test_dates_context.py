@@ -204,8 +204,10 @@ def test_a_clock_range_takes_the_day_at_its_end(nlp):
 
 def test_events_names_and_heights_are_not_dates(nlp):
     text = ("The cinema held a film quiz night. Imperial fell in the Sunday Times League Table. "
-            "They climbed Newtontoppen (1717m). Shares fell by 1830 GMT.")
+            "They climbed Newtontoppen (1717m).")
     assert by_text(nlp, text) == {}
+    # Four digits before a time zone are a clock, not a year.
+    assert by_text(nlp, "Shares fell by 1830 GMT.")["1830 GMT"].value == "2016-01-12T18:30"
     assert by_text(nlp, "The team reached the quarter-finals.") == {}
     assert by_text(nlp, "The Queen attended a service of thanksgiving. Students stayed up "
                         "all night.") == {}

@@ -120,3 +120,12 @@ def test_a_holiday_just_ahead_is_the_point_the_story_runs_up_to(nlp):
     assert found["Christmas"].value == "2014-12-25"
     found = by_text(nlp, "The club held a supper on Burns Night.")
     assert found["Burns Night"].value == "2015-01-25"
+
+
+def test_a_clock_in_four_digits_with_its_zone(nlp):
+    found = by_text(nlp, "By 0710 GMT on Tuesday, the euro had risen.", THURSDAY)
+    assert found["0710 GMT on Tuesday"].value == "2016-01-12T07:10"
+    found = by_text(nlp, "Trading resumed at 1130 local time.", THURSDAY)
+    assert found["1130 local time"].value == "2016-01-14T11:30"
+    # Without a zone, four digits are a year.
+    assert by_text(nlp, "The mill was built in 1830.")["1830"].value == "1830"

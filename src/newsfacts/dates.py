@@ -198,7 +198,13 @@ class TimexResolver:
         self.decade_words: dict[str, str] = lists["decade_words"]
         self.century_ordinals: dict[str, int] = lists["century_ordinals"]
         self.day_ordinals: dict[str, int] = lists["day_ordinal_words"]
-        self.re_zone = re.compile(rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])})\b")
+        # A clock written as four digits is a time only with its zone: "by 0710 GMT", "at 1130
+        # local time" (bare, "1830" is a year)
+        self.re_four_digit_clock = re.compile(
+            rf"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)(?= (?:{'|'.join(lists['time_zones'])}|local "
+            r"time)\b)")
+        self.re_zone = re.compile(
+            rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])}|local time)\b")
 
         def alt(words) -> str:
             return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -319,7 +325,7 @@ class TimexResolver:
         return text
 
     def _clock(self, text: str) -> str | None:
-        text = self._spoken_in_digits(text)
+        text = self._spoken_in_digits(self.re_four_digit_clock.sub(r"\1:\2", text))
         if "o'clock" in text:
             text = _OCLOCK.sub(r"\1:00", text)
         match = self.re_clock_any.search(text)
@@ -355,7 +361,8 @@ class TimexResolver:
 
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
-        text = self.re_zone.sub("", canonical(raw))  # "5 p.m. est nov 9": the zone aside
+        text = self.re_four_digit_clock.sub(r"\1:\2", canonical(raw))  # "0710 gmt": 07:10
+        text = self.re_zone.sub("", text)  # "5 p.m. est nov 9": the zone aside
         text = self._spoken_in_digits(text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
@@ -1457,8 +1464,11 @@ class DateExtractor:
 
     def _joins(self, left: Span, right: Span) -> bool:
         gap = left.doc[left.end:right.start]
-        if len(gap) > 2 or any(token.lower_ not in self.glue and token.lower_ not in
-                               self.time_zones for token in gap):
+        words = [token.lower_ for token in gap]
+        if words[:2] == ["local", "time"]:
+            words = words[2:]  # "5 p.m. local time on Monday" is one moment, like "5 p.m. EST"
+        if len(words) > 2 or any(word not in self.glue and word not in self.time_zones
+                                 for word in words):
             return False
         if left.sent.start != right.sent.start:
             return False
@@ -1743,9 +1753,9 @@ class DateExtractor:
                 doc[span.start - 2].text < "1800" and span.end < len(doc) and \
                 doc[span.end].tag_ == "NNS":
             return True  # the end of a count, not of years: "from 1500 to 2000 members"
-        if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and (
-                doc[span.end].lower_ in self.measures or doc[span.end].lower_ in self.time_zones):
-            return True  # a height, a clock: "Newtontoppen (1717m)", "by 1830 GMT"
+        if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and \
+                doc[span.end].lower_ in self.measures:
+            return True  # a height: "Newtontoppen (1717m)"
         if text == "the new year" and span.end + 1 < len(doc) and doc[span.end].lower_ in (
                 "'s", "’s") and doc[span.end + 1].is_title:
             return True  # a name: "the New Year's Honours"
