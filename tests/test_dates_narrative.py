@@ -129,3 +129,6 @@ def test_a_clock_in_four_digits_with_its_zone(nlp):
     assert found["1130 local time"].value == "2016-01-14T11:30"
     # Without a zone, four digits are a year.
     assert by_text(nlp, "The mill was built in 1830.")["1830"].value == "1830"
+    # With no tense early in the week, the nearer weekend is the one just gone.
+    found = by_text(nlp, "The film is the top earner this weekend.", dt.date(2016, 1, 11))
+    assert found["this weekend"].value == "2016-W01-WE"

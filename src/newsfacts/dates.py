@@ -856,8 +856,11 @@ class TimexResolver:
             return Timex("DURATION", "P2W", "absolute")
         if unit == "weekend":
             base = dct + dt.timedelta(weeks=step)
-            if step == 0 and future is False and dct.isoweekday() < 6:
-                base = dct - dt.timedelta(weeks=1)  # "this weekend" said of a past weekend
+            if step == 0 and dct.isoweekday() < 6 and (
+                    future is False or future is None and dct.isoweekday() <= 3):
+                # "this weekend" said of a past weekend; with no tense, the nearer one (the one
+                # gone early in the week, the coming one from Thursday)
+                base = dct - dt.timedelta(weeks=1)
             return Timex("DATE", _iso_week(base) + "-WE", "published")
         if unit == "quarter":
             year, month = _add_months(dct.year, dct.month, 3 * step)
