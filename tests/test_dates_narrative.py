@@ -132,3 +132,15 @@ def test_a_clock_in_four_digits_with_its_zone(nlp):
     # With no tense early in the week, the nearer weekend is the one just gone.
     found = by_text(nlp, "The film is the top earner this weekend.", dt.date(2016, 1, 11))
     assert found["this weekend"].value == "2016-W01-WE"
+
+
+def test_with_no_date_given_the_dateline_stands_in(nlp):
+    text = ("Plant to close\nTuesday, January 12, 2016\nThe plant will close on Friday, the "
+            "company said yesterday.")
+    found = by_text(nlp, text, None)
+    assert found["Friday"].value == "2016-01-15"
+    assert found["yesterday"].value == "2016-01-11"
+    # A date inside a sentence is no dateline: relative dates stay unresolved.
+    found = by_text(nlp, "Plant to close\nOn January 12, 2016 the firm said it would close on "
+                         "Friday.", None)
+    assert found["Friday"].value is None

@@ -84,6 +84,7 @@ from spacy.util import filter_spans
 from newsfacts.assets import load_json_asset
 from newsfacts.doctext import doc_text
 from newsfacts.records import DateMention
+from newsfacts.sources import dateline_date
 
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
@@ -1363,8 +1364,11 @@ class DateExtractor:
             rf"(?![\d:.%]\d|-)(?P<y2>,? (?:1[89]|20)\d\d\b)?")
 
     def __call__(self, doc: Doc) -> Doc:
+        published = doc._.published
+        if published is None:  # no date given: the article's own dateline, if it has one
+            published = dateline_date(doc.text)
         try:
-            doc._.dates = self.extract(doc, doc._.published)
+            doc._.dates = self.extract(doc, published)
         except Exception as exc:  # one odd article must not take down a batch
             doc._.dates = []
             warnings = doc._.warnings if doc._.warnings is not None else []
