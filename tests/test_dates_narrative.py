@@ -144,3 +144,11 @@ def test_with_no_date_given_the_dateline_stands_in(nlp):
     found = by_text(nlp, "Plant to close\nOn January 12, 2016 the firm said it would close on "
                          "Friday.", None)
     assert found["Friday"].value is None
+
+
+def test_a_since_clause_tells_a_time_gone(nlp):
+    found = by_text(nlp, "The firm, reporting its first results since listing in June, said "
+                         "sales grew.", dt.date(2005, 3, 10))
+    assert found["June"].value == "2004-06"
+    found = by_text(nlp, "Sales have doubled since the shop opened in May.", dt.date(2005, 3, 10))
+    assert found["May"].value == "2004-05"

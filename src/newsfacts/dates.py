@@ -1533,6 +1533,10 @@ class DateExtractor:
         if span.start and span.doc[span.start - 1].lower_ == "since":
             return False  # "the first rise since March": a time gone, whatever the verb
         verb = _verb_above(span.root, 4)
+        if verb.pos_ in ("VERB", "AUX") and (verb.head.lower_ == "since" or any(
+                child.lower_ == "since" and child.dep_ in ("mark", "prep")
+                for child in verb.children)):
+            return False  # "its first results since listing in June": a time gone
         if verb.pos_ in ("VERB", "AUX"):
             auxiliaries = {child.lower_ for child in verb.children
                            if child.dep_ in ("aux", "auxpass")}
