@@ -75,6 +75,9 @@ CASES = [
     # A past statement about a day and month alone: the one before publication.
     ("The 27th June date was stated in all contracts.", dt.date(2019, 5, 3), "27th June",
      "2018-06-27"),
+    # A dash with spaces after a date sets off an aside; "45-year-old" has none.
+    ("The report will be released on 11 March - Comic Relief day.", dt.date(2005, 2, 8),
+     "11 March", "2005-03-11"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]

@@ -1639,7 +1639,8 @@ class DateExtractor:
         following = doc[span.end]
         match = re.fullmatch(r"(\d+|[a-z]+) (second|minute|hour|day|week|month|year)", text)
         if not match or "-" in span.text:
-            return following.lower_ in ("-", "old") and text[0].isdigit() and not \
+            return (following.lower_ == "old" or following.lower_ == "-" and
+                    not doc[span.end - 1].whitespace_) and text[0].isdigit() and not \
                 re.fullmatch(r"(?:1[5-9]|20)\d\d", text) and not \
                 self.resolver.re_clock_any.fullmatch(text)  # "2007-2017", "10am - 4pm": ranges
         if match.group(1) in ("a", "an", "one") or not (
