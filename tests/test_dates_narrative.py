@@ -78,6 +78,12 @@ CASES = [
     # A dash with spaces after a date sets off an aside; "45-year-old" has none.
     ("The report will be released on 11 March - Comic Relief day.", dt.date(2005, 2, 8),
      "11 March", "2005-03-11"),
+    # "the last quarter of 2004" is its fourth.
+    ("Profits fell in the last quarter of 2004.", dt.date(2005, 1, 19),
+     "the last quarter of 2004", "2004-Q4"),
+    # A point of comparison ("its highest since 1997") is no year in context.
+    ("Optimism is at its highest since 1997. Rates could go up later in the year.",
+     dt.date(2005, 2, 7), "later in the year", "2005"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]

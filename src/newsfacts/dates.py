@@ -903,6 +903,8 @@ class TimexResolver:
             shift = {"last": -1, "next": 1, "this": 0}.get(pre.split()[0], -1)
             return Timex("DATE", f"{dct.year + shift:04d}-Q{number}", "published")
         if year_text and year_text.isdigit():
+            if number is None and word.strip() == "last":
+                number = 4  # "the last quarter of 2004": its fourth
             if number is None:
                 return Timex("DATE", f"{year_text}-QX", "absolute")
             return Timex("DATE", f"{year_text}-Q{number}", "absolute")
@@ -1921,7 +1923,8 @@ class DateExtractor:
             if timex.day is not None and not _point_of_comparison(span) and \
                     not self._dates_a_report(span):
                 recent_days.append((sent_index, timex.day))
-            if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value):
+            if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value) and \
+                    not _point_of_comparison(span):  # not "its highest since 1997"
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
             if timex.type == "DURATION" and len(span) > 1 and span[0].lower_ == "the" and \
                     span[-1].head.i >= span.end:
