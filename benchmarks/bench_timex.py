@@ -149,7 +149,8 @@ def load_meantime(path: Path) -> Document:
 # stay in the shared data directory and only offsets and values live in benchmarks/timex_real/.
 REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz2": "bbcbiz2", "realpol": "bbcpol", "realfelix2": "felix2",
-             "realbiz3": "bbcbiz3", "realtech2": "bbctech2"}
+             "realbiz3": "bbcbiz3", "realtech2": "bbctech2", "realbiz4": "bbcbiz4",
+             "realpol2": "bbcpol2"}
 LEAD_PARAGRAPHS = 3
 
 
