@@ -84,6 +84,9 @@ CASES = [
     # A point of comparison ("its highest since 1997") is no year in context.
     ("Optimism is at its highest since 1997. Rates could go up later in the year.",
      dt.date(2005, 2, 7), "later in the year", "2005"),
+    # A record "set on 10 November" is a mark to measure against, not the day in context.
+    ("The dollar was close to the record level set on 10 November. It hit a low earlier in "
+     "the day.", dt.date(2004, 11, 15), "earlier in the day", "2004-11-15"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]

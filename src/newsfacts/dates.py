@@ -91,6 +91,7 @@ CONTEXT_SENTENCES = 3
 # A holiday this close ahead of publication, named as what a time comes before, is the coming one.
 HOLIDAY_RUN_UP_DAYS = 14
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
+_MARKS = {"record", "high", "low", "peak", "best", "worst", "highest", "lowest"}
 _SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
                         "after", "since", "over", "from", "around", "into"}
 _NAME_LABELS = {"ORG", "WORK_OF_ART", "PERSON", "FAC", "PRODUCT", "LAW"}
@@ -2259,6 +2260,9 @@ def _point_of_comparison(span: Span) -> bool:
     the story has moved to."""
     token = span.root
     for _ in range(3):
+        if token.pos_ == "VERB" and token.dep_ == "acl" and token.tag_ == "VBN" and any(
+                word.lower_ in _MARKS for word in (token.head, *token.head.children)):
+            return True  # "the record level set on 10 November": a mark to measure against
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return False  # (spaCy makes a new Token per access: compare indices, not objects)
         token = token.head
