@@ -87,6 +87,9 @@ CASES = [
     # A record "set on 10 November" is a mark to measure against, not the day in context.
     ("The dollar was close to the record level set on 10 November. It hit a low earlier in "
      "the day.", dt.date(2004, 11, 15), "earlier in the day", "2004-11-15"),
+    # "the year" a sentence closes with a month of it is that month's year.
+    ("US retail sales ended the year on a high note with solid gains in December.",
+     dt.date(2005, 1, 13), "the year", "2004"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]

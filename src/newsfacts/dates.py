@@ -1992,10 +1992,18 @@ class DateExtractor:
                 elif unit == "week":
                     timex = Timex("DATE", _iso_week(published), "published")
                 else:
-                    named = [m.value[:4] for m in mentions if m.value and m.start < start and
-                             m.start >= token.sent.start_char and re.match(r"\d{4}", m.value)]
-                    timex = Timex("DATE", named[-1] if named else f"{published.year:04d}",
-                                  "published")
+                    # the year the sentence names before it, else the year of a part of a
+                    # year it names after it ("ended the year with gains in December"), else
+                    # the article's
+                    sentence = token.sent
+                    before_it = [m.value[:4] for m in mentions if m.value and re.match(
+                        r"\d{4}", m.value) and sentence.start_char <= m.start < start]
+                    part_after = [m.value[:4] for m in mentions if m.value and re.fullmatch(
+                        r"\d{4}-(?:\d\d|Q[1-4]|H[12])", m.value) and
+                                  start < m.start < sentence.end_char]
+                    year = before_it[-1] if before_it else part_after[0] if part_after else \
+                        f"{published.year:04d}"
+                    timex = Timex("DATE", year, "published")
             else:
                 continue
             mentions.append(DateMention(id="", text=doc.text[start:end], start=start, end=end,
