@@ -90,6 +90,9 @@ CASES = [
     # "the year" a sentence closes with a month of it is that month's year.
     ("US retail sales ended the year on a high note with solid gains in December.",
      dt.date(2005, 1, 13), "the year", "2004"),
+    # "in the month" after a month named is that month.
+    ("Retail sales posted solid gains in December. Sales rose 1.2% in the month.",
+     dt.date(2005, 1, 13), "the month", "2004-12"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]
@@ -106,6 +109,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("Since the fall of the Wall, trade grew.", "the fall"),
     ("Second and third years must teach, while first years need not.", "years"),
     ("He read The Sunday Times on the train.", "Sunday"),
+    ("Sales rose in the month.", "the month"),  # no month named: which one is not said
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)

@@ -116,7 +116,7 @@ _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
-_THE_YEAR_OR_WEEK = re.compile(r"\b[Tt]he (?:year|week)\b")
+_THE_YEAR_OR_WEEK = re.compile(r"\b[Tt]he (?:year|week|month)\b")
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -1978,7 +1978,14 @@ class DateExtractor:
                 continue
             after = doc[token.i + 1:token.i + 3]
             before = doc[max(0, token.i - 3):token.i - 1]
-            if len(after) == 2 and after[0].lower_ in ("to", "ended", "ending") and (
+            if unit == "month":
+                # "sales rose 1.2% in the month", after "in December": that month
+                month = self._month_in_context(doc, mentions, token) if before and \
+                    before[-1].lower_ in ("in", "for", "during", "over", "on") else None
+                if month is None:
+                    continue
+                timex = Timex("DATE", month, "published")
+            elif len(after) == 2 and after[0].lower_ in ("to", "ended", "ending") and (
                     after[1].lower_ in self.resolver.months or after[1].like_num or _overlapping(
                         mentions, after[1].idx, after[1].idx + len(after[1])) is not None):
                 timex = Timex("DURATION", "P1Y" if unit == "year" else "P1W", "absolute")
@@ -2013,6 +2020,15 @@ class DateExtractor:
         if added:
             _renumber(mentions)
         return mentions
+
+    @staticmethod
+    def _month_in_context(doc: Doc, mentions: list[DateMention], token: Token) -> str | None:
+        """The month named last in the sentence of `token` or the two before it."""
+        sentences = [sent for sent in doc.sents if sent.start <= token.i]
+        first = sentences[-3].start_char if len(sentences) >= 3 else 0
+        named = [m.value for m in mentions if m.value and re.fullmatch(r"\d{4}-\d\d", m.value)
+                 and first <= m.start < token.idx]
+        return named[-1] if named else None
 
     def _timeml_parts(self, span: Span, timex: Timex) -> list[tuple[Span, Timex]]:
         """ "5 p.m. on April 13" is one moment in the records; TimeML marks the clock time and
