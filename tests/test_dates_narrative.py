@@ -93,6 +93,11 @@ CASES = [
     # "in the month" after a month named is that month.
     ("Retail sales posted solid gains in December. Sales rose 1.2% in the month.",
      dt.date(2005, 1, 13), "the month", "2004-12"),
+    # The months of a quarter named as one period are that quarter.
+    ("GM earned $5m in the October-to-December period.", dt.date(2005, 1, 19),
+     "the October-to-December period", "2004-Q4"),
+    ("Sales fell in the July to September period.", dt.date(2005, 1, 19),
+     "the July to September period", "2004-Q3"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]

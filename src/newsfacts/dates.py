@@ -1352,6 +1352,10 @@ class DateExtractor:
         to = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
         day = r"(?<![\d£$€.,:/])[0-3]?\d(?:st|nd|rd|th)?"
         year = r"(?:,? (?P<y>(?:1[89]|20)\d\d)\b)?"
+        month_word = rf"(?:{month})\.?"
+        self.re_month_span = re.compile(
+            rf"\b[Tt]he (?P<m1>{month_word})(?:\s*(?:-|–|to)\s*|-to-)(?P<m2>{month_word}) "
+            r"(?:period|quarter|half)\b")
         # Most articles have no two numbers joined by a range word: a cheap scan first.
         self.re_range_gate = re.compile(
             r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—]|to|and|until|till|through)\s*\d",
@@ -1936,12 +1940,43 @@ class DateExtractor:
                     end=part.end_char, type=part_timex.type, value=part_timex.value,
                     anchor=part_timex.anchor))
         mentions = self._bare_periods(doc, mentions, published)
+        if self.re_month_span.search(doc_text(doc)):
+            mentions = self._month_span_periods(doc, mentions)
         if self.vague_references:
             mentions = self._within_units(doc, mentions)
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
         return self._range_years(doc, mentions)
+
+    def _month_span_periods(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+        """ "the July to September period", "the October-December quarter": the months of a
+        calendar quarter or half named as one period are that quarter or half, in the year the
+        end month was resolved to."""
+        text = doc_text(doc)
+        changed = False
+        for match in self.re_month_span.finditer(text):
+            first = self.resolver.months[match.group("m1").lower().rstrip(".")]
+            last = self.resolver.months[match.group("m2").lower().rstrip(".")]
+            part = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
+                    (7, 12): "H2"}.get((first, last))
+            end_month = _overlapping(mentions, *match.span("m2"))
+            if part is None or end_month is None or not end_month.value or \
+                    not re.match(r"\d{4}-\d\d", end_month.value):
+                continue
+            start, end = match.span()
+            inside = [m for m in mentions if m.start < end and start < m.end]
+            if any(m.start < start or m.end > end for m in inside):
+                continue  # a longer expression already holds part of it
+            for mention in inside:
+                mentions.remove(mention)
+            mentions.append(DateMention(id="", text=text[start:end], start=start, end=end,
+                                        type="DATE", value=f"{end_month.value[:4]}-{part}",
+                                        anchor=end_month.anchor))
+            changed = True
+        if changed:
+            _renumber(mentions)
+        return mentions
 
     def _within_units(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "sold out within hours", "within days": a vague span of time (TIMEX3 PTXH, PXD); the
