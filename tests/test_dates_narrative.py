@@ -98,6 +98,10 @@ CASES = [
      "the October-to-December period", "2004-Q4"),
     ("Sales fell in the July to September period.", dt.date(2005, 1, 19),
      "the July to September period", "2004-Q3"),
+    # "couple of" after a determiner is two; "two or three" is an amount not fixed.
+    ("Sales rose in the last couple of weeks.", PUBLISHED, "the last couple of weeks", "P2W"),
+    ("In the first two or three weeks, sales were slow.", PUBLISHED,
+     "the first two or three weeks", "PXW"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
 ]
