@@ -154,3 +154,14 @@ def test_with_no_date_given_the_dateline_stands_in(nlp):
     found = by_text(nlp, "Plant to close\nOn January 12, 2016 the firm said it would close on "
                          "Friday.", None)
     assert found["Friday"].value is None
+
+
+def test_a_dateline_is_a_line_that_is_only_a_date(nlp):
+    dateline = nlp.get_pipe("newsfacts_dates").resolver.dateline
+    assert dateline("Boeing delays 787\nTuesday, March 4, 2008\nBoeing said") == \
+        dt.date(2008, 3, 4)
+    assert dateline("Head\n4th of March 2008\nText") == dt.date(2008, 3, 4)
+    assert dateline("Head\nThe meeting is on March 4, 2008.\n") is None
+    assert dateline("Head\nMay 2008\nText") is None  # no day: not a dateline
+    assert dateline("Head\nFebruary 30, 2009\nText") is None
+    assert dateline("Head\n2008-02-30\nText") is None  # an impossible day is no date

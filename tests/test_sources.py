@@ -215,14 +215,3 @@ def test_a_bad_utf16_file_is_one_error_and_the_rest_of_the_batch_is_read(tmp_pat
                                                           ("c.txt", "record")]
     assert results[1][2]["error"] == "not_text"
     assert results[2][2]["title"] == "Ward closure" and "14 beds" in results[2][2]["text"]
-
-
-def test_dateline_date_reads_a_line_that_is_only_a_date():
-    from newsfacts.sources import dateline_date
-
-    assert dateline_date("Boeing delays 787\nTuesday, March 4, 2008\nBoeing said") == \
-        dt.date(2008, 3, 4)
-    assert dateline_date("Head\n4th of March 2008\nText") == dt.date(2008, 3, 4)
-    assert dateline_date("Head\nThe meeting is on March 4, 2008.\n") is None
-    assert dateline_date("Head\nMay 2008\nText") is None  # no day: not a dateline
-    assert dateline_date("Head\nFebruary 30, 2009\nText") is None

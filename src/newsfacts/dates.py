@@ -84,10 +84,10 @@ from spacy.util import filter_spans
 from newsfacts.assets import load_json_asset
 from newsfacts.doctext import doc_text
 from newsfacts.records import DateMention
-from newsfacts.sources import dateline_date
 
 PATTERNS_ASSET = "date_patterns.json"
 CONTEXT_SENTENCES = 3
+DATELINE_LINES = 3  # a dateline stands among the first lines of an article
 # A holiday this close ahead of publication, named as what a time comes before, is the coming one.
 HOLIDAY_RUN_UP_DAYS = 14
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
@@ -116,7 +116,7 @@ _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
-_THE_YEAR_OR_WEEK = re.compile(r"\b[Tt]he (?:year|week|month)\b")
+_THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month)\b")
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -207,6 +207,13 @@ class TimexResolver:
             r"time)\b)")
         self.re_zone = re.compile(
             rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])}|local time)\b")
+        weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
+        month = r"(?P<{}>[a-z]{{3,9}})\.?"
+        day = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
+        self.re_dateline = re.compile(
+            rf"{weekday}(?:{month.format('m1')}\s+{day.format('d1')},?|{day.format('d2')}\s+"
+            rf"(?:of\s+)?{month.format('m2')},?)\s+(?P<y>(?:19|20)\d\d)|"
+            r"(?P<iso>(?P<iy>\d{4})-(?P<im>\d\d)-(?P<id>\d\d))", re.IGNORECASE)
 
         def alt(words) -> str:
             return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
@@ -355,6 +362,26 @@ class TimexResolver:
         if part:
             return "T" + self.parts[part.group("pd")]
         return ""
+
+    def dateline(self, text: str) -> dt.date | None:
+        """The date of a dateline: a line of its own among the first few that is only a full
+        date ("Tuesday, March 4, 2008", "4 March 2008", "2008-03-04"), as Wikinews and wire
+        copy put under the headline. None when there is none."""
+        lines = [line.strip() for line in text.lstrip().splitlines()[:DATELINE_LINES + 2]]
+        for line in [line for line in lines if line][:DATELINE_LINES]:
+            match = self.re_dateline.fullmatch(line)
+            if not match:
+                continue
+            if match.group("iso"):
+                year, month, day = (int(match.group(g)) for g in ("iy", "im", "id"))
+            else:
+                month = self.months.get((match.group("m1") or match.group("m2")).lower())
+                year, day = int(match.group("y")), int(match.group("d1") or match.group("d2"))
+            try:
+                return dt.date(year, month, day) if month else None
+            except ValueError:
+                return None
+        return None
 
     # -- main entry ----------------------------------------------------------------------
 
@@ -1374,7 +1401,7 @@ class DateExtractor:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         if published is None:  # no date given: the article's own dateline, if it has one
-            published = dateline_date(doc.text)
+            published = self.resolver.dateline(doc.text)
         try:
             doc._.dates = self.extract(doc, published)
         except Exception as exc:  # one odd article must not take down a batch
@@ -1603,19 +1630,22 @@ class DateExtractor:
         past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were")
         return past and _verb_above(verb.head, 3).lemma_ not in self.reporting_verbs
 
-    def _holiday_ahead(self, span: Span, text: str, published: dt.date) -> bool:
-        """A holiday named as the point something comes before ("before Christmas", "ahead of
-        Easter", "the run-up to Christmas") that falls within two weeks after publication."""
+    def _holiday_ahead(self, span: Span, text: str, published: dt.date) -> Timex | None:
+        """The coming holiday, when the span names one as the point something comes before
+        ("before Christmas", "ahead of Easter", "the run-up to Christmas") and it falls within
+        two weeks after publication; else None."""
         doc = span.doc
         before = [token.lower_ for token in doc[max(0, span.start - 2):span.start]]
         if not before or not (before[-1] == "before" or before[-2:] in (["ahead", "of"],
-                                                                         ["up", "to"])):
-            return False
+                                                                         ["up", "to"])) or \
+                re.sub(r",? (?:1[5-9]|20)\d\d$", "", re.sub(r"^the ", "", text)) not in \
+                self.resolver.holidays:
+            return None
         coming = self.resolver.resolve(span.text, published, True, None)
-        return coming is not None and coming.day is not None and \
-            0 <= (coming.day - published).days <= HOLIDAY_RUN_UP_DAYS and \
-            re.sub(r",? (?:1[5-9]|20)\d\d$", "", re.sub(r"^the ", "", text)) in \
-            self.resolver.holidays
+        if coming is None or coming.day is None or \
+                not 0 <= (coming.day - published).days <= HOLIDAY_RUN_UP_DAYS:
+            return None
+        return coming
 
     def _looks_forward(self, span: Span, future: bool | None) -> bool:
         """ "payable Dec. 15", "effective June 1", "until Monday", "until at least Monday" (even
@@ -1842,10 +1872,10 @@ class DateExtractor:
                 break
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is not None and timex.day is not None and published and \
-                    timex.day < published and self._holiday_ahead(span, text, published):
+                    timex.day < published:
                 # "record sales on the last Saturday before Christmas", a week before it: the
                 # holiday is the point the story runs up to, whatever the tense
-                timex = self.resolver.resolve(span.text, published, True, context_day)
+                timex = self._holiday_ahead(span, text, published) or timex
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
@@ -1999,12 +2029,12 @@ class DateExtractor:
 
     def _bare_periods(self, doc: Doc, mentions: list[DateMention],
                       published: dt.date | None) -> list[DateMention]:
-        """A bare "the year" or "the week" the sentence ties down: closed by a date it is the
-        span up to it ("profit in the year to June 30": P1Y); a part "of the year", figures
-        "for the year", a market that "ended the week" higher: the article's own (or the year
-        the sentence named before)."""
+        """A bare "the year", "the week" or "the month" the sentence ties down: closed by a
+        date it is the span up to it ("profit in the year to June 30": P1Y); a part "of the
+        year", figures "for the year", a market that "ended the week" higher: the article's own
+        (or the year the sentence names); "in the month" after a month named: that month."""
         added = False
-        for match in _THE_YEAR_OR_WEEK.finditer(doc_text(doc)):  # no pass over every token
+        for match in _THE_BARE_PERIOD.finditer(doc_text(doc)):  # no pass over every token
             words = doc.char_span(*match.span())
             if words is None or len(words) != 2:
                 continue

@@ -89,40 +89,6 @@ def parse_published(value: object) -> dt.date | None:
     return parsed.date()
 
 
-_MONTHS = {name: number for number, names in enumerate((
-    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
-    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
-    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for name in names}
-_WEEKDAY = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
-_MONTH = r"(?P<{}>[a-z]{{3,9}})\.?"
-_DAY = r"(?P<{}>\d{{1,2}})(?:st|nd|rd|th)?"
-_DATELINE = re.compile(
-    rf"{_WEEKDAY}(?:{_MONTH.format('m1')}\s+{_DAY.format('d1')},?|{_DAY.format('d2')}\s+(?:of\s+)?"
-    rf"{_MONTH.format('m2')},?)\s+(?P<y>(?:19|20)\d\d)|(?P<iso>\d{{4}}-\d\d-\d\d)",
-    re.IGNORECASE)
-DATELINE_LINES = 3
-
-
-def dateline_date(text: str) -> dt.date | None:
-    """The date of a dateline: a line of its own among the first few that is only a full date
-    ("Tuesday, March 4, 2008", "4 March 2008", "2008-03-04"), as Wikinews and wire copy put
-    under the headline. None when there is none."""
-    lines = [line.strip() for line in text.lstrip().splitlines()[:DATELINE_LINES + 2]]
-    for line in [line for line in lines if line][:DATELINE_LINES]:
-        match = _DATELINE.fullmatch(line)
-        if not match:
-            continue
-        if match.group("iso"):
-            return parse_published(match.group("iso"))
-        month = _MONTHS.get((match.group("m1") or match.group("m2")).lower())
-        day = int(match.group("d1") or match.group("d2"))
-        try:
-            return dt.date(int(match.group("y")), month, day) if month else None
-        except ValueError:
-            return None
-    return None
-
-
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Text from bytes, and a warning when a fallback encoding was needed.
 
