@@ -1886,9 +1886,10 @@ class EntityLinker:
             if entry is None:
                 self._name_sites_of_one_trust(c)
                 continue
-            if isinstance(entry, Site) and self._board_for([c], None) is not None and not {
-                    normalise_name(p) for p in (entry.city, entry.county) if p} & set(
-                    normalise_name(p) for p in self._board_for([c], None)["places"]):
+            board = self._board_for([c], None) if isinstance(entry, Site) else None
+            if board is not None and not {
+                    normalise_name(p) for p in (entry.city, entry.county) if p} & {
+                    normalise_name(p) for p in board["places"]}:
                 # "the Royal Victoria Hospital in Belfast" is not the Folkestone site of that name.
                 c.candidates = []
                 c.org_kind = "hospital"
