@@ -131,6 +131,24 @@ def test_vague_years_stay_in_timex3(nlp):
     assert found["the first two or three weeks"] == "PXW"  # an amount not fixed
 
 
+@pytest.mark.parametrize(("sentence", "soon"), [
+    ("Shoppers could soon be paying by phone.", "soon"),
+    ("The firm will launch the service very soon, its chief said.", "very soon"),
+    ("Prices are not expected to fall in the near future.", "the near future"),
+    ("The cash soon became a flood.", None),  # a time told from the story's own events
+    ("He called back as soon as he could.", None),
+    ("It was found soon after the storm.", None),
+    ("Benefits for the soon-to-retire generation are large.", None),
+])
+def test_soon_is_a_vague_future_in_timex3(nlp, sentence, soon):
+    found = {m.text: m.value for m in run_with(nlp, sentence, vague_references=True)}
+    if soon is None:
+        assert not any("soon" in text for text in found)
+    else:
+        assert found[soon] == "FUTURE_REF"
+    assert not any("soon" in m.text for m in run_with(nlp, sentence))  # the records: vague
+
+
 def test_timeml_splits_a_clock_time_from_its_part_of_day(nlp):
     found = {m.text: m.value for m in run_with(nlp, "The doors opened at 9:00am on Monday "
                                                     "morning.", THURSDAY, timeml_extents=True)}

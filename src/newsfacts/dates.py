@@ -35,9 +35,11 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 - Financial years: "the 2022/23 financial year" (UK, April to March) -> 2022, the calendar year
   it starts in; "fiscal 1989" -> 1989.
 - Vague references: "now", "currently" -> PRESENT_REF; "recently", "the past" -> PAST_REF;
-  "the future", "soon" -> FUTURE_REF. These, and durations with no number ("for weeks",
-  "decades"), are left out of the records (corpus/README.md) unless the component is made with
-  `vague_references=True`, as the TIMEX3 benchmarks do.
+  "the future", "the near future", a "soon" still ahead -> FUTURE_REF ("as soon as", "soon
+  after the vote" and a past "soon became" are told from events, not dated). These, and
+  durations with no number ("for weeks", "decades"), are left out of the records
+  (corpus/README.md) unless the component is made with `vague_references=True`, as the TIMEX3
+  benchmarks do.
 - A clock time on a day ("8am on Tuesday") is one moment in the records; with
   `timeml_extents=True` (the TIMEX3 benchmarks) it is two expressions, as TimeML marks them
   ("8am" TIME 2016-01-12T08:00, "Tuesday" DATE 2016-01-12).
@@ -1833,6 +1835,13 @@ class DateExtractor:
                      and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")):
             # "The Sunday Times", "Good Friday Agreement"; but the base model's "the Commons on
             # Monday" is a name that swallowed the day after its preposition
+            return True
+        if span[-1].lower_ == "soon" and (
+                before is not None and before.lower_ in ("as", "how", "too", "so") or
+                span.end < len(doc) and doc[span.end].lower_ in (
+                    "as", "after", "afterwards", "thereafter", "-") or self.tense(span) is False):
+            # "as soon as", "soon after the vote", "the cash soon became a flood": a time told
+            # from an event, not from the article's day; "the soon-to-retire": a kind of people
             return True
         if self.vague_references:
             return False
