@@ -38,6 +38,13 @@ CASES = [
     ("If you watched this Saturday evening you may have seen the choir.", THURSDAY,
      "this Saturday evening", "2016-01-09TEV"),
     ("The next payment would have been due on Saturday.", THURSDAY, "Saturday", "2016-01-16"),
+    # A day between a reporting verb and the clause it reports dates the telling, wherever
+    # the parser hangs it; inside the reported clause it is the clause's own.
+    ("The company said on Tuesday it would close the plant.", THURSDAY, "Tuesday",
+     "2016-01-12"),
+    ("Officials said Tuesday the plant would close.", THURSDAY, "Tuesday", "2016-01-12"),
+    ("The bank said that on Tuesday it would close the plant.", THURSDAY, "Tuesday",
+     "2016-01-19"),
     # The base model reads "the Commons on Monday" as one organisation.
     ("He added he would give new figures on the number of tsunami-related British deaths to "
      "the Commons on Monday.", THURSDAY, "Monday", "2016-01-18"),

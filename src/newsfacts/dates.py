@@ -1569,7 +1569,7 @@ class DateExtractor:
         "going to", "next"), False when its verb is in the past, None when it cannot tell."""
         if span.start and span.doc[span.start - 1].lower_ == "since":
             return False  # "the first rise since March": a time gone, whatever the verb
-        verb = _verb_above(span.root, 4)
+        verb = self._telling_verb(_verb_above(span.root, 4), span)
         if verb.pos_ in ("VERB", "AUX") and (verb.head.lower_ == "since" or any(
                 child.lower_ == "since" and child.dep_ in ("mark", "prep")
                 for child in verb.children)):
@@ -1622,6 +1622,18 @@ class DateExtractor:
         if verb.tag_ in ("VBZ", "VBP"):
             return None
         return None
+
+    def _telling_verb(self, verb: Token, span: Span) -> Token:
+        """ "GM said on Tuesday it would cut jobs": the parser hangs the day on the reported
+        clause, but a time standing between the reporting verb and the start of the clause it
+        reports (its "that" or its subject) dates the telling."""
+        head = verb.head
+        if verb.dep_ != "ccomp" or head.lemma_ not in self.reporting_verbs or \
+                not head.i < span.start:
+            return verb
+        starts = [child.left_edge.i for child in verb.children
+                  if child.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
+        return head if starts and min(starts) >= span.end else verb
 
     def _past_intent(self, head: Token) -> bool:
         """ "had expected", "had been expected", "was due": a plan or expectation the narrative
