@@ -191,8 +191,10 @@ def test_a_bare_year_or_week_the_sentence_ties_down(nlp):
         "the year"].value == "2015"
     assert by_text(nlp, "Oslo shares ended the week 3 per cent higher.", SUMMER)[
         "the week"].value == "2015-W31"
-    # Not tied down: a title, a generic week.
+    # Not tied down: a title (the records leave it out; TIMEX3 marks its year), a generic week.
     assert by_text(nlp, "She was named player of the year.") == {}
+    assert [(m.text, m.value) for m in run_with(nlp, "She was named player of the year.",
+                                                vague_references=True)] == [("the year", "2016")]
     assert by_text(nlp, "Clinics open on different days of the week.") == {}
 
 

@@ -105,6 +105,12 @@ CASES = [
      "the October-to-December period", "2004-Q4"),
     ("Sales fell in the July to September period.", dt.date(2005, 1, 19),
      "the July to September period", "2004-Q3"),
+    # The pick or the best "of the year" is of the year spoken of.
+    ("It was one of the biggest events of the year.", dt.date(2004, 12, 1), "the year",
+     "2004"),
+    ("The pound reached its strongest level of the year on Monday.", PUBLISHED, "the year",
+     "2016"),
+    ("Sales in 2005 were the best of the year before.", PUBLISHED, "2005", "2005"),
     # "couple of" after a determiner is two.
     ("Sales rose in the last couple of weeks.", PUBLISHED, "the last couple of weeks", "P2W"),
     # "the fall" after a preposition of time is autumn.
@@ -124,6 +130,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("Second and third years must teach, while first years need not.", "years"),
     ("He read The Sunday Times on the train.", "Sunday"),
     ("Sales rose in the month.", "the month"),  # no month named: which one is not said
+    ("Snow is common at this time of the year.", "the year"),  # any year
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)

@@ -2052,7 +2052,8 @@ class DateExtractor:
                       published: dt.date | None) -> list[DateMention]:
         """A bare "the year", "the week" or "the month" the sentence ties down: closed by a
         date it is the span up to it ("profit in the year to June 30": P1Y); a part "of the
-        year", figures "for the year", a market that "ended the week" higher: the article's own
+        year", the pick "of the year" ("word of the year", "its highest level of the year"),
+        figures "for the year", a market that "ended the week" higher: the article's own
         (or the year the sentence names); "in the month" after a month named: that month."""
         added = False
         for match in _THE_BARE_PERIOD.finditer(doc_text(doc)):  # no pass over every token
@@ -2078,6 +2079,8 @@ class DateExtractor:
                 timex = Timex("DURATION", "P1Y" if unit == "year" else "P1W", "absolute")
             elif len(before) == 2 and before[1].lower_ == "of" and (
                     before[0].lemma_ in self.period_parts) or \
+                    unit == "year" and before and before[-1].lower_ == "of" and \
+                    self._of_the_year(before[-1]) and not (after and after[0].like_num) or \
                     before and before[-1].lower_ == "for" and self._reports_figures(token.sent) \
                     or token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
                     token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs:
@@ -2107,6 +2110,17 @@ class DateExtractor:
         if added:
             _renumber(mentions)
         return mentions
+
+    def _of_the_year(self, of: Token) -> bool:
+        """ "its strongest level of the year", "one of the biggest events of the year": the
+        best of a year is of the year spoken of. A title ("player of the year", "word of the
+        year") names its year too, but only TIMEX3 marks it; the records leave it out. Not
+        "this time of the year": any year."""
+        head = of.head
+        if head.tag_ == "JJS" or any(child.tag_ == "JJS" for child in head.children):
+            return True
+        return self.vague_references and head.pos_ in ("NOUN", "PROPN") and \
+            head.lemma_ not in ("time", "day")
 
     @staticmethod
     def _month_in_context(doc: Doc, mentions: list[DateMention], token: Token) -> str | None:
