@@ -111,6 +111,13 @@ CASES = [
     ("The pound reached its strongest level of the year on Monday.", PUBLISHED, "the year",
      "2016"),
     ("Sales in 2005 were the best of the year before.", PUBLISHED, "2005", "2005"),
+    # Counted from the day of publication.
+    ("The court will hold a first hearing a week from today.", PUBLISHED, "a week from today",
+     "2016-01-19"),
+    ("The vote is two weeks from now.", PUBLISHED, "two weeks from now", "2016-W04"),
+    ("Bids close ten days from tomorrow.", PUBLISHED, "ten days from tomorrow", "2016-01-23"),
+    # A unit after an amount that is not a rate is time.
+    ("It gave its rival a year's head start.", PUBLISHED, "a year", "P1Y"),
     # "couple of" after a determiner is two.
     ("Sales rose in the last couple of weeks.", PUBLISHED, "the last couple of weeks", "P2W"),
     # "the fall" after a preposition of time is autumn.
@@ -161,6 +168,16 @@ def test_soon_is_a_vague_future_in_timex3(nlp, sentence, soon):
     else:
         assert found[soon] == "FUTURE_REF"
     assert not any("soon" in m.text for m in run_with(nlp, sentence))  # the records: vague
+
+
+def test_a_rate_is_a_set_in_timex3_and_left_out_of_the_records(nlp):
+    text = "Their children were paid $150,000 a year, and China smokes 1.7 trillion a year."
+    assert [(m.text, m.type, m.value) for m in run_with(nlp, text, vague_references=True)] == [
+        ("a year", "SET", "P1Y"), ("a year", "SET", "P1Y")]
+    assert by_text(nlp, text) == {}
+    found = {m.text: m.value for m in run_with(
+        nlp, "A new model will come every six months from now on.", vague_references=True)}
+    assert found == {"every six months": "P6M", "now": "PRESENT_REF"}
 
 
 def test_timeml_splits_a_clock_time_from_its_part_of_day(nlp):

@@ -15,6 +15,8 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 - News direction (as HeidelTime's news rules): a bare weekday or month is the latest one up to
   and including the publication date, unless the clause speaks of the future ("will", "is due
   to", "going to", "next", ...), then the first one from the publication date on.
+- Counted from publication: "three weeks ago" -> that week, "two weeks from now" -> that week,
+  "a week from today" -> that day.
 - A part of the day or a clock time alone ("early in the morning", "at 9pm") hangs on the
   day in context: the last day-precise date resolved in the same or the three previous
   sentences, else the publication date.
@@ -43,7 +45,8 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
 - A clock time on a day ("8am on Tuesday") is one moment in the records; with
   `timeml_extents=True` (the TIMEX3 benchmarks) it is two expressions, as TimeML marks them
   ("8am" TIME 2016-01-12T08:00, "Tuesday" DATE 2016-01-12).
-- Left out as well: rates ("£14 an hour"), generic days ("on a typical Tuesday", "a snowy
+- Left out as well: rates ("£14 an hour"; the TIMEX3 configuration marks "an hour" as a SET
+  PT1H, as the real-news annotators did), generic days ("on a typical Tuesday", "a snowy
   winter's morning"), names ("Manchester Evening News", "Radio 4's Today", "the Sunday Times"),
   kinds ("evening finishes", "winter plans", "the Easter holidays", "the quarterly dividend",
   "a film quiz night"), shares ("a quarter of a million"), heights and clocks ("1717m",
@@ -248,7 +251,8 @@ class TimexResolver:
             rf"(?: and a half)?(?: long| old)?$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
-            rf"(?P<dir>ago|earlier|later|before|after|previously|from now|hence|since)$")
+            rf"(?P<dir>ago|earlier|later|before|after|previously|from now|hence|since|"
+            rf"from (?P<base>today|tomorrow))$")
         self.re_relative_unit = re.compile(
             r"^(?:(?P<mod>earlier|later|early|late|mid|the end of|the start of|"
             r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
@@ -821,11 +825,15 @@ class TimexResolver:
         if unit == "M":
             year, month = _add_months(dct.year, dct.month, amount)
             return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+        if unit in ("W", "2W") and match.group("base"):  # "a week from today": that day
+            day = dct + dt.timedelta(days=match.group("base") == "tomorrow",
+                                     weeks=amount * (2 if unit == "2W" else 1))
+            return Timex("DATE", day.isoformat(), "published", day)
         if unit in ("W", "2W"):
             weeks = amount * (2 if unit == "2W" else 1)
             return Timex("DATE", _iso_week(dct + dt.timedelta(weeks=weeks)), "published")
         if unit == "D":
-            day = dct + dt.timedelta(days=amount)
+            day = dct + dt.timedelta(days=amount + (match.group("base") == "tomorrow"))
             return Timex("DATE", day.isoformat(), "published", day)
         return None
 
@@ -1475,6 +1483,9 @@ class DateExtractor:
             # "four days later", "two weeks earlier": the duration, counted from a moment in
             # context ("a year earlier" is the date a year before, as business news uses it)
             end -= 1
+        if end - start >= 3 and doc[end - 2].lower_ == "from" and doc[end - 1].lower_ == "now" \
+                and end < len(doc) and doc[end].lower_ == "on":
+            end -= 2  # "every six months from now on": henceforth, not a day counted from now
         if start >= end:
             return None
         return doc[start:end]
@@ -1711,14 +1722,26 @@ class DateExtractor:
         return any(token.is_currency or token.lower_ in ("%", "percent", "cent")
                    or token.lower_ in self.reporting_nouns for token in sentence)
 
+    @staticmethod
+    def _is_rate(span: Span, text: str, timex: Timex) -> bool:
+        """ "£14 an hour", "400 people a day", "£8,000 a year worse off": an amount per unit
+        (not "a hearing a week from today", "a fall of 1% a month earlier", "its rival a
+        year's head start")."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start else None
+        return timex.type == "DURATION" and re.fullmatch(r"an? (?:\w+ )?\w+", text) is not None \
+            and before is not None and (
+                before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
+                before.lower_ in ("worse", "better", "more", "less", "off")) and not (
+                span.end < len(doc) and doc[span.end].lower_ in (
+                    "earlier", "later", "ago", "before", "after", "'s", "’s"))
+
     def _left_out(self, span: Span, text: str, timex: Timex) -> bool:
         """Mentions the records leave out although they read as time."""
         doc = span.doc
         before = doc[span.start - 1] if span.start else None
-        if timex.type == "DURATION" and re.fullmatch(r"an? (?:\w+ )?\w+", text) and before is not \
-                None and (before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
-                          before.lower_ in ("worse", "better", "more", "less", "off")):
-            return True  # a rate: "£14 an hour", "400 people a day", "£8,000 a year worse off"
+        if self._is_rate(span, text, timex):
+            return True  # the records keep the amount, not its unit of time
         if timex.type != "DURATION" and re.fullmatch(r"the (?:last|first|final) \w+", text) and \
                 span.end + 1 < len(doc) and \
                 doc[span.end].lower_ == "of" and (
@@ -1901,6 +1924,8 @@ class DateExtractor:
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
                                      published)
+            if timex is not None and self.vague_references and self._is_rate(span, text, timex):
+                timex = Timex("SET", timex.value, "absolute")  # TIMEX3 marks a rate's unit
             if timex is None or self._left_out(span, text, timex):
                 continue
             if context_day is None and text == "the same day":
