@@ -441,7 +441,7 @@ class TimexResolver:
             # "Wednesday afternoons", "Tuesday nights": every such part of that weekday
             day = self.weekdays.get(words[0]) or self.weekdays_plural[words[0]]
             return Timex("SET", f"XXXX-WXX-{day}T{self.parts[words[1]]}", "absolute")
-        match = re.fullmatch(r"(?:every|each) (?:single )?(\w+)", text)
+        match = re.fullmatch(r"(?:every|each|per) (?:single )?(\w+)", text)
         if match:
             word = match.group(1)
             if word in self.weekdays:
@@ -1472,7 +1472,8 @@ class DateExtractor:
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        while start < end and doc[start].lower_ in self.lead_drop:
+        while start < end and doc[start].lower_ in self.lead_drop and not (
+                end - start == 2 and doc[start].lower_ == "per"):  # "per week": a rate's unit
             start += 1
         while end > start and doc[end - 1].lower_ in self.trail_drop:
             end -= 1
@@ -1729,6 +1730,8 @@ class DateExtractor:
         year's head start")."""
         doc = span.doc
         before = doc[span.start - 1] if span.start else None
+        if re.fullmatch(r"per \w+", text):
+            return True
         return timex.type == "DURATION" and re.fullmatch(r"an? (?:\w+ )?\w+", text) is not None \
             and before is not None and (
                 before.like_num or before.pos_ in ("NOUN", "PROPN", "NUM") or
@@ -1740,7 +1743,7 @@ class DateExtractor:
         """Mentions the records leave out although they read as time."""
         doc = span.doc
         before = doc[span.start - 1] if span.start else None
-        if self._is_rate(span, text, timex):
+        if not self.vague_references and self._is_rate(span, text, timex):
             return True  # the records keep the amount, not its unit of time
         if timex.type != "DURATION" and re.fullmatch(r"the (?:last|first|final) \w+", text) and \
                 span.end + 1 < len(doc) and \
