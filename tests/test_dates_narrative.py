@@ -111,6 +111,11 @@ CASES = [
     ("The pound reached its strongest level of the year on Monday.", PUBLISHED, "the year",
      "2016"),
     ("Sales in 2005 were the best of the year before.", PUBLISHED, "2005", "2005"),
+    # The festive season is the December the tense points to.
+    ("Shoppers will spend £4bn online during the festive season.", dt.date(2004, 11, 29),
+     "the festive season", "2004-12"),
+    ("Sales over the Christmas period were weak.", dt.date(2005, 1, 12),
+     "the Christmas period", "2004-12"),
     # Counted from the day of publication.
     ("The court will hold a first hearing a week from today.", PUBLISHED, "a week from today",
      "2016-01-19"),

@@ -409,7 +409,7 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._half_year, self._same_period, self._first_hour,
+                     self._holiday, self._festive_season, self._half_year, self._same_period, self._first_hour,
                      self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
@@ -596,6 +596,16 @@ class TimexResolver:
             year = _holiday_year(rule, dct, future)
         day = _holiday_date(rule, year)
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
+
+    def _festive_season(self, text, dct, future, context_day):
+        """ "the festive season", "the holiday season", "the Christmas period": the December
+        the tense points to, as a month is."""
+        if not re.fullmatch(r"(?:the |this |last |next )?(?:(?:crucial|busy|key|important) )?"
+                            r"(?:festive|holiday|christmas) (?:season|period)", text):
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        return Timex("DATE", f"{_month_year(dct, 12, None, text, future):04d}-12", "published")
 
     def _half_year(self, text, dct, future, context_day):
         written = re.fullmatch(r"h(?P<h>[12]),? (?P<y>(?:19|20)\d\d)", text)
