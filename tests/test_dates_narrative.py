@@ -116,6 +116,13 @@ CASES = [
      "the festive season", "2004-12"),
     ("Sales over the Christmas period were weak.", dt.date(2005, 1, 12),
      "the Christmas period", "2004-12"),
+    # A season naming when an event is held is the nearest such season, whatever the tense.
+    ("Speaking at Labour's spring conference, Mr Brown attacked the Tories.",
+     dt.date(2005, 2, 12), "spring", "2005-SP"),
+    ("The Autumn elections ended on Thursday 24th October.", dt.date(2019, 11, 15), "Autumn",
+     "2019-FA"),
+    ("The party will hold its 2006 autumn conference in Manchester.", dt.date(2005, 1, 25),
+     "2006 autumn", "2006-FA"),
     # Counted from the day of publication.
     ("The court will hold a first hearing a week from today.", PUBLISHED, "a week from today",
      "2016-01-19"),
@@ -143,6 +150,8 @@ def test_reading(nlp, sentence, published, mention, value):
     ("He read The Sunday Times on the train.", "Sunday"),
     ("Sales rose in the month.", "the month"),  # no month named: which one is not said
     ("Snow is common at this time of the year.", "the year"),  # any year
+    ("The trust drew up winter plans.", "winter"),  # a kind of plan
+    ("The next spring tide could wash them away.", "spring"),
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)
@@ -189,6 +198,13 @@ def test_a_rate_is_a_set_in_timex3_and_left_out_of_the_records(nlp):
     found = {m.text: m.value for m in run_with(
         nlp, "A new model will come every six months from now on.", vague_references=True)}
     assert found == {"every six months": "P6M", "now": "PRESENT_REF"}
+
+
+def test_a_season_in_an_events_name_is_marked_in_timex3_only(nlp):
+    text = "Candidates stood in the Autumn Elections."
+    assert by_text(nlp, text, dt.date(2019, 11, 15)) == {}
+    assert [(m.text, m.value) for m in run_with(nlp, text, dt.date(2019, 11, 15),
+                                                vague_references=True)] == [("Autumn", "2019-FA")]
 
 
 def test_timeml_splits_a_clock_time_from_its_part_of_day(nlp):

@@ -49,8 +49,10 @@ Conventions of the values (TIMEX3, as in TimeBank and TempEval-3):
   PT1H, as the real-news annotators did), generic days ("on a typical Tuesday", "a snowy
   winter's morning"), names ("Manchester Evening News", "Radio 4's Today", "the Sunday Times"),
   kinds ("evening finishes", "winter plans", "the Easter holidays", "the quarterly dividend",
-  "a film quiz night"), shares ("a quarter of a million"), heights and clocks ("1717m",
-  "1830 GMT"), days counted from an event ("the day before the vote").
+  "a film quiz night"; but a season naming when an event is held, "Labour's spring
+  conference", "the 2006 autumn conference", is the nearest such season), shares ("a quarter
+  of a million"), heights and clocks ("1717m", "1830 GMT"), days counted from an event ("the
+  day before the vote").
 - Holidays (Christmas Eve, Boxing Day, Easter Monday via dateutil's easter, bank holidays and
   Thanksgiving as the nth weekday of a month, Black Friday the day after) lie on the side of
   publication the tense says, else the nearest ("Good Friday 2014" takes its year; "the
@@ -290,9 +292,9 @@ class TimexResolver:
             rf"\b(?P<h>{hour_words}) o'clock\b|\b(?P<how>half past|quarter past|quarter to) "
             rf"(?P<h2>{hour_words})\b")  # not "a quarter to 10 pence"
         self.re_season = re.compile(
-            rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?(?:(?P<rel>this|last|next|"
-            rf"the) )?(?P<s>{alt(self.seasons)})(?: (?:of )?(?P<y>\d{{4}})| of (?P<rel2>this|last|"
-            rf"next) year)?$")
+            rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?"
+            rf"(?:(?P<rel>this|last|next|the) |(?P<y0>\d{{4}}) )?(?P<s>{alt(self.seasons)})"
+            rf"(?: (?:of )?(?P<y>\d{{4}})| of (?P<rel2>this|last|next) year)?$")
 
     # -- small readers -------------------------------------------------------------------
 
@@ -409,8 +411,8 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._festive_season, self._half_year, self._same_period, self._first_hour,
-                     self._compound_duration, self._financial_year, self._numeric,
+                     self._holiday, self._festive_season, self._half_year, self._same_period,
+                     self._first_hour, self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
                      self._quarters, self._seasons, self._decade, self._month_dates,
@@ -982,8 +984,8 @@ class TimexResolver:
         if not match:
             return None
         season = self.seasons[match.group("s")]
-        if match.group("y"):
-            return Timex("DATE", f"{match.group('y')}-{season}", "absolute")
+        if match.group("y") or match.group("y0"):  # "autumn 2006", "its 2006 autumn conference"
+            return Timex("DATE", f"{match.group('y') or match.group('y0')}-{season}", "absolute")
         if not dct:
             return Timex("DATE", None, None)
         if match.group("rel2"):  # "the autumn of next year": that year's autumn
@@ -1388,6 +1390,7 @@ class DateExtractor:
         self.name_heads = set(lists["weekday_name_heads"])
         self.quarter_leads = set(lists["quarter_duration_leads"])
         self.season_leads = set(lists["season_leads"])
+        self.season_event_heads = set(lists["season_event_heads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words", "decade_words") for word in lists[name]}
@@ -1733,6 +1736,16 @@ class DateExtractor:
         return any(token.is_currency or token.lower_ in ("%", "percent", "cent")
                    or token.lower_ in self.reporting_nouns for token in sentence)
 
+    def _season_of_event(self, span: Span) -> bool:
+        """ "Labour's spring conference", "Winter freeze", "the Autumn elections": a season
+        naming when an event is held (not "winter plans", "spring water", "the summer house")."""
+        token = span[-1]
+        return (len(span) == 1 or len(span) == 2 and (
+                span[0].lower_ == "the" or re.fullmatch(r"(?:1[5-9]|20)\d\d", span[0].text))) and \
+            token.lower_ in self.resolver.seasons and \
+            token.lower_ != "fall" and token.dep_ in ("compound", "amod", "nmod") and \
+            token.head.i == span.end and token.head.lower_ in self.season_event_heads
+
     @staticmethod
     def _is_rate(span: Span, text: str, timex: Timex) -> bool:
         """ "£14 an hour", "400 people a day", "£8,000 a year worse off": an amount per unit
@@ -1751,6 +1764,11 @@ class DateExtractor:
 
     def _left_out(self, span: Span, text: str, timex: Timex) -> bool:
         """Mentions the records leave out although they read as time."""
+        if self._season_of_event(span) and (self.vague_references or not (
+                span[-1].is_title and not span[-1].is_sent_start and span[-1].head.is_title)):
+            # "Labour's spring conference": that season's; a name ("the Autumn Elections")
+            # only in the TIMEX3 configuration
+            return False
         doc = span.doc
         before = doc[span.start - 1] if span.start else None
         if not self.vague_references and self._is_rate(span, text, timex):
@@ -1927,6 +1945,10 @@ class DateExtractor:
                 if sent_index - index <= CONTEXT_SENTENCES:
                     context_day = day
                 break
+            if self._season_of_event(span):
+                future = None  # an event's season: the nearest, as news speaks of it
+                if span[0].lower_ == "the":
+                    span = span[1:]  # "the" goes with the event: "the [autumn] elections"
             timex = self.resolver.resolve(span.text, published, future, context_day)
             if timex is not None and timex.day is not None and published and \
                     timex.day < published:
