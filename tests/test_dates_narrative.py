@@ -123,6 +123,9 @@ CASES = [
      "2019-FA"),
     ("The party will hold its 2006 autumn conference in Manchester.", dt.date(2005, 1, 25),
      "2006 autumn", "2006-FA"),
+    # "the latest period" of a company report is the quarter named just before.
+    ("Third-quarter profit fell 10%. There were no one-time gains in the latest period.",
+     dt.date(1989, 11, 2), "the latest period", "1989-Q3"),
     # Counted from the day of publication.
     ("The court will hold a first hearing a week from today.", PUBLISHED, "a week from today",
      "2016-01-19"),
@@ -151,6 +154,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("Sales rose in the month.", "the month"),  # no month named: which one is not said
     ("Snow is common at this time of the year.", "the year"),  # any year
     ("The trust drew up winter plans.", "winter"),  # a kind of plan
+    ("The latest period of unrest began in the spring.", "the latest period"),
     ("The next spring tide could wash them away.", "spring"),
 ])
 def test_not_a_date(nlp, sentence, mention):

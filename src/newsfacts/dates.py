@@ -411,7 +411,8 @@ class TimexResolver:
             return None  # ages ("a 45-year-old") are not time expressions
         for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._festive_season, self._half_year, self._same_period,
+                     self._holiday, self._festive_season, self._latest_period,
+                     self._half_year, self._same_period,
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
@@ -598,6 +599,13 @@ class TimexResolver:
             year = _holiday_year(rule, dct, future)
         day = _holiday_date(rule, year)
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
+
+    def _latest_period(self, text, dct, future, context_day):
+        """ "the latest period" in a company's report: the quarter just closed (the one named
+        in context replaces it)."""
+        if text != "the latest period":
+            return None
+        return self._resolve_cached("the latest quarter", dct, future, context_day)
 
     def _festive_season(self, text, dct, future, context_day):
         """ "the festive season", "the holiday season", "the Christmas period": the December
@@ -1961,6 +1969,10 @@ class DateExtractor:
                                      published)
             if timex is not None and self.vague_references and self._is_rate(span, text, timex):
                 timex = Timex("SET", timex.value, "absolute")  # TIMEX3 marks a rate's unit
+            if text == "the latest period" and not (
+                    recent_quarters and sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES
+                    and (span.end == len(doc) or doc[span.end].lower_ != "of")):
+                continue  # the quarter reported on, only when one was named just before
             if timex is None or self._left_out(span, text, timex):
                 continue
             if context_day is None and text == "the same day":
@@ -2001,7 +2013,7 @@ class DateExtractor:
                     year, month = _add_months(published.year, published.month, -15)
                     timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
             elif published and recent_quarters and re.fullmatch(
-                    r"(?:the|that|the same) quarter", text) and \
+                    r"(?:the|that|the same) quarter|the latest period", text) and \
                     sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
                 timex = Timex("DATE", recent_quarters[-1][1], timex.anchor)  # the one just named
             elif published and recent_quarters and re.fullmatch(
