@@ -126,6 +126,9 @@ CASES = [
     # "the latest period" of a company report is the quarter named just before.
     ("Third-quarter profit fell 10%. There were no one-time gains in the latest period.",
      dt.date(1989, 11, 2), "the latest period", "1989-Q3"),
+    # A weekday, a day and its month are one date.
+    ("The rooms opened at an event last Saturday, 28th October.", dt.date(2017, 11, 3),
+     "Saturday, 28th October", "2017-10-28"),
     # Counted from the day of publication.
     ("The court will hold a first hearing a week from today.", PUBLISHED, "a week from today",
      "2016-01-19"),
