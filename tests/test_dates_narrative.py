@@ -129,6 +129,11 @@ CASES = [
     # A weekday, a day and its month are one date.
     ("The rooms opened at an event last Saturday, 28th October.", dt.date(2017, 11, 3),
      "Saturday, 28th October", "2017-10-28"),
+    # A day an event has named is that event's day.
+    ("Security has been tight since 9/11.", dt.date(2005, 1, 25), "9/11", "2001-09-11"),
+    ("Republicans blamed the deficit on the 11 September attacks.", dt.date(2005, 1, 25),
+     "11 September", "2001-09-11"),
+    ("The meeting is on 11 September.", dt.date(2005, 1, 25), "11 September", "2004-09-11"),
     # Counted from the day of publication.
     ("The court will hold a first hearing a week from today.", PUBLISHED, "a week from today",
      "2016-01-19"),
@@ -205,6 +210,12 @@ def test_a_rate_is_a_set_in_timex3_and_left_out_of_the_records(nlp):
     found = {m.text: m.value for m in run_with(
         nlp, "A new model will come every six months from now on.", vague_references=True)}
     assert found == {"every six months": "P6M", "now": "PRESENT_REF"}
+
+
+def test_a_named_day_needs_its_event_to_have_happened(nlp):
+    text = "The 7/7 bombings shook London."
+    assert by_text(nlp, text, dt.date(2006, 1, 25))["7/7"].value == "2005-07-07"
+    assert "7/7" not in by_text(nlp, text, dt.date(2005, 1, 25))
 
 
 def test_a_season_in_an_events_name_is_marked_in_timex3_only(nlp):

@@ -192,6 +192,7 @@ class TimexResolver:
         self.months: dict[str, int] = lists["months"]
         self.parts: dict[str, str] = lists["parts_of_day"]
         self.seasons: dict[str, str] = lists["seasons"]
+        self.named_days: dict = lists["named_days"]
         self.units: dict[str, str] = lists["units"]
         self.numbers: dict[str, float] = lists["number_words"]
         self.vague = set(lists["vague_numbers"])
@@ -409,7 +410,8 @@ class TimexResolver:
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
             return None  # ages ("a 45-year-old") are not time expressions
-        for rule in (self._refs, self._sets, self._earlier_in_the, self._before_last,
+        for rule in (self._named_day, self._refs, self._sets, self._earlier_in_the,
+                     self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
                      self._holiday, self._festive_season, self._latest_period,
                      self._half_year, self._same_period,
@@ -599,6 +601,13 @@ class TimexResolver:
             year = _holiday_year(rule, dct, future)
         day = _holiday_date(rule, year)
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
+
+    def _named_day(self, text, dct, future, context_day):
+        """ "9/11", "7/7": days an event has named, written as their day and month."""
+        value = self.named_days["forms"].get(text)
+        if value is None or dct is not None and dct.isoformat() < value:
+            return None  # written before the event: a plain day and month
+        return Timex("DATE", value, "absolute", dt.date.fromisoformat(value))
 
     def _latest_period(self, text, dct, future, context_day):
         """ "the latest period" in a company's report: the quarter just closed (the one named
@@ -1744,6 +1753,22 @@ class DateExtractor:
         return any(token.is_currency or token.lower_ in ("%", "percent", "cent")
                    or token.lower_ in self.reporting_nouns for token in sentence)
 
+    def _event_day(self, span: Span, text: str, timex: Timex,
+                   published: dt.date | None) -> Timex:
+        """ "the September 11 attacks", "since the 7 July bombings": a day and month without a
+        year, before a word for the event that named it, are that event's day."""
+        if timex.day is None or self.resolver.re_year.search(text):
+            return timex
+        event = self.resolver.named_days["events"].get(timex.day.isoformat()[5:])
+        following = next((token for token in span.doc[span.end:span.end + 2]
+                          if not token.is_punct), None)
+        if event is None or following is None or following.lower_ not in event["heads"]:
+            return timex
+        day = timex.day.replace(year=event["year"])
+        if published is not None and day > published:
+            return timex
+        return Timex(timex.type, day.isoformat() + (timex.value or "")[10:], "absolute", day)
+
     def _season_of_event(self, span: Span) -> bool:
         """ "Labour's spring conference", "Winter freeze", "the Autumn elections": a season
         naming when an event is held (not "winter plans", "spring water", "the summer house")."""
@@ -1963,6 +1988,7 @@ class DateExtractor:
                 # "record sales on the last Saturday before Christmas", a week before it: the
                 # holiday is the point the story runs up to, whatever the tense
                 timex = self._holiday_ahead(span, text, published) or timex
+            timex = self._event_day(span, text, timex, published) if timex else timex
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
