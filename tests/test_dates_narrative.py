@@ -129,6 +129,12 @@ CASES = [
     # A weekday, a day and its month are one date.
     ("The rooms opened at an event last Saturday, 28th October.", dt.date(2017, 11, 3),
      "Saturday, 28th October", "2017-10-28"),
+    # Said in January, "the coming year" is the one just begun; "next year" is still the next.
+    ("Studios are keen to exploit it in the coming year.", dt.date(2005, 1, 7),
+     "the coming year", "2005"),
+    ("Sales will rise next year.", dt.date(2005, 1, 7), "next year", "2006"),
+    ("Studios are keen to exploit it in the coming year.", dt.date(2005, 3, 7),
+     "the coming year", "2006"),
     # A day an event has named is that event's day.
     ("Security has been tight since 9/11.", dt.date(2005, 1, 25), "9/11", "2001-09-11"),
     ("Republicans blamed the deficit on the 11 September attacks.", dt.date(2005, 1, 25),

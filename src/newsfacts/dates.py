@@ -919,6 +919,9 @@ class TimexResolver:
             return Timex("DATE", "PAST_REF", "published")
         if rel == "past" and unit in ("decade", "century"):  # the last ten years, not the 1990s
             return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", "absolute")
+        if unit == "year" and step == 1 and dct.month == 1 and re.fullmatch(
+                r"the (?:coming|next) year", text):
+            step = 0  # said in January, "the coming year" is the one just begun
         if unit in ("week", "month", "year"):
             return Timex("DATE", _period_from(dct, unit, step), "published")
         if unit == "fortnight":  # no calendar has fortnights: the fourteen days meant
