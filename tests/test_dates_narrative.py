@@ -135,6 +135,11 @@ CASES = [
     ("Sales will rise next year.", dt.date(2005, 1, 7), "next year", "2006"),
     ("Studios are keen to exploit it in the coming year.", dt.date(2005, 3, 7),
      "the coming year", "2006"),
+    # "the previous year" compared with a quarter is that quarter a year before.
+    ("Sales hit 180 million in the third quarter of 2004. That was 26% more than the previous "
+     "year.", dt.date(2005, 2, 1), "the previous year", "2003-Q3"),
+    ("Sales in 2004 were up on the previous year.", dt.date(2005, 2, 1), "the previous year",
+     "2003"),
     # A day an event has named is that event's day.
     ("Security has been tight since 9/11.", dt.date(2005, 1, 25), "9/11", "2001-09-11"),
     ("Republicans blamed the deficit on the 11 September attacks.", dt.date(2005, 1, 25),

@@ -115,6 +115,9 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
+# "26% more than the previous year" after a quarter: that quarter, a year before
+_PREVIOUS_YEAR = re.compile(r"the (?:previous|prior|preceding) year|the year before")
+_COMPARING = {"than", "from", "on", "with", "over", "against"}
 _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 # Half a unit in the next unit down, as TIMEX3 writes it: "half an hour" -> PT30M.
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
@@ -2023,7 +2026,10 @@ class DateExtractor:
                 if named and timex.value:
                     timex = Timex(timex.type, named[:4] + timex.value[4:], "published", None)
             compared = None
-            if published and (_YEAR_EARLIER.fullmatch(text) or _YEAR_AGO.fullmatch(text)):
+            if published and (_YEAR_EARLIER.fullmatch(text) or _YEAR_AGO.fullmatch(text) or
+                              _PREVIOUS_YEAR.fullmatch(text) and _COMPARING & {
+                                  token.lower_ for token in doc[max(0, span.start - 2):span.start]
+                              }):
                 # the period of the sentence, else a month, quarter or half of the one before
                 # ("The rate was 6.3 per cent a year earlier", after "in September")
                 compared = _sentence_period(recent_periods, sent_index, span.start) or \
