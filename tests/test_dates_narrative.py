@@ -135,6 +135,9 @@ CASES = [
     ("Sales will rise next year.", dt.date(2005, 1, 7), "next year", "2006"),
     ("Studios are keen to exploit it in the coming year.", dt.date(2005, 3, 7),
      "the coming year", "2006"),
+    # Figures "for the year" are for the year the sentence names.
+    ("Texting will break records in 2005 too, with forecasts of 30 billion for the year.",
+     dt.date(2005, 2, 1), "the year", "2005"),
     # "the previous year" compared with a quarter is that quarter a year before.
     ("Sales hit 180 million in the third quarter of 2004. That was 26% more than the previous "
      "year.", dt.date(2005, 2, 1), "the previous year", "2003-Q3"),
