@@ -176,6 +176,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("Sales rose in the month.", "the month"),  # no month named: which one is not said
     ("Snow is common at this time of the year.", "the year"),  # any year
     ("The trust drew up winter plans.", "winter"),  # a kind of plan
+    ("Stars who turned out on the night included Honor Blackman.", "the night"),  # an event's
     ("The latest period of unrest began in the spring.", "the latest period"),
     ("The next spring tide could wash them away.", "spring"),
 ])

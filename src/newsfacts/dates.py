@@ -1897,6 +1897,8 @@ class DateExtractor:
         if len(span) == 1 and text in self.resolver.parts and span.start and \
                 doc[span.start - 1].lower_ in ("all", "every"):
             return True  # "stay up all night"
+        if text == "the night":
+            return True  # "stars who turned out on the night": the night of an event told of
         if text in ("night", "day") and (doc[span.end:span.end + 2].text.lower() in (
                 "and day", "and night") or doc[max(0, span.start - 2):span.start].text.lower()
                 in ("day and", "night and")):
