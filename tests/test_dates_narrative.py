@@ -38,6 +38,9 @@ CASES = [
     ("If you watched this Saturday evening you may have seen the choir.", THURSDAY,
      "this Saturday evening", "2016-01-09TEV"),
     ("The next payment would have been due on Saturday.", THURSDAY, "Saturday", "2016-01-16"),
+    # An event still "to be held" lies ahead.
+    ("The bands are playing the twin festivals, to be held on 26-28 August.",
+     dt.date(2005, 2, 2), "28 August", "2005-08-28"),
     # A day between a reporting verb and the clause it reports dates the telling, wherever
     # the parser hangs it; inside the reported clause it is the clause's own.
     ("The company said on Tuesday it would close the plant.", THURSDAY, "Tuesday",

@@ -1648,6 +1648,9 @@ class DateExtractor:
                 # sent them all by the end of March"; not "analysts had expected February's
                 # figure to be stronger"
                 return not self._past_intent(verb.head)
+            if verb.tag_ == "VBN" and {"to", "be"} <= auxiliaries and verb.dep_ in (
+                    "advcl", "acl", "relcl"):
+                return True  # still to happen: "the festivals, to be held on 26-28 August"
             if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in self.scheduled_verbs:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
             if "would" in auxiliaries and "have" not in auxiliaries:
