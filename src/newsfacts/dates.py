@@ -1667,7 +1667,8 @@ class DateExtractor:
             if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxiliaries):
                 return False
         lowered = span.sent.text.lower()
-        if any(token.lower_ in self.future_cues for token in span.sent) or any(
+        if any(token.lower_ in self.future_cues and token.pos_ != "PROPN"  # not "Will Smith"
+               for token in span.sent) or any(
                 phrase in lowered for phrase in self.future_phrases):
             return True
         if verb.tag_ in ("VBZ", "VBP"):
