@@ -129,6 +129,8 @@ CASES = [
      "2019-FA"),
     ("The party will hold its 2006 autumn conference in Manchester.", dt.date(2005, 1, 25),
      "2006 autumn", "2006-FA"),
+    ("The band will play a number of summer stadium gigs.", dt.date(2005, 3, 16), "summer",
+     "2005-SU"),
     # "the latest period" of a company report is the quarter named just before.
     ("Third-quarter profit fell 10%. There were no one-time gains in the latest period.",
      dt.date(1989, 11, 2), "the latest period", "1989-Q3"),

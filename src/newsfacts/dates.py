@@ -1787,7 +1787,9 @@ class DateExtractor:
                 span[0].lower_ == "the" or re.fullmatch(r"(?:1[5-9]|20)\d\d", span[0].text))) and \
             token.lower_ in self.resolver.seasons and \
             token.lower_ != "fall" and token.dep_ in ("compound", "amod", "nmod") and \
-            token.head.i == span.end and token.head.lower_ in self.season_event_heads
+            token.head.lower_ in self.season_event_heads and token.head.i >= span.end and all(
+                between.dep_ in ("compound", "amod") and between.head.i == token.head.i
+                for between in span.doc[span.end:token.head.i])  # "summer stadium gigs"
 
     @staticmethod
     def _is_rate(span: Span, text: str, timex: Timex) -> bool:
