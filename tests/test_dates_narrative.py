@@ -235,6 +235,14 @@ def test_a_rate_is_a_set_in_timex3_and_left_out_of_the_records(nlp):
     assert found == {"every six months": "P6M", "now": "PRESENT_REF"}
 
 
+def test_at_the_moment_is_now_in_timex3(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "She is one of the most promising actresses at the moment.", vague_references=True)}
+    assert found == {"at the moment": "PRESENT_REF"}
+    assert run_with(nlp, "At the moment of impact, the car stopped.", vague_references=True) == []
+    assert by_text(nlp, "She is one of the most promising actresses at the moment.") == {}
+
+
 def test_a_named_day_needs_its_event_to_have_happened(nlp):
     text = "The 7/7 bombings shook London."
     assert by_text(nlp, text, dt.date(2006, 1, 25))["7/7"].value == "2005-07-07"

@@ -1508,6 +1508,12 @@ class DateExtractor:
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
+        if doc[start:end].text.lower() == "at the moment":
+            # "the moment" alone is any moment; "at the moment" is now (not "at the moment of
+            # impact", "at the moment when")
+            if end < len(doc) and doc[end].lower_ in ("of", "when", "that"):
+                return None
+            return doc[start:end]
         while start < end and doc[start].lower_ in self.lead_drop and not (
                 end - start == 2 and doc[start].lower_ == "per"):  # "per week": a rate's unit
             start += 1
