@@ -185,6 +185,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("Snow is common at this time of the year.", "the year"),  # any year
     ("The trust drew up winter plans.", "winter"),  # a kind of plan
     ("Stars who turned out on the night included Honor Blackman.", "the night"),  # an event's
+    ("Tony Robinson told ITV1's This Morning the show was coming back.", "This Morning"),
     ("The latest period of unrest began in the spring.", "the latest period"),
     ("The next spring tide could wash them away.", "spring"),
 ])

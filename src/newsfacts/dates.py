@@ -1870,6 +1870,10 @@ class DateExtractor:
                 before is not None and before.text in ("\"", "'", "“", "‘", "(", ":", "`", "``")) and \
                 _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
+        if 1 < len(span) <= 3 and all(token.is_title for token in span) and \
+                span[0].lower_ in ("this", "next", "last") and not span[0].is_sent_start and \
+                before is not None and before.lower_ in ("'s", "’s"):
+            return True  # a programme: no one owns "this morning", so "ITV1's This Morning"
         last = span[-1]
         if timex.type in ("DATE", "TIME") and last.dep_ in ("compound", "amod") and \
                 last.head.i >= span.end and not re.search(r"\d", text) and \
