@@ -38,6 +38,9 @@ CASES = [
     ("If you watched this Saturday evening you may have seen the choir.", THURSDAY,
      "this Saturday evening", "2016-01-09TEV"),
     ("The next payment would have been due on Saturday.", THURSDAY, "Saturday", "2016-01-16"),
+    # A day glossed with its date in brackets is that date.
+    ("Coming up tomorrow (Saturday 25 February) is our biggest event.", dt.date(2012, 2, 23),
+     "tomorrow", "2012-02-25"),
     # "Will" in a name is no future.
     ("Meanwhile, Will Smith comedy Hitch has become the top film after taking $30m over the "
      "weekend.", dt.date(2005, 3, 14), "the weekend", "2005-W10-WE"),
@@ -186,6 +189,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("The trust drew up winter plans.", "winter"),  # a kind of plan
     ("Stars who turned out on the night included Honor Blackman.", "the night"),  # an event's
     ("Tony Robinson told ITV1's This Morning the show was coming back.", "This Morning"),
+    ("George hopes to have the hall ready for Spring Term.", "Spring"),  # a term's name
     ("The latest period of unrest began in the spring.", "the latest period"),
     ("The next spring tide could wash them away.", "spring"),
 ])

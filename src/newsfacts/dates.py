@@ -2117,6 +2117,7 @@ class DateExtractor:
                     end=part.end_char, type=part_timex.type, value=part_timex.value,
                     anchor=part_timex.anchor))
         mentions = self._bare_periods(doc, mentions, published)
+        mentions = _glossed_days(doc_text(doc), mentions)
         if self.re_month_span.search(doc_text(doc)):
             mentions = self._month_span_periods(doc, mentions)
         if self.vague_references:
@@ -2435,6 +2436,19 @@ class DateExtractor:
                 left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
         return mentions
+
+
+def _glossed_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "Coming up tomorrow (Saturday 25 February)": a day the writer glosses with its date in
+    brackets is that date, whatever day the article came out."""
+    for first, second in zip(mentions, mentions[1:], strict=False):
+        if first.anchor == "published" and second.value and \
+                re.fullmatch(r"\d{4}-\d\d-\d\d", second.value) and \
+                re.fullmatch(r"\s*\(\s*", text[first.end:second.start]) and \
+                text[second.end:second.end + 1] == ")" and first.value and \
+                re.fullmatch(r"\d{4}-\d\d-\d\d", first.value[:10]):
+            first.value = second.value + first.value[10:]
+    return mentions
 
 
 def _overlapping(mentions: list[DateMention], start: int, end: int) -> DateMention | None:
