@@ -38,6 +38,11 @@ CASES = [
     ("If you watched this Saturday evening you may have seen the choir.", THURSDAY,
      "this Saturday evening", "2016-01-09TEV"),
     ("The next payment would have been due on Saturday.", THURSDAY, "Saturday", "2016-01-16"),
+    # A weekday naming its event ("Thursday's show") is the nearest such day, whatever the
+    # clause's future; a past clause keeps it past.
+    ("Proceeds from Thursday's show will go to charities.", dt.date(2005, 3, 18), "Thursday",
+     "2005-03-17"),
+    ("Monday's meeting decided nothing.", dt.date(2005, 3, 18), "Monday", "2005-03-14"),
     # A day glossed with its date in brackets is that date.
     ("Coming up tomorrow (Saturday 25 February) is our biggest event.", dt.date(2012, 2, 23),
      "tomorrow", "2012-02-25"),

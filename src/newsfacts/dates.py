@@ -1995,6 +1995,11 @@ class DateExtractor:
             future = self.tense(span)
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
+            elif future and len(span) == 1 and span.end < len(doc) and \
+                    doc[span.end].lower_ in ("'s", "’s") and self.resolver.re_weekday.fullmatch(text):
+                # "Proceeds from Thursday's show will go to charity": the day names its event,
+                # which the clause's future need not reach; the nearest such day
+                future = None
             context_day = None
             for index, day in reversed(recent_days):
                 if published and day > published and future is not True:
