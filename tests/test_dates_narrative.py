@@ -139,6 +139,9 @@ CASES = [
      "2006 autumn", "2006-FA"),
     ("The band will play a number of summer stadium gigs.", dt.date(2005, 3, 16), "summer",
      "2005-SU"),
+    # "the three months to December" names a quarter, which "the previous quarter" follows.
+    ("GDP rose 0.7% in the three months to 31 December, compared with 0.5% in the previous "
+     "quarter.", dt.date(2005, 1, 25), "the previous quarter", "2004-Q3"),
     # "the latest period" of a company report is the quarter named just before.
     ("Third-quarter profit fell 10%. There were no one-time gains in the latest period.",
      dt.date(1989, 11, 2), "the latest period", "1989-Q3"),

@@ -2104,6 +2104,9 @@ class DateExtractor:
             spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text)
             if timex.value and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", timex.value) and spoken_of:
                 recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
+            ended = _quarter_ended(span, timex)
+            if ended and spoken_of:  # "GDP rose in the three months to 31 December": Q4
+                recent_quarters.append((sent_index, ended))
             if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of and \
                     not _point_of_comparison(span):  # not "its first loss since 2002"
                 recent_periods.append((sent_index, span.start, timex.value))
@@ -2441,6 +2444,20 @@ class DateExtractor:
                 left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
         return mentions
+
+
+def _quarter_ended(span: Span, timex: Timex) -> str | None:
+    """The calendar quarter that "the three months to September" names by its last month, for
+    a "previous quarter" that follows ("the quarter ended Sept. 30" has named its own, maybe a
+    fiscal one)."""
+    doc = span.doc
+    month = re.fullmatch(r"(\d{4})-(03|06|09|12)(?:-\d\d)?", timex.value or "")
+    if not month or span.start < 3 or doc[span.start - 1].lower_ not in ("to", "ended", "ending"):
+        return None
+    before = doc[span.start - 3:span.start - 1].text.lower()
+    if before not in ("three months", "3 months"):
+        return None
+    return f"{month.group(1)}-Q{int(month.group(2)) // 3}"
 
 
 def _glossed_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
