@@ -142,6 +142,9 @@ CASES = [
     # "the three months to December" names a quarter, which "the previous quarter" follows.
     ("GDP rose 0.7% in the three months to 31 December, compared with 0.5% in the previous "
      "quarter.", dt.date(2005, 1, 25), "the previous quarter", "2004-Q3"),
+    # With no tense to go by, a month inside a period the sentence named is of that period.
+    ("Growth in the third quarter had been zero, putting the economy at a standstill from July "
+     "onward.", dt.date(2005, 2, 17), "July", "2004-07"),
     # "the latest period" of a company report is the quarter named just before.
     ("Third-quarter profit fell 10%. There were no one-time gains in the latest period.",
      dt.date(1989, 11, 2), "the latest period", "1989-Q3"),

@@ -2018,6 +2018,13 @@ class DateExtractor:
                 # holiday is the point the story runs up to, whatever the tense
                 timex = self._holiday_ahead(span, text, published) or timex
             timex = self._event_day(span, text, timex, published) if timex else timex
+            if future is None and timex is not None and timex.value and \
+                    re.fullmatch(r"\d{4}-\d\d", timex.value) and self.resolver.re_month.fullmatch(text):
+                # "growth in the third quarter had been zero, a standstill from July onward":
+                # with no tense to go by, a month inside a period the sentence named is of it
+                year = _year_holding(recent_periods, sent_index, int(timex.value[5:]))
+                if year and year != timex.value[:4]:
+                    timex = Timex("DATE", f"{year}-{timex.value[5:]}", timex.anchor)
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
@@ -2444,6 +2451,19 @@ class DateExtractor:
                 left.value = right.value[:10] + left.value[10:]
                 left.anchor = right.anchor
         return mentions
+
+
+def _year_holding(recent_periods: list[tuple[int, int, str]], sent_index: int,
+                  month: int) -> str | None:
+    """The year of the latest period named in the sentence (a year, a quarter, a half) that
+    holds the month."""
+    for index, _, value in reversed(recent_periods):
+        if index != sent_index:
+            return None
+        part = value[5:]
+        if not part or part == f"Q{(month - 1) // 3 + 1}" or part == f"H{(month - 1) // 6 + 1}":
+            return value[:4]
+    return None
 
 
 def _quarter_ended(span: Span, timex: Timex) -> str | None:
