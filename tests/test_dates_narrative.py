@@ -43,6 +43,10 @@ CASES = [
     ("Proceeds from Thursday's show will go to charities.", dt.date(2005, 3, 18), "Thursday",
      "2005-03-17"),
     ("Monday's meeting decided nothing.", dt.date(2005, 3, 18), "Monday", "2005-03-14"),
+    # "ahead of" an event, in a clause of the present, is the event still to come.
+    ("The economy has become the main issue ahead of Sunday's election.", dt.date(2005, 1, 27),
+     "Sunday", "2005-01-30"),
+    ("Shares rose ahead of Tuesday's results.", dt.date(2005, 1, 27), "Tuesday", "2005-01-25"),
     # A day glossed with its date in brackets is that date.
     ("Coming up tomorrow (Saturday 25 February) is our biggest event.", dt.date(2012, 2, 23),
      "tomorrow", "2012-02-25"),

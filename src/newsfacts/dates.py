@@ -1733,6 +1733,18 @@ class DateExtractor:
         return word in self.forward_words or word in self.forward_prepositions
 
     @staticmethod
+    def _ahead_of(span: Span) -> bool:
+        """ "ahead of Sunday's election" in a clause of the present ("has become", "is"): the
+        event still to come (after a past verb, "shares rose ahead of Tuesday's results", it
+        may have passed)."""
+        doc = span.doc
+        if span.start < 2 or doc[span.start - 2:span.start].text.lower() != "ahead of":
+            return False
+        verb = _verb_above(doc[span.start - 2], 4)
+        return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP", "VBN", "VBG", "VB") \
+            and not any(child.lower_ in ("had", "was", "were") for child in verb.children)
+
+    @staticmethod
     def _past_perfect(span: Span) -> bool:
         verb = _verb_above(span.root, 4)
         return verb.tag_ == "VBN" and any(child.lower_ == "had" and child.dep_ == "aux"
@@ -1995,6 +2007,8 @@ class DateExtractor:
             future = self.tense(span)
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
+            elif self._ahead_of(span):
+                future = True  # "has become the main issue ahead of Sunday's election"
             elif future and len(span) == 1 and span.end < len(doc) and \
                     doc[span.end].lower_ in ("'s", "’s") and self.resolver.re_weekday.fullmatch(text):
                 # "Proceeds from Thursday's show will go to charity": the day names its event,
