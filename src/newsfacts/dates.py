@@ -1447,7 +1447,7 @@ class DateExtractor:
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
         if published is None:  # no date given: the article's own dateline, if it has one
-            published = self.resolver.dateline(doc.text)
+            published = self.resolver.dateline(doc_text(doc))
         try:
             doc._.dates = self.extract(doc, published)
         except Exception as exc:  # one odd article must not take down a batch
@@ -1508,7 +1508,7 @@ class DateExtractor:
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        if doc[start:end].text.lower() == "at the moment":
+        if [token.lower_ for token in doc[start:end]] == ["at", "the", "moment"]:
             # "the moment" alone is any moment; "at the moment" is now (not "at the moment of
             # impact", "at the moment when")
             if end < len(doc) and doc[end].lower_ in ("of", "when", "that"):
@@ -1802,7 +1802,7 @@ class DateExtractor:
         naming when an event is held (not "winter plans", "spring water", "the summer house")."""
         token = span[-1]
         return (len(span) == 1 or len(span) == 2 and (
-                span[0].lower_ == "the" or re.fullmatch(r"(?:1[5-9]|20)\d\d", span[0].text))) and \
+                span[0].lower_ == "the" or self.resolver.re_year.fullmatch(span[0].text))) and \
             token.lower_ in self.resolver.seasons and \
             token.lower_ != "fall" and token.dep_ in ("compound", "amod", "nmod") and \
             token.head.lower_ in self.season_event_heads and token.head.i >= span.end and all(
