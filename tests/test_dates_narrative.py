@@ -81,9 +81,16 @@ CASES = [
     ("The club hosted a gadget show in London this weekend.", THURSDAY, "this weekend",
      "2016-W01-WE"),
     ("The film is the top earner this weekend.", MONDAY, "this weekend", "2016-W01-WE"),
-    # A holiday just ahead, named as what a time comes before, is the coming one...
+    # A holiday within two weeks of publication is the one the story is about, whatever the
+    # tense of its clause...
     ("Shops reported record sales on the last Saturday before Christmas.",
      dt.date(2015, 12, 19), "Christmas", "2015-12-25"),
+    ("The owner said it was the busiest Christmas to date.", dt.date(2015, 12, 19),
+     "Christmas", "2015-12-25"),
+    ("Regulators will question the airline after delays over the Christmas weekend.",
+     dt.date(2015, 12, 29), "the Christmas weekend", "2015-W52-WE"),
+    ("Pilgrims gathered in the old city for Easter.", dt.date(2016, 3, 21), "Easter",
+     "2016-03-27"),
     # ... further off, or not a point ahead, the past tense still points back.
     ("Shops reported record sales before Christmas.", dt.date(2015, 11, 2), "Christmas",
      "2014-12-25"),

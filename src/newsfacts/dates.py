@@ -97,6 +97,9 @@ CONTEXT_SENTENCES = 3
 DATELINE_LINES = 3  # a dateline stands among the first lines of an article
 # A holiday this close ahead of publication, named as what a time comes before, is the coming one.
 HOLIDAY_RUN_UP_DAYS = 14
+# A holiday within a week of publication is the one the story is about, whatever the tense of
+# its clause: "the biggest Christmas to date" on 18 December, "chaos over Christmas" on the 28th.
+HOLIDAY_NEAR_DAYS = 7
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _MARKS = {"record", "high", "low", "peak", "best", "worst", "highest", "lowest"}
 _SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
@@ -1275,11 +1278,14 @@ def _holiday_year(rule: str, dct: dt.date, future: bool | None) -> int:
     "was held on Burns Night" said on 12 January is last January's, "will close on Christmas
     Eve" this December's. With no tense, the nearest one."""
     years = (dct.year - 1, dct.year, dct.year + 1)
+    nearest = min(years, key=lambda year: abs((_holiday_date(rule, year) - dct).days))
+    if abs((_holiday_date(rule, nearest) - dct).days) <= HOLIDAY_NEAR_DAYS:
+        return nearest
     if future is True:
         return next(year for year in years if _holiday_date(rule, year) >= dct)
     if future is False:
         return next(year for year in reversed(years) if _holiday_date(rule, year) <= dct)
-    return min(years, key=lambda year: abs((_holiday_date(rule, year) - dct).days))
+    return nearest
 
 
 def _holiday_date(rule: str, year: int) -> dt.date:
