@@ -270,6 +270,16 @@ def test_at_the_moment_is_now_in_timex3(nlp):
     assert by_text(nlp, "She is one of the most promising actresses at the moment.") == {}
 
 
+def test_people_of_today_are_of_the_present_age(nlp):
+    text = "The game is a wake-up call to today's gamers."
+    found = {m.text: m.value for m in run_with(nlp, text, vague_references=True)}
+    assert found == {"today": "PRESENT_REF"}
+    assert by_text(nlp, text) == {}  # the records leave a vague present out
+    # the day's own figures, or a single thing of the day, are the day of publication
+    assert by_text(nlp, "Today's figures showed a rise.")["Today"].value == "2016-01-12"
+    assert by_text(nlp, "Today's vote was close.")["Today"].value == "2016-01-12"
+
+
 def test_a_named_day_needs_its_event_to_have_happened(nlp):
     text = "The 7/7 bombings shook London."
     assert by_text(nlp, text, dt.date(2006, 1, 25))["7/7"].value == "2005-07-07"

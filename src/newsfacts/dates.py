@@ -1400,6 +1400,7 @@ class DateExtractor:
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
         self.reporting_nouns = set(lists["reporting_nouns"])
+        self.today_events = set(lists["today_events"])  # "today's vote": the day's
         self.period_parts = set(lists["period_parts"])  # "the first ten months of the year"
         self.period_verbs = set(lists["period_verbs"])  # "shares ended the week higher"
         self.reporting_verbs = set(lists["reporting_verbs"])  # "said on Wednesday"
@@ -1725,6 +1726,14 @@ class DateExtractor:
             return None
         return coming
 
+    def _generic_today(self, span: Span) -> bool:
+        """ "today's gamers", "today's children": people or things of the present age, not of
+        the day of publication (but "today's figures", "today's talks": the day's own; and a
+        single thing, "today's vote", "today's deal", is the day's)."""
+        owned = span.root.head
+        return span.root.dep_ == "poss" and owned.tag_ == "NNS" and \
+            owned.lemma_.lower() not in self.today_events
+
     def _looks_forward(self, span: Span, future: bool | None) -> bool:
         """ "payable Dec. 15", "effective June 1", "until Monday", "until at least Monday" (even
         after a past verb: "postponed until Tuesday"): the span names a day still to come."""
@@ -2038,6 +2047,8 @@ class DateExtractor:
                 # holiday is the point the story runs up to, whatever the tense
                 timex = self._holiday_ahead(span, text, published) or timex
             timex = self._event_day(span, text, timex, published) if timex else timex
+            if timex is not None and text == "today" and self._generic_today(span):
+                timex = Timex("DATE", "PRESENT_REF", "published" if published else None)
             if future is None and timex is not None and timex.value and \
                     re.fullmatch(r"\d{4}-\d\d", timex.value) and self.resolver.re_month.fullmatch(text):
                 # "growth in the third quarter had been zero, a standstill from July onward":
