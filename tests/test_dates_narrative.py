@@ -270,6 +270,21 @@ def test_at_the_moment_is_now_in_timex3(nlp):
     assert by_text(nlp, "She is one of the most promising actresses at the moment.") == {}
 
 
+@pytest.mark.parametrize(("sentence", "duration", "value"), [
+    ("The slump followed four consecutive quarters of growth.", "four consecutive quarters",
+     "P12M"),
+    ("A recession is two successive quarters of falling output.", "two successive quarters",
+     "P6M"),
+    ("Prices rose for three straight months.", "three straight months", "P3M"),
+])
+def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, value):
+    assert by_text(nlp, sentence)[duration].value == value
+
+
+def test_an_ordinal_run_is_not_a_duration(nlp):
+    assert by_text(nlp, "It was the third straight quarter of losses.") == {}
+
+
 def test_people_of_today_are_of_the_present_age(nlp):
     text = "The game is a wake-up call to today's gamers."
     found = {m.text: m.value for m in run_with(nlp, text, vague_references=True)}

@@ -256,7 +256,7 @@ class TimexResolver:
             rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|(?:{num}) or (?:{num})|a few|"
             rf"a couple of|couple of|a half|"
             rf"a dozen|dozens of|hundreds of|thousands of)? ?(?P<frac> 1/2)? ?"
-            rf"(?:and a half )?(?:(?:more|additional|extra|further) )?(?P<unit>{unit})"
+            rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight) )?(?P<unit>{unit})"
             rf"(?: and a half)?(?: long| old)?$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
@@ -1227,8 +1227,8 @@ def _period(n: str, unit: str) -> str:
         return f"P{_times(n, 100)}Y"
     if unit == "2W":
         return f"P{_times(n, 2)}W"
-    if unit == "Q":
-        return f"P{n}Q"
+    if unit == "Q":  # ISO 8601 has no quarters: "two quarters" is six months
+        return f"P{_times(n, 3)}M"
     return f"P{n}{unit}"
 
 
