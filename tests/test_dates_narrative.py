@@ -281,6 +281,12 @@ def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, val
     assert by_text(nlp, sentence)[duration].value == value
 
 
+def test_quarters_ahead_are_a_duration_not_a_share(nlp):
+    found = by_text(nlp, "The index is a guide to output two quarters ahead.")
+    assert found["two quarters"].value == "P6M"
+    assert by_text(nlp, "More than a quarter have bought a gadget.") == {}
+
+
 def test_an_ordinal_run_is_not_a_duration(nlp):
     assert by_text(nlp, "It was the third straight quarter of losses.") == {}
 

@@ -1974,8 +1974,12 @@ class DateExtractor:
                 doc[span.end + 1].lower_ not in self.units:
             return True  # a word of its own: "the quarter-finals", "a half-marathon"
         if re.fullmatch(r"(?:a|one|two|three) quarters?", text) and (
-                not span.start or doc[span.start - 1].lower_ not in self.quarter_leads):
-            return True  # a share: "more than a quarter have bought", not "for a quarter"
+                not span.start or doc[span.start - 1].lower_ not in self.quarter_leads) and \
+                doc[span.end:span.end + 2].text.lower() != "in advance" and \
+                doc[span.end:span.end + 1].text.lower() != "ahead":
+            # a share: "more than a quarter have bought"; not "for a quarter" nor "predicts
+            # growth two quarters ahead"
+            return True
         if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
