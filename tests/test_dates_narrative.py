@@ -81,7 +81,11 @@ CASES = [
     ("The club hosted a gadget show in London this weekend.", THURSDAY, "this weekend",
      "2016-W01-WE"),
     ("The film is the top earner this weekend.", MONDAY, "this weekend", "2016-W01-WE"),
-    # A holiday within two weeks of publication is the one the story is about, whatever the
+    # A clause of "-ing" takes the tense of the verb it completes.
+    ("The choir was filmed giving its all on Saturday evening's show.", THURSDAY,
+     "Saturday evening", "2016-01-09TEV"),
+    ("The shop will start selling the phone on Saturday.", THURSDAY, "Saturday", "2016-01-16"),
+    # A holiday within a week of publication is the one the story is about, whatever the
     # tense of its clause...
     ("Shops reported record sales on the last Saturday before Christmas.",
      dt.date(2015, 12, 19), "Christmas", "2015-12-25"),

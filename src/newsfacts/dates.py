@@ -1631,6 +1631,9 @@ class DateExtractor:
         if span.start and span.doc[span.start - 1].lower_ == "since":
             return False  # "the first rise since March": a time gone, whatever the verb
         verb = self._telling_verb(_verb_above(span.root, 4), span)
+        if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") \
+                and not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+            verb = verb.head  # "were featured giving their all on Saturday": the tense of "were"
         if verb.pos_ in ("VERB", "AUX") and (verb.head.lower_ == "since" or any(
                 child.lower_ == "since" and child.dep_ in ("mark", "prep")
                 for child in verb.children)):
