@@ -285,6 +285,21 @@ def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, val
     assert by_text(nlp, sentence)[duration].value == value
 
 
+@pytest.mark.parametrize("sentence", [
+    "The plan aims to save between £190m and £265m annually.",
+    "Revenue is forecast to grow by 20% annually.",
+    "The plant would produce about 10,000 units annually.",
+])
+def test_an_amount_per_year_is_a_rate_not_a_time(nlp, sentence):
+    assert run_with(nlp, sentence, vague_references=True) == []
+
+
+def test_a_recurring_event_is_a_set(nlp):
+    found = {m.text: m.value for m in run_with(nlp, "Rallies are held here annually.",
+                                               vague_references=True)}
+    assert found == {"annually": "P1Y"}
+
+
 def test_quarters_ahead_are_a_duration_not_a_share(nlp):
     found = by_text(nlp, "The index is a guide to output two quarters ahead.")
     assert found["two quarters"].value == "P6M"

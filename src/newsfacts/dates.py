@@ -1932,9 +1932,10 @@ class DateExtractor:
         if span.start and self.resolver.re_weekday.match(text) and \
                 doc[span.start - 1].lower_ in self.resolver.set_words:
             return True  # "weekly Sunday breakfasts": a kind of event
-        if timex.type == "SET" and text in self.resolver.set_words and span.start and (
-                doc[span.start - 1].like_num or doc[span.start - 1].pos_ == "NUM"):
-            return True  # a rate: "cut 8,000 jobs annually"
+        if timex.type == "SET" and text in self.resolver.set_words and any(
+                token.like_num or token.pos_ == "NUM" or token.text == "%"
+                for token in doc[max(0, span.start - 3):span.start]):
+            return True  # a rate: "cut 8,000 jobs annually", "grow by 20% annually"
         if re.fullmatch(r"spring|summer|autumn|winter", text) and \
                 span.start and doc[span.start - 1].lower_ not in self.season_leads:
             return True  # a bare season after no preposition: "the hot spring", "prices fall"
