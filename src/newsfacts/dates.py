@@ -1276,7 +1276,8 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
 def _holiday_year(rule: str, dct: dt.date, future: bool | None) -> int:
     """A holiday names one day a year, and the tense says which side of publication it lies:
     "was held on Burns Night" said on 12 January is last January's, "will close on Christmas
-    Eve" this December's. With no tense, the nearest one."""
+    Eve" this December's. With no tense, or within a week of publication whatever the tense,
+    the nearest one."""
     years = (dct.year - 1, dct.year, dct.year + 1)
     nearest = min(years, key=lambda year: abs((_holiday_date(rule, year) - dct).days))
     if abs((_holiday_date(rule, nearest) - dct).days) <= HOLIDAY_NEAR_DAYS:
@@ -1979,7 +1980,6 @@ class DateExtractor:
             return True  # a word of its own: "the quarter-finals", "a half-marathon"
         if re.fullmatch(r"(?:a|one|two|three) quarters?", text) and (
                 not span.start or doc[span.start - 1].lower_ not in self.quarter_leads) and \
-                doc[span.end:span.end + 2].text.lower() != "in advance" and \
                 doc[span.end:span.end + 1].text.lower() != "ahead":
             # a share: "more than a quarter have bought"; not "for a quarter" nor "predicts
             # growth two quarters ahead"
