@@ -300,6 +300,13 @@ def test_a_recurring_event_is_a_set(nlp):
     assert found == {"annually": "P1Y"}
 
 
+def test_a_day_range_with_weekdays_gives_the_start_its_month(nlp):
+    found = by_text(nlp, "The fair will be held on Saturday 20 and Sunday 21 February.",
+                    THURSDAY)
+    assert found["Saturday 20"].value == "2016-02-20"
+    assert found["Sunday 21 February"].value == "2016-02-21"
+
+
 def test_quarters_ahead_are_a_duration_not_a_share(nlp):
     found = by_text(nlp, "The index is a guide to output two quarters ahead.")
     assert found["two quarters"].value == "P6M"

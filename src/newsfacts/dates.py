@@ -1435,12 +1435,15 @@ class DateExtractor:
         day = r"(?<![\d£$€.,:/])[0-3]?\d(?:st|nd|rd|th)?"
         year = r"(?:,? (?P<y>(?:1[89]|20)\d\d)\b)?"
         month_word = rf"(?:{month})\.?"
+        weekday = "|".join(sorted((name.title() for name in lists["weekdays"] if len(name) > 4),
+                                  key=len, reverse=True))
         self.re_month_span = re.compile(
             rf"\b[Tt]he (?P<m1>{month_word})(?:\s*(?:-|–|to)\s*|-to-)(?P<m2>{month_word}) "
             r"(?:period|quarter|half)\b")
         # Most articles have no two numbers joined by a range word: a cheap scan first.
         self.re_range_gate = re.compile(
-            r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—]|to|and|until|till|through)\s*\d",
+            r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—]|to|and|until|till|through)\s*"
+            r"(?:[A-Z][a-z]+day,?\s+)?\d",
             re.IGNORECASE)
         clock = r"(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>\d\d))?"
         self.re_clock_range = re.compile(
@@ -1448,7 +1451,8 @@ class DateExtractor:
             rf"\s*(?:-|–|to|until|till)\s*{clock.format(n=2)}\s*(?P<ap2>[ap]\.m\.|[ap]\.?m\b)",
             re.IGNORECASE)
         self.re_day_range = re.compile(
-            rf"(?P<d1>{day}){to}(?P<d2>{day})(?: of)? (?P<mo>{month})\b{year}|"
+            rf"(?:(?P<wd1>{weekday}),? )?(?P<d1>{day}){to}(?:(?:{weekday}),? )?(?P<d2>{day})"
+            rf"(?: of)? (?P<mo>{month})\b{year}|"
             rf"\b(?P<mo2>{month})\.? (?P<e1>{day}){to}(?P<e2>[0-3]?\d(?:st|nd|rd|th)?)\b"
             rf"(?![\d:.%]\d|-)(?P<y2>,? (?:1[89]|20)\d\d\b)?")
 
@@ -2341,7 +2345,10 @@ class DateExtractor:
         added = False
         for match in self.re_day_range.finditer(text):
             if match.group("d1"):
-                bare, full = match.span("d1"), (match.start("d2"), match.end())
+                # "Saturday 25 and Sunday 26 February": the start's weekday goes with its day
+                bare = (match.start("wd1") if match.group("wd1") else match.start("d1"),
+                        match.end("d1"))
+                full = (match.start("d2"), match.end())
                 year_text = match.group("y")
             else:
                 bare, full = (match.start("e2"), match.end()), (match.start("mo2"), match.end("e1"))
@@ -2357,7 +2364,7 @@ class DateExtractor:
             mention, is_new = month_end
             if year_text and mention.value[:4] != year_text:
                 mention.value, mention.anchor = year_text + mention.value[4:], "absolute"
-            number = int(re.match(r"\d+", text[bare[0]:bare[1]]).group())
+            number = int(re.search(r"\d+", text[bare[0]:bare[1]]).group())
             try:
                 day = dt.date(int(mention.value[:4]), int(mention.value[5:7]), number)
             except ValueError:
@@ -2545,6 +2552,8 @@ def _set_range_start(mentions: list[DateMention], text: str, where: tuple[int, i
     if other is not None:
         if other.value and re.fullmatch(mendable, other.value):
             other.value, other.anchor = value, anchor
+            if where[0] <= other.start and other.end <= where[1]:  # "Saturday" of "Saturday 25"
+                other.start, other.end, other.text = where[0], where[1], text[where[0]:where[1]]
         return False
     mentions.append(DateMention(id="", text=text[where[0]:where[1]], start=where[0],
                                 end=where[1], type=kind, value=value, anchor=anchor))
