@@ -1278,15 +1278,13 @@ def _holiday_year(rule: str, dct: dt.date, future: bool | None) -> int:
     "was held on Burns Night" said on 12 January is last January's, "will close on Christmas
     Eve" this December's. With no tense, or within a week of publication whatever the tense,
     the nearest one."""
-    years = (dct.year - 1, dct.year, dct.year + 1)
-    nearest = min(years, key=lambda year: abs((_holiday_date(rule, year) - dct).days))
-    if abs((_holiday_date(rule, nearest) - dct).days) <= HOLIDAY_NEAR_DAYS:
+    days = {year: _holiday_date(rule, year) for year in (dct.year - 1, dct.year, dct.year + 1)}
+    nearest = min(days, key=lambda year: abs((days[year] - dct).days))
+    if future is None or abs((days[nearest] - dct).days) <= HOLIDAY_NEAR_DAYS:
         return nearest
-    if future is True:
-        return next(year for year in years if _holiday_date(rule, year) >= dct)
-    if future is False:
-        return next(year for year in reversed(years) if _holiday_date(rule, year) <= dct)
-    return nearest
+    if future:
+        return next(year for year, day in days.items() if day >= dct)
+    return next(year for year, day in reversed(days.items()) if day <= dct)
 
 
 def _holiday_date(rule: str, year: int) -> dt.date:
