@@ -16,6 +16,8 @@ THURSDAY = dt.date(2016, 1, 14)
 FRIDAY = dt.date(2016, 1, 15)
 MONDAY = dt.date(2016, 1, 11)
 SPRING_2005 = dt.date(2005, 3, 10)
+DECEMBER = dt.date(2015, 12, 3)
+FEBRUARY = dt.date(2016, 2, 10)
 
 
 @pytest.fixture(scope="session")
@@ -196,6 +198,24 @@ CASES = [
     ("Sales rose in the last couple of weeks.", PUBLISHED, "the last couple of weeks", "P2W"),
     # "the fall" after a preposition of time is autumn.
     ("The trees are bare by the fall of 2016.", PUBLISHED, "the fall of 2016", "2016-FA"),
+    # A holiday before what happens at it is this year's holiday, not a kind of thing...
+    ("Toy shops are counting on Christmas shoppers.", DECEMBER, "Christmas", "2015-12-25"),
+    ("The band hopes for a Christmas number one.", DECEMBER, "Christmas", "2015-12-25"),
+    ("Card spending showed a post-Christmas lull in January.", FEBRUARY, "Christmas",
+     "2015-12-25"),
+    ("Most will do their Christmas gift buying online.", DECEMBER, "Christmas", "2015-12-25"),
+    # ... and what comes "in time for" it is ahead, however deep the clause hangs.
+    ("The phone would be in shops by the autumn, in time for the Christmas shopping season.",
+     PUBLISHED, "Christmas", "2016-12-25"),
+    # A market that "ended the day" lower: the trading day told of, else the article's.
+    ("The index ended the day 2% lower.", FEBRUARY, "the day", "2016-02-10"),
+    ("On Monday the index closed the day 2% lower.", FEBRUARY, "the day", "2016-02-08"),
+    # An event "expected on" a day, in a clause without a verb of its own, is still ahead...
+    ("Most said they would not vote at the election, widely expected on 5 May.", FEBRUARY,
+     "5 May", "2016-05-05"),
+    # ... but "than expected" compares with a forecast of a time gone.
+    ("The economy created fewer jobs than expected in January.", FEBRUARY, "January",
+     "2016-01"),
 ]
 
 
@@ -218,6 +238,8 @@ def test_reading(nlp, sentence, published, mention, value):
     ("George hopes to have the hall ready for Spring Term.", "Spring"),  # a term's name
     ("The latest period of unrest began in the spring.", "the latest period"),
     ("The next spring tide could wash them away.", "spring"),
+    ("She sent him an electronic Christmas card.", "Christmas"),  # a kind of card
+    ("Start the day with a good breakfast.", "the day"),  # any day
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)

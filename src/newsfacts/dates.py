@@ -129,7 +129,7 @@ _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
-_THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month)\b")
+_THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -1405,6 +1405,8 @@ class DateExtractor:
         self.reporting_verbs = set(lists["reporting_verbs"])  # "said on Wednesday"
         # "in morning trading", "Christmas trading": the time of the dealing, not a kind of thing
         self.market_sessions = set(lists["market_sessions"])
+        # "Christmas shoppers", "a post-Christmas lull": what happens at this year's holiday
+        self.holiday_time_nouns = set(lists["holiday_time_nouns"])
         self.future_heads = set(lists["future_heads"])
         # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
         self.holidays = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -1657,9 +1659,12 @@ class DateExtractor:
                 # not "the government planned to pay on Friday" (a past plan) nor "the record
                 # set on Aug. 6"; but "a meeting scheduled for Monday"
                 return True
-            if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lower_ in self.future_heads \
-                    and verb.lower_ != "set":
-                return True  # "with the result expected on Friday" (not "the record set on Aug. 6")
+            if verb.dep_ in ("acl", "ccomp", "advcl") and verb.tag_ == "VBN" and \
+                    verb.lower_ in self.future_heads and verb.lower_ != "set" and not auxiliaries \
+                    and verb.doc[verb.i - 1].lower_ != "than":
+                # "with the result expected on Friday", "the election, widely expected on 5 May"
+                # (not "the record set on Aug. 6", "fewer jobs than expected in January")
+                return True
             if (verb.tag_ == "VB" or verb.tag_ == "VBN" and "have" in auxiliaries) and \
                     "to" in auxiliaries and verb.dep_ == "xcomp" and \
                     verb.head.lemma_ in self.intent_heads:
@@ -1916,7 +1921,8 @@ class DateExtractor:
                     self.resolver.re_part.fullmatch(text.replace("late ", "").replace("early ", ""))
                     or re.sub(r"^(?:the )?(?:(?:next|last|this|coming|following) )?", "", text)
                     in self.resolver.seasons
-                    or re.sub(r"^the ", "", text) in self.resolver.holidays):
+                    or re.sub(r"^the ", "", text) in self.resolver.holidays and not any(
+                        noun.lemma_ in self.holiday_time_nouns for noun in _compound_heads(last))):
             return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
         if timex.type == "SET" and text in self.resolver.set_words and \
                 span.root.dep_ == "amod" and span.root.head.i >= span.end:
@@ -2032,6 +2038,8 @@ class DateExtractor:
             future = self.tense(span)
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
+            elif future is None and _in_time_for(span):
+                future = True  # "would reach shops in time for Christmas": a deadline ahead
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
             elif future and len(span) == 1 and span.end < len(doc) and \
@@ -2248,7 +2256,17 @@ class DateExtractor:
                 continue
             after = doc[token.i + 1:token.i + 3]
             before = doc[max(0, token.i - 3):token.i - 1]
-            if unit == "month":
+            if unit == "day":
+                # "the stock ended the day down": the trading day told of, else publication's
+                # ("start the day with a good breakfast" is any day)
+                closing = ("end", "finish", "close")
+                if not (token.dep_ in ("dobj", "npadvmod") and token.head.lemma_ in closing or
+                        token.dep_ == "npadvmod" and token.head.head.lemma_ in closing):
+                    continue
+                day = self._day_in_context(doc, mentions, token) or (
+                    published.isoformat() if published else None)
+                timex = Timex("DATE", day, "published" if day else None)
+            elif unit == "month":
                 # "sales rose 1.2% in the month", after "in December": that month
                 month = self._month_in_context(doc, mentions, token) if before and \
                     before[-1].lower_ in ("in", "for", "during", "over", "on") else None
@@ -2307,11 +2325,12 @@ class DateExtractor:
     @staticmethod
     def _month_in_context(doc: Doc, mentions: list[DateMention], token: Token) -> str | None:
         """The month named last in the sentence of `token` or the two before it."""
-        sentences = [sent for sent in doc.sents if sent.start <= token.i]
-        first = sentences[-3].start_char if len(sentences) >= 3 else 0
-        named = [m.value for m in mentions if m.value and re.fullmatch(r"\d{4}-\d\d", m.value)
-                 and first <= m.start < token.idx]
-        return named[-1] if named else None
+        return _named_in_context(doc, mentions, token, r"\d{4}-\d\d")
+
+    @staticmethod
+    def _day_in_context(doc: Doc, mentions: list[DateMention], token: Token) -> str | None:
+        """The day named last in the sentence of `token` or the two before it."""
+        return _named_in_context(doc, mentions, token, r"\d{4}-\d\d-\d\d")
 
     def _timeml_parts(self, span: Span, timex: Timex) -> list[tuple[Span, Timex]]:
         """ "5 p.m. on April 13" is one moment in the records; TimeML marks the clock time and
@@ -2679,6 +2698,34 @@ def _digits_kind(shape: str) -> str:
     if "d" not in shape:
         return ""
     return "timex" if shape == "dddd" or re.search(r"[^d,]", shape) else "count"
+
+
+def _named_in_context(doc: Doc, mentions: list[DateMention], token: Token,
+                      value: str) -> str | None:
+    """The value matching `value` named last in the sentence of `token` or the two before it."""
+    sentences = [sent for sent in doc.sents if sent.start <= token.i]
+    first = sentences[-3].start_char if len(sentences) >= 3 else 0
+    named = [m.value for m in mentions if m.value and re.fullmatch(value, m.value)
+             and first <= m.start < token.idx]
+    return named[-1] if named else None
+
+
+def _in_time_for(span: Span) -> bool:
+    """ "in time for Christmas", "in time for the Christmas shopping season"."""
+    doc, index = span.doc, span.start - 1
+    while index >= 0 and doc[index].pos_ in ("DET", "ADJ", "PRON") and \
+            doc[index].lower_ != "for":
+        index -= 1
+    return index >= 2 and doc[index - 2:index + 1].text.lower() == "in time for"
+
+
+def _compound_heads(token: Token) -> list[Token]:
+    """The nouns a modifier leads up to: "Christmas" -> "gift", "buying" in "Christmas gift
+    buying"."""
+    heads = [token.head]
+    while heads[-1].dep_ == "compound" and heads[-1].head.i > heads[-1].i:
+        heads.append(heads[-1].head)
+    return heads
 
 
 def _sentence_index(starts: list[int], token_index: int) -> int:
