@@ -216,6 +216,12 @@ CASES = [
     # ... but "than expected" compares with a forecast of a time gone.
     ("The economy created fewer jobs than expected in January.", FEBRUARY, "January",
      "2016-01"),
+    # A year "full" of results is that year.
+    ("Full-year 2015 sales rose 4%.", FEBRUARY, "Full-year 2015", "2015"),
+    ("The carmaker reported a full-year 2015 loss.", FEBRUARY, "a full-year 2015", "2015"),
+    # "this year and next": the bare word names its own year, week or month.
+    ("The bank expects growth of 2% this year and next.", FEBRUARY, "next", "2017"),
+    ("Output has grown this quarter and last.", FEBRUARY, "last", "2015-Q4"),
 ]
 
 
@@ -240,6 +246,7 @@ def test_reading(nlp, sentence, published, mention, value):
     ("The next spring tide could wash them away.", "spring"),
     ("She sent him an electronic Christmas card.", "Christmas"),  # a kind of card
     ("Start the day with a good breakfast.", "the day"),  # any day
+    ("We will meet this week and next Monday.", "next"),  # a day of its own
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)

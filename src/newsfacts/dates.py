@@ -130,6 +130,9 @@ _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>perio
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
 _THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
+# "this year and next": the second word stands for its own unit.
+_ELIDED_UNIT = re.compile(r"\b(?:this|last|next) (?P<unit>week|month|quarter|year) (?:and|or) "
+                          r"(?P<word>this|last|next)(?=\s*(?:[.,;:)!?\"”]|$))", re.IGNORECASE)
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -272,7 +275,7 @@ class TimexResolver:
         self.re_year_part = re.compile(
             r"^(?:(?:the )?(?:early|late|mid|end of|start of|beginning of|middle of) ?)?"
             r"(?:the (?:year )?)?"
-            r"(?:(?:calendar|financial|fiscal|tax|academic|school) (?:year )?)?"
+            r"(?:(?:calendar|financial|fiscal|tax|academic|school|(?:a )?full) (?:year )?)?"
             r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2}|\d{4}))?"
             r"(?: (?:financial|fiscal|tax|academic|school) year| season)?$")
         self.re_decade = re.compile(
@@ -2181,6 +2184,7 @@ class DateExtractor:
                     end=part.end_char, type=part_timex.type, value=part_timex.value,
                     anchor=part_timex.anchor))
         mentions = self._bare_periods(doc, mentions, published)
+        mentions = self._elided_units(doc, mentions, published)
         mentions = _glossed_days(doc_text(doc), mentions)
         if self.re_month_span.search(doc_text(doc)):
             mentions = self._month_span_periods(doc, mentions)
@@ -2217,6 +2221,28 @@ class DateExtractor:
                                         anchor=end_month.anchor))
             changed = True
         if changed:
+            _renumber(mentions)
+        return mentions
+
+    def _elided_units(self, doc: Doc, mentions: list[DateMention],
+                      published: dt.date | None) -> list[DateMention]:
+        """ "growth for this year and next", "last year or this": the bare word after the
+        conjunction names its own year (week, month, quarter)."""
+        added = False
+        for match in _ELIDED_UNIT.finditer(doc_text(doc)):
+            start, end = match.span("word")
+            if _overlapping(mentions, start, end) is not None or \
+                    _overlapping(mentions, match.start(), match.start("unit")) is None:
+                continue
+            phrase = f"{match.group('word').lower()} {match.group('unit').lower()}"
+            timex = self.resolver.resolve(phrase, published)
+            if timex is None:
+                continue
+            mentions.append(DateMention(id="", text=match.group("word"), start=start, end=end,
+                                        type=timex.type, value=timex.value,
+                                        anchor=timex.anchor))
+            added = True
+        if added:
             _renumber(mentions)
         return mentions
 
