@@ -255,3 +255,16 @@ def test_a_full_year_and_the_first_hour_of_trading(nlp):
     # A week of a month is a date, not a span of one week.
     assert by_text(nlp, "The first week of March was busy.")[
         "The first week of March"].value == "2015-W10"  # was: the March gone by
+
+
+@pytest.mark.parametrize(("sentence", "mention", "value"), [
+    # The quarter a month ends is named by the month, as companies report it...
+    ("Revenue in the December quarter rose 6 per cent.", "the December quarter", "2015-Q4"),
+    ("The September quarter was its best yet.", "The September quarter", "2015-Q3"),
+    ("Sales in the March quarter will fall.", "the March quarter", "2016-Q1"),
+    # ... and the holiday trade is December's, its quarter the last of the year.
+    ("Sales over the holiday shopping season fell.", "the holiday shopping season", "2015-12"),
+    ("Profit in the holiday quarter beat forecasts.", "the holiday quarter", "2015-Q4"),
+])
+def test_periods_named_by_a_month_or_the_holidays(nlp, sentence, mention, value):
+    assert by_text(nlp, sentence)[mention].value == value

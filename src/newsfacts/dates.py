@@ -422,7 +422,8 @@ class TimexResolver:
         for rule in (self._named_day, self._refs, self._sets, self._earlier_in_the,
                      self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._festive_season, self._latest_period,
+                     self._holiday, self._festive_season, self._month_quarter,
+                     self._latest_period,
                      self._half_year, self._same_period,
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
@@ -626,14 +627,32 @@ class TimexResolver:
         return self._resolve_cached("the latest quarter", dct, future, context_day)
 
     def _festive_season(self, text, dct, future, context_day):
-        """ "the festive season", "the holiday season", "the Christmas period": the December
-        the tense points to, as a month is."""
-        if not re.fullmatch(r"(?:the |this |last |next )?(?:(?:crucial|busy|key|important) )?"
-                            r"(?:festive|holiday|christmas) (?:season|period)", text):
+        """ "the festive season", "the holiday shopping season", "the Christmas period": the
+        December the tense points to, as a month is; "the holiday quarter" is that year's last
+        quarter. ("the Christmas shopping season" is Christmas before a kind of season.)"""
+        season = re.fullmatch(r"(?:the |this |last |next )?(?:(?:crucial|busy|key|important) )?"
+                              r"(?:(?:festive|holiday) (?:shopping )?|christmas )"
+                              r"(?P<unit>season|period|quarter)", text)
+        if not season:
             return None
         if not dct:
             return Timex("DATE", None, None)
-        return Timex("DATE", f"{_month_year(dct, 12, None, text, future):04d}-12", "published")
+        year = _month_year(dct, 12, None, text, future)
+        if season.group("unit") == "quarter":
+            return Timex("DATE", f"{year:04d}-Q4", "published")
+        return Timex("DATE", f"{year:04d}-12", "published")
+
+    def _month_quarter(self, text, dct, future, context_day):
+        """ "the December quarter", "the June quarter": the calendar quarter that month ends
+        or lies in, in the year the month would be read in."""
+        match = re.fullmatch(r"(?:the |this |last |next )?(?P<month>[a-z]+)\.? quarter", text)
+        month = self.months.get(match.group("month")) if match else None
+        if month is None:
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        year = _month_year(dct, month, None, text, future)
+        return Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
 
     def _half_year(self, text, dct, future, context_day):
         written = re.fullmatch(r"h(?P<h>[12]),? (?P<y>(?:19|20)\d\d)", text)
