@@ -268,3 +268,19 @@ def test_a_full_year_and_the_first_hour_of_trading(nlp):
 ])
 def test_periods_named_by_a_month_or_the_holidays(nlp, sentence, mention, value):
     assert by_text(nlp, sentence)[mention].value == value
+
+
+@pytest.mark.parametrize(("sentence", "published", "mention", "value"), [
+    # "year-end" as a time is the end of the year the tense points to...
+    ("The deal should close by year-end.", SUMMER, "year-end", "2015"),
+    ("Rules should be in place by year's end.", SUMMER, "year's end", "2015"),
+    ("The index has risen 4% since year-end.", SUMMER, "year-end", "2014"),
+    # ... and the year's closing sales are that year's.
+    ("Weak end-of-year sales hit the chain.", dt.date(2016, 1, 12), "end-of-year", "2015"),
+])
+def test_the_end_of_the_year_written_short(nlp, sentence, published, mention, value):
+    assert by_text(nlp, sentence, published)[mention].value == value
+
+
+def test_a_year_end_figure_is_no_date(nlp):
+    assert "year-end" not in by_text(nlp, "In 2014, year-end net profit was below forecasts.")

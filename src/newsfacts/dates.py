@@ -422,7 +422,7 @@ class TimexResolver:
         for rule in (self._named_day, self._refs, self._sets, self._earlier_in_the,
                      self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._festive_season, self._month_quarter,
+                     self._holiday, self._festive_season, self._month_quarter, self._year_end,
                      self._latest_period,
                      self._half_year, self._same_period,
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
@@ -641,6 +641,14 @@ class TimexResolver:
         if season.group("unit") == "quarter":
             return Timex("DATE", f"{year:04d}-Q4", "published")
         return Timex("DATE", f"{year:04d}-12", "published")
+
+    def _year_end(self, text, dct, future, context_day):
+        """ "by year-end", "by year's end", "end-of-year sales": the end of the year."""
+        if not re.fullmatch(r"(?:around |the )?(?:year(?: ?'s)? end|end of year)", text):
+            return None
+        if dct and future is False and dct.month < 12:
+            dct = dct.replace(year=dct.year - 1)  # "up 5% since year-end": the one gone
+        return self._resolve_cached("the end of the year", dct, None, context_day)
 
     def _month_quarter(self, text, dct, future, context_day):
         """ "the December quarter", "the June quarter": the calendar quarter that month ends
@@ -1946,6 +1954,9 @@ class DateExtractor:
                     or re.sub(r"^the ", "", text) in self.resolver.holidays and not any(
                         noun.lemma_ in self.holiday_time_nouns for noun in _compound_heads(last))):
             return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
+        if re.fullmatch(r"year(?: ?'s)? end", text) and span[-1].dep_ in (
+                "compound", "amod", "nmod") and span[-1].head.i >= span.end:
+            return True  # a kind of figure: "year-end net", "a year-end bonus"
         if timex.type == "SET" and text in self.resolver.set_words and \
                 span.root.dep_ == "amod" and span.root.head.i >= span.end:
             return True  # a kind of thing: "the quarterly dividend", "an annual meeting"
