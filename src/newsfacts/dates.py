@@ -1435,7 +1435,8 @@ class DateExtractor:
         self.reporting_verbs = set(lists["reporting_verbs"])  # "said on Wednesday"
         # "in morning trading", "Christmas trading": the time of the dealing, not a kind of thing
         self.market_sessions = set(lists["market_sessions"])
-        # "Christmas shoppers", "a post-Christmas lull": what happens at this year's holiday
+        # "Christmas shoppers", "a post-Christmas lull", "the May Day holiday": what happens at
+        # this year's holiday (word forms: "the Easter holidays" are weeks of school, a kind)
         self.holiday_time_nouns = set(lists["holiday_time_nouns"])
         self.future_heads = set(lists["future_heads"])
         # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
@@ -1952,7 +1953,7 @@ class DateExtractor:
                     or re.sub(r"^(?:the )?(?:(?:next|last|this|coming|following) )?", "", text)
                     in self.resolver.seasons
                     or re.sub(r"^the ", "", text) in self.resolver.holidays and not any(
-                        noun.lemma_ in self.holiday_time_nouns for noun in _compound_heads(last))):
+                        noun.lower_ in self.holiday_time_nouns for noun in _compound_heads(last))):
             return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
         if re.fullmatch(r"year(?: ?'s)? end", text) and span[-1].dep_ in (
                 "compound", "amod", "nmod") and span[-1].head.i >= span.end:
