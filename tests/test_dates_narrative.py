@@ -204,7 +204,8 @@ CASES = [
     ("Card spending showed a post-Christmas lull in January.", FEBRUARY, "Christmas",
      "2015-12-25"),
     ("Most will do their Christmas gift buying online.", DECEMBER, "Christmas", "2015-12-25"),
-    ("Factories shut for the May Day holiday.", dt.date(2016, 4, 20), "May Day", "2016-05-01"),
+    ("Factories will shut for the May Day holiday.", dt.date(2016, 4, 20), "May Day",
+     "2016-05-01"),
     # ... and what comes "in time for" it is ahead, however deep the clause hangs.
     ("The phone would be in shops by the autumn, in time for the Christmas shopping season.",
      PUBLISHED, "Christmas", "2016-12-25"),

@@ -2206,9 +2206,10 @@ class DateExtractor:
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value) and \
                     not _point_of_comparison(span):  # not "its highest since 1997"
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
-            if timex.type == "DURATION" and len(span) > 1 and span[0].lower_ == "the" and \
-                    span[-1].head.i >= span.end:
-                span = span[1:]  # "the 39 week licence period": "the" goes with the noun
+            if (timex.type == "DURATION" or span[1:].text.lower() in self.resolver.holidays) and \
+                    len(span) > 1 and span[0].lower_ == "the" and span[-1].head.i >= span.end:
+                # "the 39 week licence period", "the May Day holiday": "the" goes with the noun
+                span = span[1:]
             for part, part_timex in self._timeml_parts(span, timex):
                 mentions.append(DateMention(
                     id=f"d{len(mentions) + 1}", text=part.text, start=part.start_char,
