@@ -284,3 +284,11 @@ def test_the_end_of_the_year_written_short(nlp, sentence, published, mention, va
 
 def test_a_year_end_figure_is_no_date(nlp):
     assert "year-end" not in by_text(nlp, "In 2014, year-end net profit was below forecasts.")
+
+
+def test_a_half_ahead_in_a_report_of_shipments(nlp):
+    # the base model reads "second" and "half" apart here; our pattern joins them
+    found = by_text(nlp, "He expected shipments to rise again in the second half as schools "
+                         "replaced older machines.", dt.date(2004, 6, 14))
+    assert found["the second half"].value == "2004-H2"
+    assert "the second half" not in by_text(nlp, "Rooney scored in the second half.")
