@@ -2270,9 +2270,7 @@ class DateExtractor:
             timex = self.resolver.resolve(phrase, published)
             if timex is None:
                 continue
-            mentions.append(DateMention(id="", text=match.group("word"), start=start, end=end,
-                                        type=timex.type, value=timex.value,
-                                        anchor=timex.anchor))
+            mentions.append(_added_mention(doc.text, start, end, timex))
             added = True
         if added:
             _renumber(mentions)
@@ -2361,9 +2359,7 @@ class DateExtractor:
                     timex = Timex("DATE", year, "published")
             else:
                 continue
-            mentions.append(DateMention(id="", text=doc.text[start:end], start=start, end=end,
-                                        type=timex.type, value=timex.value,
-                                        anchor=timex.anchor))
+            mentions.append(_added_mention(doc.text, start, end, timex))
             added = True
         if added:
             _renumber(mentions)
@@ -2633,6 +2629,12 @@ def _set_range_start(mentions: list[DateMention], text: str, where: tuple[int, i
     mentions.append(DateMention(id="", text=text[where[0]:where[1]], start=where[0],
                                 end=where[1], type=kind, value=value, anchor=anchor))
     return True
+
+
+def _added_mention(text: str, start: int, end: int, timex: Timex) -> DateMention:
+    """A mention a later pass adds (numbered by `_renumber` once the pass is done)."""
+    return DateMention(id="", text=text[start:end], start=start, end=end, type=timex.type,
+                       value=timex.value, anchor=timex.anchor)
 
 
 def _renumber(mentions: list[DateMention]) -> None:
