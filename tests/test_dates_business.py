@@ -292,3 +292,14 @@ def test_a_half_ahead_in_a_report_of_shipments(nlp):
                          "replaced older machines.", dt.date(2004, 6, 14))
     assert found["the second half"].value == "2004-H2"
     assert "the second half" not in by_text(nlp, "Rooney scored in the second half.")
+
+
+def test_timeml_marks_each_end_of_a_range_of_years_written_short(nlp):
+    text = "The budget for 2007-13 and the 2015/16 accounts were agreed."
+    found = {m.text: m.value for m in run_with(nlp, text, timeml_extents=True,
+                                               vague_references=True)}
+    assert found == {"2007": "2007", "13": "2013", "2015": "2015", "16": "2016"}
+    # the records keep one year, the first
+    assert by_text(nlp, "The 2015/16 accounts were agreed.")["2015/16"].value == "2015"
+    # a file name is no range
+    assert run_with(nlp, "See Accounts2015-16_WEB.pdf.", timeml_extents=True) == []

@@ -130,6 +130,9 @@ _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>perio
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
 _THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
+# "the EU budget for 2007-13", "the 2006/07 season": a range of years, its end written short.
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>\d\d)"
+                               r"(?![\w/-]|\.\d)")
 # "this year and next": the second word stands for its own unit.
 _ELIDED_UNIT = re.compile(r"\b(?:this|last|next) (?P<unit>week|month|quarter|year) (?:and|or) "
                           r"(?P<word>this|last|next)(?=\s*(?:[.,;:)!?\"”]|$))", re.IGNORECASE)
@@ -2225,6 +2228,8 @@ class DateExtractor:
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
+        if self.timeml_extents and _SHORT_YEAR_RANGE.search(doc_text(doc)):
+            mentions = _short_year_ranges(doc_text(doc), mentions)
         return self._range_years(doc, mentions)
 
     def _month_span_periods(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
@@ -2629,6 +2634,31 @@ def _set_range_start(mentions: list[DateMention], text: str, where: tuple[int, i
     mentions.append(DateMention(id="", text=text[where[0]:where[1]], start=where[0],
                                 end=where[1], type=kind, value=value, anchor=anchor))
     return True
+
+
+def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "the EU budget for 2007-13", "Imperial's 2015-16 accounts": TIMEX3 marks each end of a
+    range of years, the short end in its start's century (the records keep one year, the
+    first)."""
+    changed = False
+    for match in _SHORT_YEAR_RANGE.finditer(text):
+        first, end = int(match.group("first")), int(match.group("end"))
+        if not 0 < end - first % 100 <= 20:
+            continue  # "1990-91" is a range; "2012-05" is a month, "2010-08" could be either
+        inside = [m for m in mentions if m.start < match.end() and match.start() < m.end]
+        if any(not (m.value or "").startswith(match.group("first")) for m in inside):
+            continue  # read as something else
+        for mention in inside:
+            mentions.remove(mention)
+        anchor = "absolute"
+        mentions.append(_added_mention(text, *match.span("first"),
+                                       Timex("DATE", match.group("first"), anchor)))
+        mentions.append(_added_mention(text, *match.span("end"),
+                                       Timex("DATE", f"{first // 100 * 100 + end:04d}", anchor)))
+        changed = True
+    if changed:
+        _renumber(mentions)
+    return mentions
 
 
 def _added_mention(text: str, start: int, end: int, timex: Timex) -> DateMention:
