@@ -275,6 +275,7 @@ def test_periods_named_by_a_month_or_the_holidays(nlp, sentence, mention, value)
     ("The deal should close by year-end.", SUMMER, "year-end", "2015"),
     ("Rules should be in place by year's end.", SUMMER, "year's end", "2015"),
     ("The index has risen 4% since year-end.", SUMMER, "year-end", "2014"),
+    ("The index has risen 4% since year-end.", dt.date(2016, 2, 29), "year-end", "2015"),
     # ... and the year's closing sales are that year's.
     ("Weak end-of-year sales hit the chain.", dt.date(2016, 1, 12), "end-of-year", "2015"),
 ])

@@ -649,9 +649,13 @@ class TimexResolver:
         """ "by year-end", "by year's end", "end-of-year sales": the end of the year."""
         if not re.fullmatch(r"(?:around |the )?(?:year(?: ?'s)? end|end of year)", text):
             return None
-        if dct and future is False and dct.month < 12:
-            dct = dct.replace(year=dct.year - 1)  # "up 5% since year-end": the one gone
-        return self._resolve_cached("the end of the year", dct, None, context_day)
+        timex = self._resolve_cached("the end of the year", dct, None, context_day)
+        if timex and timex.value and future is False and dct.month < 12:
+            # "up 5% since year-end": the one gone (a year back on the value: publication
+            # may be 29 February)
+            timex = Timex(timex.type, f"{int(timex.value[:4]) - 1:04d}{timex.value[4:]}",
+                          timex.anchor)
+        return timex
 
     def _month_quarter(self, text, dct, future, context_day):
         """ "the December quarter", "the June quarter": the calendar quarter that month ends
