@@ -2213,8 +2213,8 @@ class DateExtractor:
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value) and \
                     not _point_of_comparison(span):  # not "its highest since 1997"
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
-            if (timex.type == "DURATION" or span[1:].text.lower() in self.resolver.holidays) and \
-                    len(span) > 1 and span[0].lower_ == "the" and span[-1].head.i >= span.end:
+            if len(span) > 1 and span[0].lower_ == "the" and span[-1].head.i >= span.end and (
+                    timex.type == "DURATION" or span[1:].text.lower() in self.resolver.holidays):
                 # "the 39 week licence period", "the May Day holiday": "the" goes with the noun
                 span = span[1:]
             for part, part_timex in self._timeml_parts(span, timex):
@@ -2257,9 +2257,8 @@ class DateExtractor:
                 continue  # a longer expression already holds part of it
             for mention in inside:
                 mentions.remove(mention)
-            mentions.append(DateMention(id="", text=text[start:end], start=start, end=end,
-                                        type="DATE", value=f"{end_month.value[:4]}-{part}",
-                                        anchor=end_month.anchor))
+            mentions.append(_added_mention(text, start, end, Timex(
+                "DATE", f"{end_month.value[:4]}-{part}", end_month.anchor)))
             changed = True
         if changed:
             _renumber(mentions)
@@ -2279,7 +2278,7 @@ class DateExtractor:
             timex = self.resolver.resolve(phrase, published)
             if timex is None:
                 continue
-            mentions.append(_added_mention(doc.text, start, end, timex))
+            mentions.append(_added_mention(doc_text(doc), start, end, timex))
             added = True
         if added:
             _renumber(mentions)
@@ -2295,9 +2294,8 @@ class DateExtractor:
                 continue
             token = token[0]
             value = "PTXH" if token.lower_ == "hours" else "PXD"
-            mentions.append(DateMention(id="", text=token.text, start=token.idx,
-                                        end=token.idx + len(token), type="DURATION",
-                                        value=value, anchor="absolute"))
+            mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + len(token),
+                                           Timex("DURATION", value, "absolute")))
             added = True
         if added:
             _renumber(mentions)
@@ -2368,7 +2366,7 @@ class DateExtractor:
                     timex = Timex("DATE", year, "published")
             else:
                 continue
-            mentions.append(_added_mention(doc.text, start, end, timex))
+            mentions.append(_added_mention(doc_text(doc), start, end, timex))
             added = True
         if added:
             _renumber(mentions)
@@ -2479,9 +2477,7 @@ class DateExtractor:
                                               self.tense(span) if span is not None else None)
                 if timex is None or not timex.value:
                     continue
-                found = DateMention(id="", text=text[end_at[0]:end_at[1]], start=end_at[0],
-                                    end=end_at[1], type=timex.type, value=timex.value,
-                                    anchor=timex.anchor)
+                found = _added_mention(text, *end_at, timex)
                 mentions.append(found)
                 added = True
             if not found.value or not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", found.value):
@@ -2635,8 +2631,7 @@ def _set_range_start(mentions: list[DateMention], text: str, where: tuple[int, i
             if where[0] <= other.start and other.end <= where[1]:  # "Saturday" of "Saturday 25"
                 other.start, other.end, other.text = where[0], where[1], text[where[0]:where[1]]
         return False
-    mentions.append(DateMention(id="", text=text[where[0]:where[1]], start=where[0],
-                                end=where[1], type=kind, value=value, anchor=anchor))
+    mentions.append(_added_mention(text, *where, Timex(kind, value, anchor)))
     return True
 
 
