@@ -224,6 +224,14 @@ CASES = [
     # "this year and next": the bare word names its own year, week or month.
     ("The bank expects growth of 2% this year and next.", FEBRUARY, "next", "2017"),
     ("Output has grown this quarter and last.", FEBRUARY, "last", "2015-Q4"),
+    # "the week's" best or busiest: the week of publication.
+    ("The song remained the week's biggest single.", PUBLISHED, "the week", "2016-W02"),
+    # The base model's "the year to March" keeps the month as a date of its own.
+    ("Sales for the year to March will fall 8%.", FEBRUARY, "March", "2016-03"),
+    # "New Year" without "the" is the holiday: its day, on the side the tense says.
+    ("Texts sent over New Year broke records.", PUBLISHED, "New Year", "2016-01-01"),
+    ("New Year's texting breaks record", PUBLISHED, "New Year", "2016-01-01"),
+    ("The bars will stay open over New Year.", DECEMBER, "New Year", "2016-01-01"),
 ]
 
 
@@ -249,6 +257,11 @@ def test_reading(nlp, sentence, published, mention, value):
     ("She sent him an electronic Christmas card.", "Christmas"),  # a kind of card
     ("Start the day with a good breakfast.", "the day"),  # any day
     ("We will meet this week and next Monday.", "next"),  # a day of its own
+    ("She wished them a Happy New Year.", "New Year"),  # a greeting
+    ("Chinese New Year falls in February.", "New Year"),  # another calendar's
+    ("It was a new year for the company.", "new year"),
+    ("He was knighted in the New Year Honours.", "the New Year"),  # a list's name
+    ("Movies from 20th Century Fox will be on sale.", "20th Century"),  # a studio's name
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)

@@ -602,7 +602,8 @@ class TimexResolver:
             year, anchor = int(match.group("y")), "absolute"
         elif not dct:
             return Timex(_type_with_time(suffix), None, None)
-        elif name == "new year":  # "in the new year": the coming calendar year
+        elif name == "new year" and text.startswith("the "):
+            # "in the new year": the coming calendar year; "New Year's festivities": the day
             return Timex("DATE", f"{dct.year + (dct.month >= 10):04d}", "published")
         else:
             year, anchor = None, "published"
@@ -1599,6 +1600,11 @@ class DateExtractor:
             if left_timex and right_timex and not (
                     left_timex.type == right_timex.type == "DURATION" and token.lower_ == "and"):
                 return [left, right]
+            if right_timex and not left_timex and \
+                    self.resolver.resolve(span.text, probe) is None:
+                # the base model's "the year to March": the month still stands on its own
+                # (a bare "March" or "May" is a candidate only from the base model)
+                return [right]
         return [span]
 
     def _merge(self, spans: list[Span]) -> list[Span]:
@@ -1975,6 +1981,9 @@ class DateExtractor:
         if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
                 and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
             return True  # a name: "the Sunday Times League Table"
+        if span[-1].text == "Century" and span.end < len(doc) and doc[span.end].is_title and \
+                doc[span.end].pos_ == "PROPN":
+            return True  # a name: "20th Century Fox", "21st Century Insurance"
         if len(span) == 1 and span.start >= 2 and text == "sunday" and \
                 doc[span.start - 1].lower_ == "on" and doc[span.start - 2].is_title and \
                 doc[span.start - 2].lower_ in self.name_heads:
@@ -2012,6 +2021,9 @@ class DateExtractor:
         if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and \
                 doc[span.end].lower_ in self.measures:
             return True  # a height: "Newtontoppen (1717m)"
+        if text == "new year" and (not span[-1].is_title or before is not None and (
+                before.is_title and before.pos_ in ("ADJ", "PROPN") or before.lower_ == "a")):
+            return True  # "a new year", "Happy New Year", "Chinese New Year": not 1 January
         if text == "the new year" and span.end + 1 < len(doc) and doc[span.end].lower_ in (
                 "'s", "’s") and doc[span.end + 1].is_title:
             return True  # a name: "the New Year's Honours"
@@ -2306,7 +2318,8 @@ class DateExtractor:
         """A bare "the year", "the week" or "the month" the sentence ties down: closed by a
         date it is the span up to it ("profit in the year to June 30": P1Y); a part "of the
         year", the pick "of the year" ("word of the year", "its highest level of the year"),
-        figures "for the year", a market that "ended the week" higher: the article's own
+        figures "for the year", a market that "ended the week" higher,
+        "the week's biggest single": the article's own
         (or the year the sentence names); "in the month" after a month named: that month."""
         added = False
         for match in _THE_BARE_PERIOD.finditer(doc_text(doc)):  # no pass over every token
@@ -2346,7 +2359,8 @@ class DateExtractor:
                     self._of_the_year(before[-1]) and not (after and after[0].like_num) or \
                     before and before[-1].lower_ == "for" and self._reports_figures(token.sent) \
                     or token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
-                    token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs:
+                    token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs or \
+                    unit == "week" and after and after[0].tag_ == "POS":
                 if published is None:
                     timex = Timex("DATE", None, None)
                 elif unit == "week":
