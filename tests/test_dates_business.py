@@ -58,6 +58,20 @@ def test_a_half_of_the_year_in_a_business_report(nlp):
     assert found["a year earlier"].value == "2014-H1"
 
 
+def test_a_bare_part_of_the_year_is_of_the_year_its_sentence_names(nlp):
+    found = by_text(nlp, "The group expects a quiet start to 2017 with the market picking up "
+                         "in the second half - prompting a 3% rise in prices.")
+    assert found["the second half"].value == "2017-H2"  # a spaced dash is not "half-marathon"
+    found = by_text(nlp, "Profit in 2013 was hit by losses in the first quarter.")
+    assert found["the first quarter"].value == "2013-Q1"
+    # A year in a clause about someone or something else does not date the part.
+    found = by_text(nlp, "The drug, launched in 2003, gave 38 per cent of sales in the first "
+                         "half.", SUMMER)
+    assert found["the first half"].value == "2015-H1"
+    found = by_text(nlp, "Its first loss since 2001 came in the third quarter.", SUMMER)
+    assert found["the third quarter"].value == "2015-Q3"
+
+
 def test_a_half_of_a_match_is_not_a_date(nlp):
     assert by_text(nlp, "Rovers scored twice in the second half to win the cup.") == {}
     assert by_text(nlp, "The first half of the film is slow.") == {}

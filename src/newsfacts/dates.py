@@ -129,6 +129,7 @@ _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
+_BARE_PART = re.compile(r"the (?:first|second|third|fourth|final|latter) (?:quarter|half)")
 _THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
 # "the EU budget for 2007-13", "the 2006/07 season": a range of years, its end written short.
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>\d\d)"
@@ -2036,7 +2037,8 @@ class DateExtractor:
                 "NOUN", "ADJ", "PROPN"):
             return True  # "a second offer", 'a second "Nipple-gate"'
         if span[-1].lower_ in ("quarter", "half", "semi") and span.end + 1 < len(doc) and \
-                doc[span.end].text in ("-", "–") and doc[span.end + 1].is_alpha and \
+                doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and \
+                not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha and \
                 doc[span.end + 1].lower_ not in self.units:
             return True  # a word of its own: "the quarter-finals", "a half-marathon"
         if re.fullmatch(r"(?:a|one|two|three) quarters?", text) and (
@@ -2127,6 +2129,15 @@ class DateExtractor:
                 year = _year_holding(recent_periods, sent_index, int(timex.value[5:]))
                 if year and year != timex.value[:4]:
                     timex = Timex("DATE", f"{year}-{timex.value[5:]}", timex.anchor)
+            if timex is not None and timex.value and _BARE_PART.fullmatch(text) and \
+                    re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", timex.value):
+                # "a quiet start to 2005, with sales picking up in the second half": the part
+                # is of the year its sentence named before it
+                year = _sentence_period(recent_periods, sent_index, span.start, r"^\d{4}")
+                named_at = next((start for index, start, value in reversed(recent_periods)
+                                 if index == sent_index and value == year), None)
+                if year and year != timex.value[:4] and not _aside(doc[named_at], span):
+                    timex = Timex("DATE", f"{year}{timex.value[4:]}", timex.anchor)
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
@@ -2741,6 +2752,16 @@ def _point_of_comparison(span: Span) -> bool:
             return False  # (spaCy makes a new Token per access: compare indices, not objects)
         token = token.head
         if token.lower_ in ("since", "from", "than"):
+            return True
+    return False
+
+
+def _aside(token: Token, span: Span) -> bool:
+    """The token is in a clause or apposition that describes a noun the span is not in
+    ("Aksoy, who joined in 2007, said profit in the third quarter...")."""
+    for ancestor in token.ancestors:
+        if ancestor.dep_ in ("relcl", "acl", "appos") and not (
+                ancestor.left_edge.i <= span.start and span.end - 1 <= ancestor.right_edge.i):
             return True
     return False
 
