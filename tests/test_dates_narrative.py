@@ -232,6 +232,9 @@ CASES = [
     ("Texts sent over New Year broke records.", PUBLISHED, "New Year", "2016-01-01"),
     ("New Year's texting breaks record", PUBLISHED, "New Year", "2016-01-01"),
     ("The bars will stay open over New Year.", DECEMBER, "New Year", "2016-01-01"),
+    # "the holidays" said from November to January: December's.
+    ("Spending should rise going into the holidays.", dt.date(2015, 11, 5), "the holidays",
+     "2015-12"),
 ]
 
 
@@ -265,6 +268,11 @@ def test_reading(nlp, sentence, published, mention, value):
 ])
 def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)
+
+
+def test_the_holidays_of_summer_are_no_date(nlp):
+    assert "the holidays" not in by_text(nlp, "The children are away for the holidays.",
+                                         dt.date(2016, 7, 20))
 
 
 def test_vague_years_stay_in_timex3(nlp):

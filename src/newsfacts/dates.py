@@ -634,7 +634,14 @@ class TimexResolver:
     def _festive_season(self, text, dct, future, context_day):
         """ "the festive season", "the holiday shopping season", "the Christmas period": the
         December the tense points to, as a month is; "the holiday quarter" is that year's last
-        quarter. ("the Christmas shopping season" is Christmas before a kind of season.)"""
+        quarter. ("the Christmas shopping season" is Christmas before a kind of season.)
+        "the holidays" are those of December only when said from November to January; in
+        summer they are the school holidays, which no calendar fixes."""
+        if text == "the holidays":
+            if not dct or dct.month not in (11, 12, 1):
+                return False
+            return Timex("DATE", f"{_month_year(dct, 12, None, text, future):04d}-12",
+                         "published")
         season = re.fullmatch(r"(?:the |this |last |next )?(?:(?:crucial|busy|key|important) )?"
                               r"(?:(?:festive|holiday) (?:shopping )?|christmas )"
                               r"(?P<unit>season|period|quarter)", text)
