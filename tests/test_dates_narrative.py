@@ -282,6 +282,11 @@ def test_vague_years_stay_in_timex3(nlp):
                                                vague_references=True)}
     assert found["years"] == "PXY"
     assert found["the first two or three weeks"] == "PXW"  # an amount not fixed
+    found = [(m.text, m.value) for m in run_with(nlp, "Fans queued for hours. The shop shut "
+                                                      "just hours after it opened. Its opening "
+                                                      "hours were cut.", vague_references=True)]
+    assert found == [("hours", "PTXH")] * 2  # "opening hours" are a kind of hours
+    assert "hours" not in by_text(nlp, "Fans queued for hours.")  # the records leave it out
 
 
 @pytest.mark.parametrize(("sentence", "soon"), [

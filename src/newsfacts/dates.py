@@ -2011,6 +2011,10 @@ class DateExtractor:
         if len(span) == 1 and text in self.resolver.parts and span.start and \
                 doc[span.start - 1].lower_ in ("all", "every"):
             return True  # "stay up all night"
+        if text in ("hours", "the hours") and span.start and (doc[span.start - 1].dep_ in (
+                "compound", "amod") and doc[span.start - 1].head.i == span.end - 1 or
+                doc[span.start - 1].tag_ in ("NN", "NNS", "NNP", "JJ")):
+            return True  # a kind of hours: "opening hours", "the early hours of Thursday"
         if text == "the night":
             return True  # "stars who turned out on the night": the night of an event told of
         if text in ("night", "day") and (doc[span.end:span.end + 2].text.lower() in (
