@@ -30,6 +30,21 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
     assert found["a year earlier"].value == "2012"
 
 
+def test_a_month_earlier_in_a_comparison_is_the_month_before(nlp):
+    found = by_text(nlp, "Industrial output rose 2.1% in November from a month earlier.")
+    assert found["a month earlier"].value == "2015-10"
+    found = by_text(nlp, "Retail sales surged in December. Sales rose 1.2% in the month, "
+                         "compared to 0.1% a month earlier.")
+    assert found["a month earlier"].value == "2015-11"  # the month of the sentence before
+    # Told of an event, not a comparison: the duration (TimeBank's "two weeks earlier").
+    assert by_text(nlp, "In January he said he had left a month earlier.")[
+        "a month"].value == "P1M"
+
+
+def test_a_year_on_year_basis_is_no_time(nlp):
+    assert set(by_text(nlp, "Spending rose 3.8% on a year-on-year basis in March.")) == {"March"}
+
+
 def test_the_same_period_in_another_year(nlp):
     found = by_text(nlp, "Sales in the fourth quarter rose to £80m from £70m in the same "
                          "quarter last year.")

@@ -2052,6 +2052,10 @@ class DateExtractor:
                 not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha and \
                 doc[span.end + 1].lower_ not in self.units:
             return True  # a word of its own: "the quarter-finals", "a half-marathon"
+        if span[-1].lower_ in self.units and span.end + 2 < len(doc) and \
+                doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and \
+                doc[span.end + 1].lower_ in ("on", "over") and doc[span.end + 2].text == "-":
+            return True  # a basis of comparison: "on a year-on-year basis"
         if re.fullmatch(r"(?:a|one|two|three) quarters?", text) and (
                 not span.start or doc[span.start - 1].lower_ not in self.quarter_leads) and \
                 doc[span.end:span.end + 1].text.lower() != "ahead":
@@ -2188,6 +2192,18 @@ class DateExtractor:
                 # ("The rate was 6.3 per cent a year earlier", after "in September")
                 compared = _sentence_period(recent_periods, sent_index, span.start) or \
                     _previous_sentence_period(recent_periods, sent_index, _UNIT_SHAPES["period"])
+            if published and text in ("a month", "one month") and span.end < len(doc) and \
+                    doc[span.end].lower_ == "earlier" and (_COMPARING | {"to"}) & {
+                        token.lower_ for token in doc[max(0, span.start - 3):span.start]}:
+                # "output rose in January from a month earlier": the month before the one
+                # reported on, as "a year earlier" is the year before
+                month = _sentence_period(recent_periods, sent_index, span.start,
+                                         _UNIT_SHAPES["month"]) or \
+                    _previous_sentence_period(recent_periods, sent_index, _UNIT_SHAPES["month"])
+                if month:
+                    year, number = _add_months(int(month[:4]), int(month[5:]), -1)
+                    timex = Timex("DATE", f"{year:04d}-{number:02d}", "published")
+                    span = doc[span.start:span.end + 1]
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
