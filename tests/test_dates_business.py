@@ -294,6 +294,14 @@ def test_a_full_year_and_the_first_hour_of_trading(nlp):
     # ... and the holiday trade is December's, its quarter the last of the year.
     ("Sales over the holiday shopping season fell.", "the holiday shopping season", "2015-12"),
     ("Profit in the holiday quarter beat forecasts.", "the holiday quarter", "2015-Q4"),
+    # The months of a quarter joined as one word are the quarter, with or without its noun.
+    ("Prices were down from £187,971 in July-September.", "July-September", "2015-Q3"),
+    ("Growth slowed from 16.3% in the July-to-September quarter.",
+     "the July-to-September quarter", "2015-Q3"),
+    # "the third and fourth quarters": the bare ordinal is a quarter of its own.
+    ("Prices fell between the third and fourth quarters of 2014.", "the third", "2014-Q3"),
+    ("Prices fell between the third and fourth quarters of 2014.", "fourth quarters of 2014",
+     "2014-Q4"),
 ])
 def test_periods_named_by_a_month_or_the_holidays(nlp, sentence, mention, value):
     assert by_text(nlp, sentence)[mention].value == value

@@ -137,6 +137,10 @@ _SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\
 # "this year and next": the second word stands for its own unit.
 _ELIDED_UNIT = re.compile(r"\b(?:this|last|next) (?P<unit>week|month|quarter|year) (?:and|or) "
                           r"(?P<word>this|last|next)(?=\s*(?:[.,;:)!?\"”]|$))", re.IGNORECASE)
+_ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_ELIDED_PARTS = re.compile(r"\b(?P<first>(?:[Tt]he )?(?P<o1>first|second|third|fourth)) (?:and|or) "
+                           r"(?P<second>(?P<o2>first|second|third|fourth) (?P<unit>quarters|halves)"
+                           r"(?: of (?P<y>(?:19|20)\d\d))?)\b")
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -1485,8 +1489,8 @@ class DateExtractor:
         weekday = "|".join(sorted((name.title() for name in lists["weekdays"] if len(name) > 4),
                                   key=len, reverse=True))
         self.re_month_span = re.compile(
-            rf"\b[Tt]he (?P<m1>{month_word})(?:\s*(?:-|–|to)\s*|-to-)(?P<m2>{month_word}) "
-            r"(?:period|quarter|half)\b")
+            rf"\b(?:[Tt]he )?(?P<m1>{month_word})(?P<join>\s*(?:-|–|to)\s*|-to-)"
+            rf"(?P<m2>{month_word})(?P<noun> (?:period|quarter|half))?\b")
         # Most articles have no two numbers joined by a range word: a cheap scan first.
         self.re_range_gate = re.compile(
             r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—]|to|and|until|till|through)\s*"
@@ -2287,19 +2291,21 @@ class DateExtractor:
         return self._range_years(doc, mentions)
 
     def _month_span_periods(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-        """ "the July to September period", "the October-December quarter": the months of a
-        calendar quarter or half named as one period are that quarter or half, in the year the
-        end month was resolved to."""
+        """ "the July to September period", "the October-December quarter", "in
+        July-September": the months of a calendar quarter or half named as one period are that
+        quarter or half, in the year the end month was resolved to."""
         text = doc_text(doc)
         changed = False
         for match in self.re_month_span.finditer(text):
+            if not match.group("noun") and match.group("join") not in ("-", "–", "-to-"):
+                continue  # "from July to September": a range, each end a date of its own
             first = self.resolver.months[match.group("m1").lower().rstrip(".")]
             last = self.resolver.months[match.group("m2").lower().rstrip(".")]
             part = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
                     (7, 12): "H2"}.get((first, last))
             end_month = _overlapping(mentions, *match.span("m2"))
             if part is None or end_month is None or not end_month.value or \
-                    not re.match(r"\d{4}-\d\d", end_month.value):
+                    not re.match(r"\d{4}-(?:\d\d|Q[1-4])", end_month.value):
                 continue
             start, end = match.span()
             inside = [m for m in mentions if m.start < end and start < m.end]
@@ -2317,7 +2323,8 @@ class DateExtractor:
     def _elided_units(self, doc: Doc, mentions: list[DateMention],
                       published: dt.date | None) -> list[DateMention]:
         """ "growth for this year and next", "last year or this": the bare word after the
-        conjunction names its own year (week, month, quarter)."""
+        conjunction names its own year (week, month, quarter); "the third and fourth quarters":
+        the bare ordinal before it its own quarter."""
         added = False
         for match in _ELIDED_UNIT.finditer(doc_text(doc)):
             start, end = match.span("word")
@@ -2329,6 +2336,24 @@ class DateExtractor:
             if timex is None:
                 continue
             mentions.append(_added_mention(doc_text(doc), start, end, timex))
+            added = True
+        for match in _ELIDED_PARTS.finditer(doc_text(doc)):
+            # "between the third and fourth quarters of 2004": two quarters, the first with
+            # its unit left out (TIMEX3 marks "the third" and "fourth quarters of 2004")
+            unit = "Q" if match.group("unit") == "quarters" else "H"
+            numbers = [_ORDINAL_NUMBERS[match.group(group)] for group in ("o1", "o2")]
+            if unit == "H" and max(numbers) > 2:
+                continue
+            year = match.group("y")
+            if year is None and published is not None:
+                latest = self.resolver.resolve(
+                    f"the {match.group('o2')} {'quarter' if unit == 'Q' else 'half'}", published)
+                year = latest.value[:4] if latest and latest.value else None
+            mentions[:] = [m for m in mentions if m.end <= match.start() or m.start >= match.end()]
+            for group, number in zip(("first", "second"), numbers, strict=True):
+                timex = Timex("DATE", f"{year}-{unit}{number}" if year else None,
+                              ("absolute" if match.group("y") else "published") if year else None)
+                mentions.append(_added_mention(doc_text(doc), *match.span(group), timex))
             added = True
         if added:
             _renumber(mentions)
