@@ -232,6 +232,9 @@ CASES = [
     ("Texts sent over New Year broke records.", PUBLISHED, "New Year", "2016-01-01"),
     ("New Year's texting breaks record", PUBLISHED, "New Year", "2016-01-01"),
     ("The bars will stay open over New Year.", DECEMBER, "New Year", "2016-01-01"),
+    # "pre-Christmas offers" are timed by the holiday, whatever the noun.
+    ("Sales were fuelled by generous pre-Christmas special offers.", FEBRUARY, "Christmas",
+     "2015-12-25"),
     # "the holidays" said from November to January: December's.
     ("Spending should rise going into the holidays.", dt.date(2015, 11, 5), "the holidays",
      "2015-12"),
@@ -287,6 +290,10 @@ def test_vague_years_stay_in_timex3(nlp):
                                                       "hours were cut.", vague_references=True)]
     assert found == [("hours", "PTXH")] * 2  # "opening hours" are a kind of hours
     assert "hours" not in by_text(nlp, "Fans queued for hours.")  # the records leave it out
+    found = {m.text: m.value for m in run_with(
+        nlp, "Few plants are built in Europe these days. Output is 2,000 presently.",
+        vague_references=True)}
+    assert found == {"these days": "PRESENT_REF", "presently": "PRESENT_REF"}
 
 
 @pytest.mark.parametrize(("sentence", "soon"), [

@@ -1978,8 +1978,11 @@ class DateExtractor:
                     or re.sub(r"^(?:the )?(?:(?:next|last|this|coming|following) )?", "", text)
                     in self.resolver.seasons
                     or re.sub(r"^the ", "", text) in self.resolver.holidays and not any(
-                        noun.lower_ in self.holiday_time_nouns for noun in _compound_heads(last))):
-            return True  # a kind of thing: "evening finishes", "winter plans", "Easter holidays"
+                        noun.lower_ in self.holiday_time_nouns for noun in _compound_heads(last))
+                    and doc[max(0, span.start - 2):span.start].text.lower() not in ("pre-", "post-")):
+            # a kind of thing: "evening finishes", "winter plans", "Easter holidays" (but
+            # "pre-Christmas offers" are timed by the holiday)
+            return True
         if re.fullmatch(r"year(?: ?'s)? end", text) and span[-1].dep_ in (
                 "compound", "amod", "nmod") and span[-1].head.i >= span.end:
             return True  # a kind of figure: "year-end net", "a year-end bonus"
