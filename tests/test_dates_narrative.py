@@ -235,6 +235,10 @@ CASES = [
     # "pre-Christmas offers" are timed by the holiday, whatever the noun.
     ("Sales were fuelled by generous pre-Christmas special offers.", FEBRUARY, "Christmas",
      "2015-12-25"),
+    # The first span of a thing's life is a duration: no calendar fixes it.
+    ("The console sold 50,000 in its first week on sale.", PUBLISHED, "its first week", "P1W"),
+    ("Shares soared on their first day of trading.", PUBLISHED, "their first day", "P1D"),
+    ("The film took $36m on its first weekend.", PUBLISHED, "its first weekend", "P1WE"),
     # "the holidays" said from November to January: December's.
     ("Spending should rise going into the holidays.", dt.date(2015, 11, 5), "the holidays",
      "2015-12"),

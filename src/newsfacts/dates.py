@@ -713,7 +713,15 @@ class TimexResolver:
         return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
 
     def _first_hour(self, text, dct, future, context_day):
-        # "in the first hour of trading", "the final hour": one hour of the session
+        # "in the first hour of trading", "the final hour": one hour of the session; "its
+        # first week on sale", "their first day of trading": the first such span of a thing's
+        # life, which no calendar fixes
+        owned = re.fullmatch(r"(?:its|their|his|her|our) first (?P<unit>day|week|weekend|month|year)",
+                             text)
+        if owned:
+            unit = owned.group("unit")
+            return Timex("DURATION", "P1WE" if unit == "weekend" else
+                         _period("1", self.units[unit]), "absolute")
         match = re.fullmatch(r"the (?:first|final|last|opening|closing) (?P<unit>hour|minute)",
                              text)
         if not match:
