@@ -30,6 +30,14 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
     assert found["a year earlier"].value == "2012"
 
 
+def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
+    text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
+            "coffee. Stocks of gas are 7.5% below the levels of a year ago.")
+    assert by_text(nlp, text)["a year ago"].value == "2015"
+    text = "Profit fell in the third quarter. It was £5m a year ago."
+    assert by_text(nlp, text)["a year ago"].value == "2014-Q3"
+
+
 def test_a_month_earlier_in_a_comparison_is_the_month_before(nlp):
     found = by_text(nlp, "Industrial output rose 2.1% in November from a month earlier.")
     assert found["a month earlier"].value == "2015-10"

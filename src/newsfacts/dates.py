@@ -2222,11 +2222,12 @@ class DateExtractor:
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
-                    recent_quarters or "quarter" in span.sent.text.lower()):
+                    recent_quarters and sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES
+                    or "quarter" in span.sent.text.lower()):
                 # Business news compares with the same quarter a year before: the quarter the
                 # article spoke of, else the one just closed ("net income rose from $5m a
                 # year earlier").
-                if recent_quarters:
+                if recent_quarters and sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
                     quarter = recent_quarters[-1][1]
                     timex = Timex("DATE", f"{int(quarter[:4]) - 1:04d}{quarter[4:]}", "published")
                 else:
