@@ -248,7 +248,8 @@ def test_a_season_without_tense_is_the_nearest(nlp):
 def test_the_new_year(nlp):
     found = by_text(nlp, "The targets will be met in the New Year, the minister said.",
                     dt.date(2004, 12, 1))
-    assert found["the New Year"].value == "2005"
+    # the start of the coming year: its January, as two real sets' annotators read it
+    assert found["the New Year"].value == "2005-01"
 
 
 def test_the_week_of_a_day(nlp):

@@ -232,6 +232,8 @@ CASES = [
     ("Texts sent over New Year broke records.", PUBLISHED, "New Year", "2016-01-01"),
     ("New Year's texting breaks record", PUBLISHED, "New Year", "2016-01-01"),
     ("The bars will stay open over New Year.", DECEMBER, "New Year", "2016-01-01"),
+    # "in the new year", said late in a year: the start of the next, its January.
+    ("Details will be announced in the new year.", DECEMBER, "the new year", "2016-01"),
     # "pre-Christmas offers" are timed by the holiday, whatever the noun.
     ("Sales were fuelled by generous pre-Christmas special offers.", FEBRUARY, "Christmas",
      "2015-12-25"),

@@ -608,8 +608,9 @@ class TimexResolver:
         elif not dct:
             return Timex(_type_with_time(suffix), None, None)
         elif name == "new year" and text.startswith("the "):
-            # "in the new year": the coming calendar year; "New Year's festivities": the day
-            return Timex("DATE", f"{dct.year + (dct.month >= 10):04d}", "published")
+            # "announced in the new year": the start of the coming year, its January (as
+            # British news uses it); "New Year's festivities": the day
+            return Timex("DATE", f"{dct.year + (dct.month >= 10):04d}-01", "published")
         else:
             year, anchor = None, "published"
         rule = self.holidays[name]
