@@ -30,6 +30,16 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
     assert found["a year earlier"].value == "2012"
 
 
+def test_figures_for_the_year_are_of_the_year_just_spoken_of(nlp):
+    text = ("Retail sales rose 1.2% in December. Sales climbed 8% for the year, the best "
+            "since 1999.")
+    assert by_text(nlp, text)["the year"].value == "2015"  # published in January 2016
+    # A month named to compare with does not set the year.
+    text = ("Volumes in December were higher than in the same month last year. Profit for "
+            "the year rose 5%.")
+    assert by_text(nlp, text)["the year"].value == "2015"
+
+
 def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
     text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
             "coffee. Stocks of gas are 7.5% below the levels of a year ago.")

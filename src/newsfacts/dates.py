@@ -130,6 +130,9 @@ _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>perio
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
 _BARE_PART = re.compile(r"the (?:first|second|third|fourth|final|latter) (?:quarter|half)")
+# a period named to compare with, not the one spoken of ("the same month last year")
+_COMPARED = re.compile(r"\byear (?:ago|earlier|before)|\blast year|\bsame\b|\bprevious\b|"
+                       r"\bprior\b")
 _THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
 # "the EU budget for 2007-13", "the 2006/07 season": a range of years, its end written short.
 _SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>\d\d)"
@@ -2451,8 +2454,15 @@ class DateExtractor:
                     part_after = [m.value[:4] for m in mentions if m.value and re.fullmatch(
                         r"\d{4}-(?:\d\d|Q[1-4]|H[12])", m.value) and
                                   start < m.start < sentence.end_char]
+                    # (or of the year the last sentences spoke of, if recent: "sales rose
+                    # 1.2% in the month ... climbed 8% for the year", after December 2004)
+                    in_context = _named_in_context(
+                        doc, [m for m in mentions if not _COMPARED.search(m.text.lower())],
+                        token, r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]))?")
+                    recent = in_context[:4] if in_context and \
+                        published.year - 1 <= int(in_context[:4]) <= published.year else None
                     year = before_it[-1] if before_it else part_after[0] if part_after else \
-                        f"{published.year:04d}"
+                        recent or f"{published.year:04d}"
                     timex = Timex("DATE", year, "published")
             else:
                 continue
