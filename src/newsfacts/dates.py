@@ -1474,6 +1474,10 @@ class DateExtractor:
         # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
         self.holidays = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.holidays.add("HOLIDAY", [nlp.make_doc(name) for name in lists["holidays"]])
+        # Fixed phrases that start with a common word ("the holidays", "its first week"): a
+        # token pattern starting on "the" or "its" would try a match at every one of them.
+        self.fixed_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.fixed_phrases.add("PHRASE", [nlp.make_doc(text) for text in lists["fixed_phrases"]])
         _parse_numeric_date("12/01/2016")  # dateparser loads its language data on first use
         self.units = lists["units"]
         self.glue = {"on", "at", ",", "of", "the", "in"}
@@ -1537,6 +1541,7 @@ class DateExtractor:
     def candidates(self, doc: Doc, published: dt.date | None = None) -> list[Span]:
         spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
         holidays = self.holidays(doc)
+        spans += [doc[start:end] for _, start, end in self.fixed_phrases(doc)]
         for window in self._windows(doc):
             spans += [doc[window.start + start:window.start + end]
                       for _, start, end in self.matcher(window)]
