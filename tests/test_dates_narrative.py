@@ -234,6 +234,9 @@ CASES = [
     ("The bars will stay open over New Year.", DECEMBER, "New Year", "2016-01-01"),
     # "in the new year", said late in a year: the start of the next, its January.
     ("Details will be announced in the new year.", DECEMBER, "the new year", "2016-01"),
+    # (the base model reads "year" as a noun of "patients" here: still the date)
+    ("From the new year patients waiting will be sent elsewhere.", DECEMBER, "the new year",
+     "2016-01"),
     # "pre-Christmas offers" are timed by the holiday, whatever the noun.
     ("Sales were fuelled by generous pre-Christmas special offers.", FEBRUARY, "Christmas",
      "2015-12-25"),

@@ -1996,9 +1996,11 @@ class DateExtractor:
                     in self.resolver.seasons
                     or re.sub(r"^the ", "", text) in self.resolver.holidays and not any(
                         noun.lower_ in self.holiday_time_nouns for noun in _compound_heads(last))
-                    and doc[max(0, span.start - 2):span.start].text.lower() not in ("pre-", "post-")):
+                    and doc[max(0, span.start - 2):span.start].text.lower() not in ("pre-", "post-")
+                    and not (text == "the new year" and not last.head.is_title)):
             # a kind of thing: "evening finishes", "winter plans", "Easter holidays" (but
-            # "pre-Christmas offers" are timed by the holiday)
+            # "pre-Christmas offers" are timed by the holiday, and "from the new year patients
+            # will..." is the base model's misparse; "the New Year Honours" is a name)
             return True
         if re.fullmatch(r"year(?: ?'s)? end", text) and span[-1].dep_ in (
                 "compound", "amod", "nmod") and span[-1].head.i >= span.end:
@@ -2289,7 +2291,8 @@ class DateExtractor:
                     not _point_of_comparison(span):  # not "its highest since 1997"
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
             if len(span) > 1 and span[0].lower_ == "the" and span[-1].head.i >= span.end and (
-                    timex.type == "DURATION" or span[1:].text.lower() in self.resolver.holidays):
+                    timex.type == "DURATION" or span[1:].text.lower() in self.resolver.holidays
+                    and span[1:].text.lower() != "new year"):
                 # "the 39 week licence period", "the May Day holiday": "the" goes with the noun
                 span = span[1:]
             for part, part_timex in self._timeml_parts(span, timex):
