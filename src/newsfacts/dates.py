@@ -604,7 +604,7 @@ class TimexResolver:
             suffix, text = "T" + time, text[clock.end() + 4:]  # "9pm on Christmas Day"
         match = re.fullmatch(r"(?:the )?(?P<name>.+?)(?:,? (?P<y>(?:1[5-9]|20)\d\d))?", text)
         name = match.group("name") if match else ""
-        if name not in self.holidays and not (name == "new year" and text.startswith("the ")):
+        if name not in self.holidays:
             return None
         if match.group("y"):
             year, anchor = int(match.group("y")), "absolute"
@@ -1471,13 +1471,13 @@ class DateExtractor:
         # this year's holiday (word forms: "the Easter holidays" are weeks of school, a kind)
         self.holiday_time_nouns = set(lists["holiday_time_nouns"])
         self.future_heads = set(lists["future_heads"])
-        # Holiday names are fixed word sequences: one PhraseMatcher pass over the doc finds them.
-        self.holidays = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.holidays.add("HOLIDAY", [nlp.make_doc(name) for name in lists["holidays"]])
-        # Fixed phrases that start with a common word ("the holidays", "its first week"): a
-        # token pattern starting on "the" or "its" would try a match at every one of them.
-        self.fixed_phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
-        self.fixed_phrases.add("PHRASE", [nlp.make_doc(text) for text in lists["fixed_phrases"]])
+        # Holiday names, and fixed phrases that start with a common word ("the holidays", "its
+        # first week", which a token pattern would try at every "the" and "its"), are fixed
+        # word sequences: one PhraseMatcher pass over the doc finds them all.
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.phrases.add("HOLIDAY", [nlp.make_doc(name) for name in lists["holidays"]])
+        self.phrases.add("PHRASE", [nlp.make_doc(text) for text in lists["fixed_phrases"]])
+        self._holiday_key = nlp.vocab.strings["HOLIDAY"]
         _parse_numeric_date("12/01/2016")  # dateparser loads its language data on first use
         self.units = lists["units"]
         self.glue = {"on", "at", ",", "of", "the", "in"}
@@ -1540,12 +1540,16 @@ class DateExtractor:
 
     def candidates(self, doc: Doc, published: dt.date | None = None) -> list[Span]:
         spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
-        holidays = self.holidays(doc)
-        spans += [doc[start:end] for _, start, end in self.fixed_phrases(doc)]
+        holidays = []
+        for key, start, end in self.phrases(doc):
+            if key == self._holiday_key:
+                holidays.append((start, end))
+            else:
+                spans.append(doc[start:end])
         for window in self._windows(doc):
             spans += [doc[window.start + start:window.start + end]
                       for _, start, end in self.matcher(window)]
-            spans += [self._with_year(doc[start:end]) for _, start, end in holidays
+            spans += [self._with_year(doc[start:end]) for start, end in holidays
                       if window.start <= start and end <= window.end]
         trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}
         trimmed = {part for span in trimmed for part in self._split_range(span, published)}
@@ -2131,6 +2135,9 @@ class DateExtractor:
                     "old" in doc[span.end:span.end + 3].text.lower():
                 continue  # "45-year-old"
             sent_index = _sentence_index(sentence_starts, span.start)
+            # the quarter (or half) the article spoke of within the last few sentences
+            near_quarter = recent_quarters[-1][1] if recent_quarters and \
+                sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES else None
             future = self.tense(span)
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
@@ -2174,11 +2181,10 @@ class DateExtractor:
                     re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", timex.value):
                 # "a quiet start to 2005, with sales picking up in the second half": the part
                 # is of the year its sentence named before it
-                year = _sentence_period(recent_periods, sent_index, span.start, r"^\d{4}")
-                named_at = next((start for index, start, value in reversed(recent_periods)
-                                 if index == sent_index and value == year), None)
-                if year and year != timex.value[:4] and not _aside(doc[named_at], span):
-                    timex = Timex("DATE", f"{year}{timex.value[4:]}", timex.anchor)
+                named = next(((start, value) for index, start, value in reversed(recent_periods)
+                              if index == sent_index and re.fullmatch(r"\d{4}", value)), None)
+                if named and named[1] != timex.value[:4] and not _aside(doc[named[0]], span):
+                    timex = Timex("DATE", f"{named[1]}{timex.value[4:]}", timex.anchor)
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
                 timex = _same_period(same_period, recent_periods, sent_index, span.start,
@@ -2186,8 +2192,7 @@ class DateExtractor:
             if timex is not None and self.vague_references and self._is_rate(span, text, timex):
                 timex = Timex("SET", timex.value, "absolute")  # TIMEX3 marks a rate's unit
             if text == "the latest period" and not (
-                    recent_quarters and sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES
-                    and (span.end == len(doc) or doc[span.end].lower_ != "of")):
+                    near_quarter and (span.end == len(doc) or doc[span.end].lower_ != "of")):
                 continue  # the quarter reported on, only when one was named just before
             if timex is None or self._left_out(span, text, timex):
                 continue
@@ -2233,21 +2238,19 @@ class DateExtractor:
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
-                    recent_quarters and sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES
-                    or "quarter" in span.sent.text.lower()):
+                    near_quarter or "quarter" in span.sent.text.lower()):
                 # Business news compares with the same quarter a year before: the quarter the
                 # article spoke of, else the one just closed ("net income rose from $5m a
                 # year earlier").
-                if recent_quarters and sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
-                    quarter = recent_quarters[-1][1]
-                    timex = Timex("DATE", f"{int(quarter[:4]) - 1:04d}{quarter[4:]}", "published")
+                if near_quarter:
+                    timex = Timex("DATE", f"{int(near_quarter[:4]) - 1:04d}{near_quarter[4:]}",
+                                  "published")
                 else:
                     year, month = _add_months(published.year, published.month, -15)
                     timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
-            elif published and recent_quarters and re.fullmatch(
-                    r"(?:the|that|the same) quarter|the latest period", text) and \
-                    sent_index - recent_quarters[-1][0] <= CONTEXT_SENTENCES:
-                timex = Timex("DATE", recent_quarters[-1][1], timex.anchor)  # the one just named
+            elif published and near_quarter and re.fullmatch(
+                    r"(?:the|that|the same) quarter|the latest period", text):
+                timex = Timex("DATE", near_quarter, timex.anchor)  # the one just named
             elif published and recent_quarters and re.fullmatch(
                     r"(?:the )?(?:previous|preceding|prior) quarter", text) and \
                     sent_index - recent_quarters[-1][0] <= 1 and "Q" in recent_quarters[-1][1] \
