@@ -210,6 +210,12 @@ def test_clock_times_on_a_day_and_in_context(nlp):
     assert found["4pm today"].value == "2016-01-12T16:00"
     found = by_text(nlp, "Porters walked out at 6am this morning.")
     assert found["6am this morning"].value == "2016-01-12T06:00"
+    # The day comes after the clock in the same phrase: that day, not the one in context.
+    text = ("Oil fell on Tuesday after rising on Monday. Crude was trading at $51 at 0710 GMT "
+            "in Asian electronic trade on Tuesday.")
+    assert by_text(nlp, text)["0710 GMT"].value == "2016-01-12T07:10"
+    text = "Oil rose on Monday. It closed at 6pm, and fell on Tuesday."
+    assert by_text(nlp, text)["6pm"].value == "2016-01-11T18:00"
 
 
 def test_compound_durations(nlp):

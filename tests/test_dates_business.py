@@ -28,6 +28,12 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
     # A year named in the sentence: the year before it.
     found = by_text(nlp, "In 2013 the bakery sold 40 per cent more bread than a year earlier.")
     assert found["a year earlier"].value == "2012"
+    # The quarter reported on, not the one it was compared with ("down from ... in the
+    # fourth quarter of 2014"), nor a month of a quarter named by its months.
+    text = ("The carmaker's profit fell in the last quarter of 2015. It earned $630m in the "
+            "October-to-December period, down from $1bn in the fourth quarter of 2014. Its "
+            "revenues rose 4.7% from a year earlier.")
+    assert by_text(nlp, text)["a year earlier"].value == "2014-Q4"
 
 
 def test_figures_for_the_year_are_of_the_year_just_spoken_of(nlp):

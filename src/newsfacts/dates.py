@@ -77,6 +77,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -2127,6 +2128,9 @@ class DateExtractor:
         recent_periods: list[tuple[int, int, str]] = []  # (sentence, token, "2015-03"): periods
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
             "SENT_START") else [0]
+        # "the October-to-December period" speaks of a quarter: its end month stands for it
+        span_parts = {match.start("m2"): part for match, part in self._month_spans(doc_text(doc))
+                      } if self.re_month_span.search(doc_text(doc)) else {}
         for span in self.candidates(doc, published):
             text = canonical(span.text)
             if self._is_count_modifier(span, text):
@@ -2278,15 +2282,18 @@ class DateExtractor:
                 timex = Timex("DATE", _iso_week(day) + "-WE", timex.anchor)
                 span = doc[span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the"):
                            span.end + 1]
-            spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text)
-            if timex.value and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", timex.value) and spoken_of:
-                recent_quarters.append((sent_index, timex.value))  # a quarter or half spoken of
+            spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text) \
+                and not _point_of_comparison(span)
+            period = timex.value
+            if span.start_char in span_parts and period and re.fullmatch(r"\d{4}-\d\d", period):
+                period = f"{period[:4]}-{span_parts[span.start_char]}"
+            if period and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", period) and spoken_of:
+                recent_quarters.append((sent_index, period))  # a quarter or half spoken of
             ended = _quarter_ended(span, timex)
             if ended and spoken_of:  # "GDP rose in the three months to 31 December": Q4
                 recent_quarters.append((sent_index, ended))
-            if timex.value and _PERIOD_VALUE.fullmatch(timex.value) and spoken_of and \
-                    not _point_of_comparison(span):  # not "its first loss since 2002"
-                recent_periods.append((sent_index, span.start, timex.value))
+            if period and _PERIOD_VALUE.fullmatch(period) and spoken_of:
+                recent_periods.append((sent_index, span.start, period))
             if timex.day is not None and not _point_of_comparison(span) and \
                     not self._dates_a_report(span):
                 recent_days.append((sent_index, timex.day))
@@ -2306,6 +2313,7 @@ class DateExtractor:
         mentions = self._bare_periods(doc, mentions, published)
         mentions = self._elided_units(doc, mentions, published)
         mentions = _glossed_days(doc_text(doc), mentions)
+        mentions = _clock_days(doc, mentions)
         if self.re_month_span.search(doc_text(doc)):
             mentions = self._month_span_periods(doc, mentions)
         if self.vague_references:
@@ -2317,12 +2325,8 @@ class DateExtractor:
             mentions = _short_year_ranges(doc_text(doc), mentions)
         return self._range_years(doc, mentions)
 
-    def _month_span_periods(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-        """ "the July to September period", "the October-December quarter", "in
-        July-September": the months of a calendar quarter or half named as one period are that
-        quarter or half, in the year the end month was resolved to."""
-        text = doc_text(doc)
-        changed = False
+    def _month_spans(self, text: str) -> Iterator[tuple[re.Match, str]]:
+        """The month spans that name a calendar quarter or half, each with its part ("Q3")."""
         for match in self.re_month_span.finditer(text):
             if not match.group("noun") and match.group("join") not in ("-", "–", "-to-"):
                 continue  # "from July to September": a range, each end a date of its own
@@ -2330,8 +2334,18 @@ class DateExtractor:
             last = self.resolver.months[match.group("m2").lower().rstrip(".")]
             part = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
                     (7, 12): "H2"}.get((first, last))
+            if part:
+                yield match, part
+
+    def _month_span_periods(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+        """ "the July to September period", "the October-December quarter", "in
+        July-September": the months of a calendar quarter or half named as one period are that
+        quarter or half, in the year the end month was resolved to."""
+        text = doc_text(doc)
+        changed = False
+        for match, part in self._month_spans(text):
             end_month = _overlapping(mentions, *match.span("m2"))
-            if part is None or end_month is None or not end_month.value or \
+            if end_month is None or not end_month.value or \
                     not re.match(r"\d{4}-(?:\d\d|Q[1-4])", end_month.value):
                 continue
             start, end = match.span()
@@ -2726,6 +2740,27 @@ def _glossed_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
     return mentions
 
 
+_BARE_CLOCK = re.compile(r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|EST|EDT|ET)?", re.IGNORECASE)
+
+
+def _clock_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    """ "trading at $51.39 at 0710 GMT in Asian electronic trade on Wednesday": a clock time
+    whose day comes later in the same phrase (no verb or punctuation between) is on that day,
+    not on the day named before it."""
+    for clock, day in zip(mentions, mentions[1:], strict=False):
+        if not (clock.type == "TIME" and clock.anchor == "published" and clock.value and
+                _BARE_CLOCK.fullmatch(clock.text) and day.value and
+                re.fullmatch(r"\d{4}-\d\d-\d\d", day.value) and day.value != clock.value[:10]):
+            continue
+        between = doc.char_span(clock.end, day.start, alignment_mode="expand")
+        if between is None or len(between) > 8 or any(
+                token.pos_ in ("VERB", "AUX") or token.is_punct or token.is_sent_start
+                for token in between):
+            continue
+        clock.value = day.value + clock.value[10:]
+    return mentions
+
+
 def _overlapping(mentions: list[DateMention], start: int, end: int) -> DateMention | None:
     """The first mention that shares a character with text[start:end], if any."""
     return next((m for m in mentions if m.start < end and start < m.end), None)
@@ -2836,6 +2871,9 @@ def _point_of_comparison(span: Span) -> bool:
             return True  # "the record level set on 10 November": a mark to measure against
         if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             return False  # (spaCy makes a new Token per access: compare indices, not objects)
+        if token.lower_ in ("in", "during") and token.head.lower_ in ("up", "down") and any(
+                word.lower_ == "from" and word.i < token.i for word in token.head.children):
+            return True  # "down from $1bn in the fourth quarter of 2003"
         token = token.head
         if token.lower_ in ("since", "from", "than"):
             return True
