@@ -157,6 +157,16 @@ def test_durations(nlp):
 def test_count_modifier_is_not_a_duration(nlp):
     mentions = run(nlp, "The trust cancelled 11 day case procedures and 4 inpatient operations.")
     assert mentions == []
+    # One thing (a singular noun) is not counted: the number is the unit's.
+    found = by_text(nlp, "The 10 month deficit grew and he faces a 10 year jail sentence.")
+    assert [found["10 month"].value, found["10 year"].value] == ["P10M", "P10Y"]
+
+
+def test_a_number_before_previous_counts_the_units(nlp):
+    found = by_text(nlp, "Jobs created in the two previous months were revised up.")
+    assert found["the two previous months"].value == "P2M"
+    assert by_text(nlp, "It shrank for three previous quarters.")["three previous quarters"] \
+        .value == "P9M"
 
 
 def test_sets(nlp):

@@ -271,7 +271,8 @@ class TimexResolver:
             rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|(?:{num}) or (?:{num})|a few|"
             rf"a couple of|couple of|a half|"
             rf"a dozen|dozens of|hundreds of|thousands of)? ?(?P<frac> 1/2)? ?"
-            rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight) )?(?P<unit>{unit})"
+            rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight|"
+            rf"previous|preceding|prior|past|last|following|coming|remaining) )?(?P<unit>{unit})"
             rf"(?: and a half)?(?: long| old)?$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
@@ -1872,8 +1873,15 @@ class DateExtractor:
         if match.group(1) in ("a", "an", "one") or not (
                 match.group(1).isdigit() or match.group(1) in self.resolver.numbers):
             return False  # "next month Solihull will ...": not a count
-        return following.pos_ in ("NOUN", "PROPN") and following.lower_ not in \
-            self.durational_heads and following.lower_ not in self.units  # "a 52 week year"
+        if following.pos_ not in ("NOUN", "PROPN") or following.lower_ in \
+                self.durational_heads or following.lower_ in self.units:  # "a 52 week year"
+            return False
+        noun = following
+        while noun.dep_ == "compound" and noun.head.i > noun.i:
+            noun = noun.head
+        # "the 10 month deficit", "a 10 year jail sentence": one thing, so the number is the
+        # unit's ("11 day case procedures" counts the procedures)
+        return noun.tag_ != "NN"
 
     def _dates_a_report(self, span: Span) -> bool:
         """ "investigators said in a report yesterday", "the minister said on Wednesday": the
