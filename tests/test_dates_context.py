@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import by_text, dates_pipeline
+from tests.test_dates import by_text, dates_pipeline, run_with
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +88,17 @@ def test_kinds_and_shares_are_not_dates(nlp):
             "of a million appointments moved to the Easter holidays, and the trust drew up "
             "winter plans for injuries seen on a winter evening or a snowy winter's morning.")
     assert by_text(nlp, text) == {}
+
+
+def test_a_drop_and_a_comparison_are_not_dates(nlp):
+    text = ("The bank predicts this fall from the current 2.1% level. Inflation was as high as "
+            "70% as recently as 2001.")
+    found = run_with(nlp, text, dt.date(2004, 12, 20), vague_references=True)
+    assert [mention.text for mention in found] == ["2001"]
+    # "as expected": a comparison with a forecast, no plan ahead
+    found = by_text(nlp, "Firms created twice as many jobs as expected in October.",
+                    dt.date(2004, 11, 10))
+    assert found["October"].value == "2004-10"
 
 
 def test_timetable_words_and_past_plans(nlp):

@@ -1740,9 +1740,10 @@ class DateExtractor:
                 return True
             if verb.dep_ in ("acl", "ccomp", "advcl") and verb.tag_ == "VBN" and \
                     verb.lower_ in self.future_heads and verb.lower_ != "set" and not auxiliaries \
-                    and verb.doc[verb.i - 1].lower_ != "than":
+                    and verb.doc[verb.i - 1].lower_ not in ("than", "as"):
                 # "with the result expected on Friday", "the election, widely expected on 5 May"
-                # (not "the record set on Aug. 6", "fewer jobs than expected in January")
+                # (not "the record set on Aug. 6", "fewer jobs than expected in January", "twice
+                # as many jobs as expected in October")
                 return True
             if (verb.tag_ == "VB" or verb.tag_ == "VBN" and "have" in auxiliaries) and \
                     "to" in auxiliaries and verb.dep_ == "xcomp" and \
@@ -1966,6 +1967,11 @@ class DateExtractor:
             # "exporters led the fall", "at the time of the fall", "since the fall of the
             # Wall": a drop, not autumn ("in the fall", "by the fall of 2010" are)
             return True
+        if text == "this fall" and span.end < len(doc) and doc[span.end].lower_ == "from":
+            return True  # "predicts this fall from the current 2.1%": a drop
+        if text == "recently" and before is not None and before.lower_ == "as" and \
+                span.end < len(doc) and doc[span.end].lower_ == "as":
+            return True  # "as recently as 2001": the year that follows is the date
         if re.fullmatch(r"the (?:first|second|latter) half", text) and not \
                 self._reports_figures(span.sent):
             return True  # "scored in the second half": a match, not the year
