@@ -34,6 +34,16 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
             "October-to-December period, down from $1bn in the fourth quarter of 2014. Its "
             "revenues rose 4.7% from a year earlier.")
     assert by_text(nlp, text)["a year earlier"].value == "2014-Q4"
+    # A year named as the point compared with is not the year reported on.
+    text = ("Net income jumped to 3bn yuan in 2015, compared with 1.4bn yuan in 2014. Sales "
+            "surged to 6.2bn yuan, from 3bn yuan a year earlier.")
+    assert by_text(nlp, text)["a year earlier"].value == "2014"
+
+
+def test_the_same_period_of_a_year_named_in_its_sentence(nlp):
+    text = ("During November the firm exported goods worth £16.9bn. The deficit for the first "
+            "eleven months of 2015 stands at £36.3bn, higher than the same period in 2014.")
+    assert by_text(nlp, text)["the same period in 2014"].value == "2014"
 
 
 def test_figures_for_the_year_are_of_the_year_just_spoken_of(nlp):

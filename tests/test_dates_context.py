@@ -9,7 +9,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import by_text, dates_pipeline, run_with
+from tests.test_dates import by_text, dates_pipeline, run, run_with
 
 
 @pytest.fixture(scope="session")
@@ -88,6 +88,26 @@ def test_kinds_and_shares_are_not_dates(nlp):
             "of a million appointments moved to the Easter holidays, and the trust drew up "
             "winter plans for injuries seen on a winter evening or a snowy winter's morning.")
     assert by_text(nlp, text) == {}
+
+
+def test_a_pair_of_days_ahead_is_in_order(nlp):
+    found = run(nlp, "It is to close the factory on Monday and Tuesday.")  # said on a Tuesday
+    assert [m.value for m in found] == ["2016-01-18", "2016-01-19"]
+    found = run(nlp, "Statements were made Tuesday and Monday.")  # a list of days gone
+    assert [m.value for m in found] == ["2016-01-12", "2016-01-11"]
+
+
+def test_a_month_naming_its_event_in_a_future_sentence(nlp):
+    text = ("Shares were hit in December. December's share fall means the firm could be "
+            "relegated when the index is reshuffled next month.")
+    assert [m.value for m in run(nlp, text)] == ["2015-12", "2015-12", "2016-02"]
+
+
+def test_earlier_or_later_in_a_named_period_is_one_timex3(nlp):
+    found = run_with(nlp, "The government revised figures from earlier in 2015 and will launch "
+                          "it later in the summer.", vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == [("earlier in 2015", "2015"),
+                                                  ("later in the summer", "2016-SU")]
 
 
 def test_a_drop_and_a_comparison_are_not_dates(nlp):

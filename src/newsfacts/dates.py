@@ -2164,9 +2164,12 @@ class DateExtractor:
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
             elif future and len(span) == 1 and span.end < len(doc) and \
-                    doc[span.end].lower_ in ("'s", "’s") and self.resolver.re_weekday.fullmatch(text):
-                # "Proceeds from Thursday's show will go to charity": the day names its event,
-                # which the clause's future need not reach; the nearest such day
+                    doc[span.end].lower_ in ("'s", "’s") and (
+                        self.resolver.re_weekday.fullmatch(text) or
+                        self.resolver.re_month.fullmatch(text)):
+                # "Proceeds from Thursday's show will go to charity", "December's share fall
+                # means it could be relegated next month": the day or month names its event,
+                # which the clause's future need not reach; the nearest such day or month
                 future = None
             context_day = None
             for index, day in reversed(recent_days):
@@ -2328,6 +2331,7 @@ class DateExtractor:
         mentions = self._elided_units(doc, mentions, published)
         mentions = _glossed_days(doc_text(doc), mentions)
         mentions = _clock_days(doc, mentions)
+        mentions = self._weekday_pairs(doc_text(doc), mentions, published)
         if self.re_month_span.search(doc_text(doc)):
             mentions = self._month_span_periods(doc, mentions)
         if self.vague_references:
@@ -2337,7 +2341,29 @@ class DateExtractor:
             mentions = self._clock_ranges(doc, mentions, published)
         if self.timeml_extents and _SHORT_YEAR_RANGE.search(doc_text(doc)):
             mentions = _short_year_ranges(doc_text(doc), mentions)
+        if self.timeml_extents and _EARLIER_IN.search(doc_text(doc)):
+            mentions = _earlier_in(doc_text(doc), mentions)
         return self._range_years(doc, mentions)
+
+    def _weekday_pairs(self, text: str, mentions: list[DateMention],
+                       published: dt.date | None) -> list[DateMention]:
+        """ "to close the factory on Monday and Tuesday", said on a Tuesday: the second day of a
+        pair ahead comes after the first, so it is next week's Tuesday, not today (a pair gone
+        may be listed in any order: "statements made Friday and Thursday")."""
+        if published is None:
+            return mentions
+        for first, second in zip(mentions, mentions[1:], strict=False):
+            if first.value and second.value and first.value > published.isoformat() and \
+                    re.fullmatch(r"\s*(?:and|or|to|through|until|-|–)\s*",
+                                 text[first.end:second.start]) and \
+                    self.resolver.re_weekday.fullmatch(canonical(first.text)) and \
+                    self.resolver.re_weekday.fullmatch(canonical(second.text)) and \
+                    re.fullmatch(r"\d{4}-\d\d-\d\d", first.value) and \
+                    re.fullmatch(r"\d{4}-\d\d-\d\d", second.value) and \
+                    second.value < first.value:
+                later = dt.date.fromisoformat(second.value) + dt.timedelta(days=7)
+                second.value = later.isoformat()
+        return mentions
 
     def _month_spans(self, text: str) -> Iterator[tuple[re.Match, str]]:
         """The month spans that name a calendar quarter or half, each with its part ("Q3")."""
@@ -2820,6 +2846,26 @@ def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMenti
     return mentions
 
 
+_EARLIER_IN = re.compile(r"\b(?:[Ee]arlier|[Ll]ater) in ")
+
+
+def _earlier_in(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "earlier in 2004", "later in January", "later in the summer": TIMEX3 takes the words
+    into the extent of the date they place a time within (as "later in the year"), and
+    "earlier" is then no time of its own."""
+    for mention in list(mentions):
+        match = _EARLIER_IN.search(text, max(0, mention.start - 12), mention.start)
+        if match is None or match.end() != mention.start or mention.type != "DATE" or \
+                not re.match(r"\d{4}", mention.value or ""):
+            continue
+        for other in [m for m in mentions if m is not mention and
+                      m.start < mention.start and match.start() < m.end]:
+            mentions.remove(other)  # "earlier" read as PAST_REF
+        mention.start, mention.text = match.start(), text[match.start():mention.end]
+    _renumber(mentions)
+    return mentions
+
+
 def _added_mention(text: str, start: int, end: int, timex: Timex) -> DateMention:
     """A mention a later pass adds (numbered by `_renumber` once the pass is done)."""
     return DateMention(id="", text=text[start:end], start=start, end=end, type=timex.type,
@@ -2889,8 +2935,9 @@ def _point_of_comparison(span: Span) -> bool:
                 word.lower_ == "from" and word.i < token.i for word in token.head.children):
             return True  # "down from $1bn in the fourth quarter of 2003"
         token = token.head
-        if token.lower_ in ("since", "from", "than"):
-            return True
+        if token.lower_ in ("since", "from", "than") or token.lower_ == "with" and \
+                token.head.lemma_ in ("compare", "comparison"):
+            return True  # "compared with 1.4bn yuan in 2003"
     return False
 
 
@@ -2921,7 +2968,9 @@ def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], se
     in the year before it; "the same period of 2007": in 2007."""
     shape = _UNIT_SHAPES[match.group("unit")]
     period = _sentence_period(recent_periods, sent_index, before, shape)
-    if period is None:
+    if period is None and _sentence_period(recent_periods, sent_index, before) is None:
+        # (a whole year named in the sentence is the period: "the first eleven months of
+        # 2004 ... higher than the same period in 2003", not a month named before it)
         period = _previous_sentence_period(recent_periods, sent_index, shape)
     if match.group("year"):
         return Timex("DATE", match.group("year") + (period[4:] if period else ""), "absolute")
