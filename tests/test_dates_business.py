@@ -40,6 +40,14 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
     assert by_text(nlp, text)["a year earlier"].value == "2014"
 
 
+def test_during_the_year_is_the_year_spoken_of(nlp):
+    found = by_text(nlp, "During the year, the service will be extended to all regions.")
+    assert found["the year"].value == "2016"
+    found = by_text(nlp, "The index gained 7.6% during the year to close at 11,488.",
+                    dt.date(2004, 12, 30))
+    assert found["the year"].value == "2004"
+
+
 def test_the_same_period_of_a_year_named_in_its_sentence(nlp):
     text = ("During November the firm exported goods worth £16.9bn. The deficit for the first "
             "eleven months of 2015 stands at £36.3bn, higher than the same period in 2014.")

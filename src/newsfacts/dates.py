@@ -2462,8 +2462,8 @@ class DateExtractor:
         """A bare "the year", "the week" or "the month" the sentence ties down: closed by a
         date it is the span up to it ("profit in the year to June 30": P1Y); a part "of the
         year", the pick "of the year" ("word of the year", "its highest level of the year"),
-        figures "for the year", a market that "ended the week" higher,
-        "the week's biggest single": the article's own
+        figures "for the year", a span "during the year", a market that "ended the week"
+        higher, "the week's biggest single": the article's own
         (or the year the sentence names); "in the month" after a month named: that month."""
         added = False
         for match in _THE_BARE_PERIOD.finditer(doc_text(doc)):  # no pass over every token
@@ -2502,7 +2502,9 @@ class DateExtractor:
                     unit == "year" and before and before[-1].lower_ == "of" and \
                     self._of_the_year(before[-1]) and not (after and after[0].like_num) or \
                     before and before[-1].lower_ == "for" and self._reports_figures(token.sent) \
-                    or token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
+                    or unit == "year" and before and before[-1].lower_ in (
+                        "during", "over", "throughout") or \
+                    token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
                     token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs or \
                     unit == "week" and after and after[0].tag_ == "POS":
                 if published is None:
