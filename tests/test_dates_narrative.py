@@ -400,6 +400,15 @@ def test_people_of_today_are_of_the_present_age(nlp):
     assert by_text(nlp, "Today's vote was close.")["Today"].value == "2016-01-12"
 
 
+def test_a_state_of_today_set_against_long_ago_is_the_present_age(nlp):
+    text = "Eighteen months ago we had 40 employees. Today we have 380."
+    found = {m.text: m.value for m in run_with(nlp, text, vague_references=True)}
+    assert found["Today"] == "PRESENT_REF"
+    # an event of the day stays the day, whatever came before
+    found = by_text(nlp, "Two years ago the plan failed. Today the board meets to decide.")
+    assert found["Today"].value == "2016-01-12"
+
+
 def test_a_named_day_needs_its_event_to_have_happened(nlp):
     text = "The 7/7 bombings shook London."
     assert by_text(nlp, text, dt.date(2006, 1, 25))["7/7"].value == "2005-07-07"

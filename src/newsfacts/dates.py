@@ -1451,6 +1451,7 @@ class DateExtractor:
         # The records keep "8am on Tuesday" as one moment; TimeML marks "8am" and "Tuesday".
         self.timeml_extents = timeml_extents
         self.scheduled_verbs = set(lists["scheduled_verbs"])
+        self.state_verbs = set(lists["state_verbs"])  # "today we have 380 staff"
         self.intent_heads = set(lists["intent_heads"])
         self.resolver = TimexResolver(lists)
         self.matcher = Matcher(nlp.vocab)
@@ -1822,8 +1823,23 @@ class DateExtractor:
         the day of publication (but "today's figures", "today's talks": the day's own; and a
         single thing, "today's vote", "today's deal", is the day's)."""
         owned = span.root.head
-        return span.root.dep_ == "poss" and owned.tag_ == "NNS" and \
-            owned.lemma_.lower() not in self.today_events
+        if span.root.dep_ == "poss":
+            return owned.tag_ == "NNS" and owned.lemma_.lower() not in self.today_events
+        return self._today_against_then(span)
+
+    def _today_against_then(self, span: Span) -> bool:
+        """ "Eighteen months ago we had 40 employees. Today we have 380", "found across England
+        a century ago but survive today": a state in the simple present set against a time
+        long gone is of the present age (PRESENT_REF), not of the day."""
+        verb = _verb_above(span.root, 3)
+        if verb.tag_ not in ("VBZ", "VBP", "VB") or verb.lemma_ not in self.state_verbs or any(
+                child.dep_ in ("aux", "auxpass") for child in verb.children):
+            return False  # a state, not "Today the board meets to decide": an event
+        sentences = [span.sent]
+        if span.sent.start > 0:
+            sentences.append(span.doc[span.sent.start - 1].sent)
+        return any(token.lower_ == "ago" or token.lower_ == "gone" and token.head.lemma_ == "be"
+                   for sentence in sentences for token in sentence)
 
     def _looks_forward(self, span: Span, future: bool | None) -> bool:
         """ "payable Dec. 15", "effective June 1", "until Monday", "until at least Monday" (even
