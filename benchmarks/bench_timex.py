@@ -152,7 +152,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz3": "bbcbiz3", "realtech2": "bbctech2", "realbiz4": "bbcbiz4",
              "realpol2": "bbcpol2", "realbiz5": "bbcbiz5", "realent": "bbcent",
              "realbiz6": "bbcbiz6", "realtech3": "bbctech3", "realbiz7": "bbcbiz7",
-             "realbiz8": "bbcbiz8", "realtech4": "bbctech4"}
+             "realbiz8": "bbcbiz8", "realtech4": "bbctech4",
+             "realbiz9": "bbcbiz9"}
 LEAD_PARAGRAPHS = 3
 
 
