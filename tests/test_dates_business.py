@@ -40,6 +40,26 @@ def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):
     assert by_text(nlp, text)["a year earlier"].value == "2014"
 
 
+def test_a_year_earlier_than_a_quarter_or_annual_figures(nlp):
+    text = ("Profit rose to 2bn rupees in the last three months of 2015 compared with 1.4bn "
+            "rupees a year earlier.")
+    assert by_text(nlp, text)["a year earlier"].value == "2014-Q4"
+    text = "Profit rose 44% during October to December, from $142m a year earlier."
+    found = by_text(nlp, text)
+    assert (found["October to December"].value, found["a year earlier"].value) == \
+        ("2015-Q4", "2014-Q4")
+    # annual figures reported in a month compare with the year before, not that month
+    text = "In July, the firm reported an annual turnover of £8.89bn, down from £9.28bn a year earlier."
+    assert by_text(nlp, text)["a year earlier"].value == "2014"
+
+
+def test_kinds_of_years_and_hours_are_not_durations(nlp):
+    text = ("Shares fell in after-hours trade. The cars are from the 2014 and 2015 model years, "
+            "and it spends more on people in their retirement years.")
+    found = run_with(nlp, text, vague_references=True, timeml_extents=True)
+    assert [mention.text for mention in found] == ["2014", "2015"]
+
+
 def test_during_the_year_is_the_year_spoken_of(nlp):
     found = by_text(nlp, "During the year, the service will be extended to all regions.")
     assert found["the year"].value == "2016"

@@ -2074,8 +2074,12 @@ class DateExtractor:
             return True  # "stay up all night"
         if text in ("hours", "the hours") and span.start and (doc[span.start - 1].dep_ in (
                 "compound", "amod") and doc[span.start - 1].head.i == span.end - 1 or
-                doc[span.start - 1].tag_ in ("NN", "NNS", "NNP", "JJ")):
-            return True  # a kind of hours: "opening hours", "the early hours of Thursday"
+                doc[span.start - 1].tag_ in ("NN", "NNS", "NNP", "JJ", "HYPH")):
+            return True  # a kind of hours: "opening hours", "the early hours", "after-hours"
+        if text in ("years", "months", "days") and before is not None and \
+                before.tag_ == "NN" and before.lower_ not in _COUNTED_DAYS and \
+                before.lower_ not in self.resolver.seasons:
+            return True  # a kind of years: "the 2005 model years", "its retirement years"
         if text == "the night":
             return True  # "stars who turned out on the night": the night of an event told of
         if text in ("night", "day") and (doc[span.end:span.end + 2].text.lower() in (
@@ -2272,6 +2276,12 @@ class DateExtractor:
                     year, number = _add_months(int(month[:4]), int(month[5:]), -1)
                     timex = Timex("DATE", f"{year:04d}-{number:02d}", "published")
                     span = doc[span.start:span.end + 1]
+            if compared and any(token.lower_ in ("annual", "full-year", "yearly")
+                                for token in span.sent):
+                compared = compared[:4]  # "In July it reported an annual turnover of £8.9bn"
+            elif compared and len(compared) == 4 and near_quarter and \
+                    near_quarter.startswith(compared) and recent_quarters[-1][0] == sent_index:
+                compared = near_quarter  # "in the last three months of 2004": its fourth quarter
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
@@ -2384,8 +2394,11 @@ class DateExtractor:
     def _month_spans(self, text: str) -> Iterator[tuple[re.Match, str]]:
         """The month spans that name a calendar quarter or half, each with its part ("Q3")."""
         for match in self.re_month_span.finditer(text):
-            if not match.group("noun") and match.group("join") not in ("-", "–", "-to-"):
-                continue  # "from July to September": a range, each end a date of its own
+            if not match.group("noun") and match.group("join") not in ("-", "–", "-to-") and \
+                    not re.search(r"\b(?:during|over|in|for) $", text[:match.start()]):
+                # "from July to September": a range, each end a date of its own ("profit
+                # rose 44% during October to December": the quarter)
+                continue
             first = self.resolver.months[match.group("m1").lower().rstrip(".")]
             last = self.resolver.months[match.group("m2").lower().rstrip(".")]
             part = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
@@ -2776,6 +2789,12 @@ def _quarter_ended(span: Span, timex: Timex) -> str | None:
     a "previous quarter" that follows ("the quarter ended Sept. 30" has named its own, maybe a
     fiscal one)."""
     doc = span.doc
+    year = re.fullmatch(r"\d{4}", timex.value or "")
+    if year and span.start >= 4 and doc[span.start - 1].lower_ == "of":
+        # "the last three months of 2004": its fourth quarter
+        words = doc[span.start - 4:span.start - 1].text.lower()
+        if words in ("last three months", "final three months", "first three months"):
+            return f"{year.group()}-Q{1 if words.startswith('first') else 4}"
     month = re.fullmatch(r"(\d{4})-(03|06|09|12)(?:-\d\d)?", timex.value or "")
     if not month or span.start < 3 or doc[span.start - 1].lower_ not in ("to", "ended", "ending"):
         return None
@@ -2864,6 +2883,8 @@ def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMenti
     return mentions
 
 
+# "five trading days": days of a kind that are still counted as time
+_COUNTED_DAYS = {"trading", "working", "business", "school", "sitting", "calendar"}
 _EARLIER_IN = re.compile(r"\b(?:[Ee]arlier|[Ll]ater) in ")
 
 
