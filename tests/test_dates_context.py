@@ -97,6 +97,14 @@ def test_a_pair_of_days_ahead_is_in_order(nlp):
     assert [m.value for m in found] == ["2016-01-12", "2016-01-11"]
 
 
+def test_a_month_after_a_past_agreement_is_the_nearest(nlp):
+    published = dt.date(2005, 1, 11)
+    text = "Both sides agreed to suspend their requests at the beginning of December."
+    assert by_text(nlp, text, published)["the beginning of December"].value == "2004-12"
+    found = by_text(nlp, "It agreed to sell the unit in March.", published)
+    assert found["March"].value == "2005-03"
+
+
 def test_a_month_naming_its_event_in_a_future_sentence(nlp):
     text = ("Shares were hit in December. December's share fall means the firm could be "
             "relegated when the index is reshuffled next month.")

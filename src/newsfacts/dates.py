@@ -1752,6 +1752,8 @@ class DateExtractor:
                 # "expects to resume on Monday", "ready to meet on Monday", "expects to have
                 # sent them all by the end of March"; not "analysts had expected February's
                 # figure to be stronger"
+                if verb.head.tag_ == "VBD" and self.resolver.re_month.search(canonical(span.text)):
+                    return None  # "agreed to suspend talks at the beginning of December"
                 return not self._past_intent(verb.head)
             if verb.tag_ == "VBN" and {"to", "be"} <= auxiliaries and verb.dep_ in (
                     "advcl", "acl", "relcl"):
