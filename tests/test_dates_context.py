@@ -189,6 +189,9 @@ def test_the_past_decade_is_ten_years(nlp):
     found = by_text(nlp, "Admissions doubled over the past decade, faster than in the 1990s.")
     assert found["the past decade"].value == "P10Y"
     assert found["the 1990s"].value == "199"
+    # ahead likewise: the ten years to come ("next decade" alone is the 2020s)
+    found = by_text(nlp, "Coverage will grow over the next decade and slow next decade.")
+    assert (found["the next decade"].value, found["next decade"].value) == ("P10Y", "202")
 
 
 def test_a_duration_before_an_activity(nlp):

@@ -987,7 +987,9 @@ class TimexResolver:
             return None  # "the week", "the year": which one is not said
         if rel == "recent":
             return Timex("DATE", "PAST_REF", "published")
-        if rel == "past" and unit in ("decade", "century"):  # the last ten years, not the 1990s
+        if unit in ("decade", "century") and (rel == "past" or rel in ("next", "coming") and
+                                              text.startswith("the ")):
+            # the last ten years, not the 1990s; "over the next decade": the ten years ahead
             return Timex("DURATION", "P10Y" if unit == "decade" else "P100Y", "absolute")
         if unit == "year" and step == 1 and dct.month == 1 and re.fullmatch(
                 r"the (?:coming|next) year", text):
