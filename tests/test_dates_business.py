@@ -66,6 +66,8 @@ def test_during_the_year_is_the_year_spoken_of(nlp):
     found = by_text(nlp, "The index gained 7.6% during the year to close at 11,488.",
                     dt.date(2004, 12, 30))
     assert found["the year"].value == "2004"
+    # the year that "had begun well" is the one under way
+    assert by_text(nlp, "The firm said the year had begun well.")["the year"].value == "2016"
 
 
 def test_the_same_period_of_a_year_named_in_its_sentence(nlp):

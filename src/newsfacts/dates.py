@@ -2538,6 +2538,7 @@ class DateExtractor:
                     or unit == "year" and before and before[-1].lower_ in (
                         "during", "over", "throughout") or \
                     token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
+                    token.dep_ == "nsubj" and token.head.lemma_ in ("begin", "start") or \
                     token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs or \
                     unit == "week" and after and after[0].tag_ == "POS":
                 if published is None:
