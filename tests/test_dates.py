@@ -165,6 +165,10 @@ def test_count_modifier_is_not_a_duration(nlp):
 def test_a_number_before_previous_counts_the_units(nlp):
     found = by_text(nlp, "Jobs created in the two previous months were revised up.")
     assert found["the two previous months"].value == "P2M"
+    # "a last minute decision" is a kind of decision, not one minute
+    text = ("Plans to close the emergency department of Charing Cross Hospital have been "
+            "scrapped in a last minute decision.")
+    assert by_text(nlp, text) == {}
     assert by_text(nlp, "It shrank for three previous quarters.")["three previous quarters"] \
         .value == "P9M"
 

@@ -66,6 +66,8 @@ def test_during_the_year_is_the_year_spoken_of(nlp):
     found = by_text(nlp, "The index gained 7.6% during the year to close at 11,488.",
                     dt.date(2004, 12, 30))
     assert found["the year"].value == "2004"
+    # a span ahead "over the year" names no calendar year
+    assert by_text(nlp, "We expect to cut 150 posts over the year.") == {}
     # the year that "had begun well" is the one under way
     assert by_text(nlp, "The firm said the year had begun well.")["the year"].value == "2016"
 

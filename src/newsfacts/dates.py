@@ -954,6 +954,10 @@ class TimexResolver:
                 return None
             n = "X"
         else:
+            if n_text in ("a", "an") and re.search(
+                    r"\ban? (?:previous|preceding|prior|past|last|following|coming|remaining) ",
+                    text):
+                return None  # "a last minute decision": a kind of decision
             n = self._number(n_text)
             if re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and not plural:
                 return None  # "the 1988 quarter": a year, not 1,988 quarters
@@ -2535,8 +2539,9 @@ class DateExtractor:
                     unit == "year" and before and before[-1].lower_ == "of" and \
                     self._of_the_year(before[-1]) and not (after and after[0].like_num) or \
                     before and before[-1].lower_ == "for" and self._reports_figures(token.sent) \
-                    or unit == "year" and before and before[-1].lower_ in (
-                        "during", "over", "throughout") or \
+                    or unit == "year" and before and (before[-1].lower_ in (
+                        "during", "throughout") or before[-1].lower_ == "over" and
+                        self.tense(doc[token.i - 1:token.i + 1]) is not True) or \
                     token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
                     token.dep_ == "nsubj" and token.head.lemma_ in ("begin", "start") or \
                     token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs or \
