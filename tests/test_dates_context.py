@@ -105,6 +105,13 @@ def test_a_month_after_a_past_agreement_is_the_nearest(nlp):
     assert found["March"].value == "2005-03"
 
 
+def test_an_infinitive_after_a_past_verb_is_past(nlp):
+    text = ("Prices rose in the first half of 2004, before higher rates began to cool demand in "
+            "the summer. Sales continued to rise in March.")
+    found = by_text(nlp, text, dt.date(2005, 1, 16))
+    assert (found["the summer"].value, found["March"].value) == ("2004-SU", "2004-03")
+
+
 def test_a_month_naming_its_event_in_a_future_sentence(nlp):
     text = ("Shares were hit in December. December's share fall means the firm could be "
             "relegated when the index is reshuffled next month.")
