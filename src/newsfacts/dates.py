@@ -130,6 +130,9 @@ _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period
 _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
                           r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
+# "the two previous months": a word of time between the number and its unit
+_RELATIVE_AFTER_NUMBER = ("previous", "preceding", "prior", "past", "last", "following", "coming",
+                          "remaining")
 _BARE_PART = re.compile(r"the (?:first|second|third|fourth|final|latter) (?:quarter|half)")
 # a period named to compare with, not the one spoken of ("the same month last year")
 _COMPARED = re.compile(r"\byear (?:ago|earlier|before)|\blast year|\bsame\b|\bprevious\b|"
@@ -272,7 +275,7 @@ class TimexResolver:
             rf"a couple of|couple of|a half|"
             rf"a dozen|dozens of|hundreds of|thousands of)? ?(?P<frac> 1/2)? ?"
             rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight|"
-            rf"previous|preceding|prior|past|last|following|coming|remaining) )?(?P<unit>{unit})"
+            rf"(?P<relative>{alt(_RELATIVE_AFTER_NUMBER)})) )?(?P<unit>{unit})"
             rf"(?: and a half)?(?: long| old)?$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
@@ -954,9 +957,7 @@ class TimexResolver:
                 return None
             n = "X"
         else:
-            if n_text in ("a", "an") and re.search(
-                    r"\ban? (?:previous|preceding|prior|past|last|following|coming|remaining) ",
-                    text):
+            if n_text in ("a", "an") and match.group("relative"):
                 return None  # "a last minute decision": a kind of decision
             n = self._number(n_text)
             if re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and not plural:
@@ -2174,8 +2175,9 @@ class DateExtractor:
         sentence_starts = [sent.start for sent in doc.sents] if doc.has_annotation(
             "SENT_START") else [0]
         # "the October-to-December period" speaks of a quarter: its end month stands for it
-        span_parts = {match.start("m2"): part for match, part in self._month_spans(doc_text(doc))
-                      } if self.re_month_span.search(doc_text(doc)) else {}
+        month_spans = list(self._month_spans(doc_text(doc))) if self.re_month_span.search(
+            doc_text(doc)) else []
+        span_parts = {match.start("m2"): part for match, part in month_spans}
         for span in self.candidates(doc, published):
             text = canonical(span.text)
             if self._is_count_modifier(span, text):
@@ -2336,8 +2338,9 @@ class DateExtractor:
                 timex = Timex("DATE", _iso_week(day) + "-WE", timex.anchor)
                 span = doc[span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the"):
                            span.end + 1]
+            compared_with = _point_of_comparison(span)  # "its highest since 1997"
             spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text) \
-                and not _point_of_comparison(span)
+                and not compared_with
             period = timex.value
             if span.start_char in span_parts and period and re.fullmatch(r"\d{4}-\d\d", period):
                 period = f"{period[:4]}-{span_parts[span.start_char]}"
@@ -2348,11 +2351,10 @@ class DateExtractor:
                 recent_quarters.append((sent_index, ended))
             if period and _PERIOD_VALUE.fullmatch(period) and spoken_of:
                 recent_periods.append((sent_index, span.start, period))
-            if timex.day is not None and not _point_of_comparison(span) and \
-                    not self._dates_a_report(span):
+            if timex.day is not None and not compared_with and not self._dates_a_report(span):
                 recent_days.append((sent_index, timex.day))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value) and \
-                    not _point_of_comparison(span):  # not "its highest since 1997"
+                    not compared_with:
                 recent_dates.append((sent_index, timex.value.split("T")[0]))
             if len(span) > 1 and span[0].lower_ == "the" and span[-1].head.i >= span.end and (
                     timex.type == "DURATION" or span[1:].text.lower() in self.resolver.holidays
@@ -2369,8 +2371,8 @@ class DateExtractor:
         mentions = _glossed_days(doc_text(doc), mentions)
         mentions = _clock_days(doc, mentions)
         mentions = self._weekday_pairs(doc_text(doc), mentions, published)
-        if self.re_month_span.search(doc_text(doc)):
-            mentions = self._month_span_periods(doc, mentions)
+        if month_spans:
+            mentions = self._month_span_periods(doc, mentions, month_spans)
         if self.vague_references:
             mentions = self._within_units(doc, mentions)
         if self.re_range_gate.search(doc_text(doc)):
@@ -2417,13 +2419,14 @@ class DateExtractor:
             if part:
                 yield match, part
 
-    def _month_span_periods(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+    def _month_span_periods(self, doc: Doc, mentions: list[DateMention],
+                            month_spans: list[tuple[re.Match, str]]) -> list[DateMention]:
         """ "the July to September period", "the October-December quarter", "in
         July-September": the months of a calendar quarter or half named as one period are that
         quarter or half, in the year the end month was resolved to."""
         text = doc_text(doc)
         changed = False
-        for match, part in self._month_spans(text):
+        for match, part in month_spans:
             end_month = _overlapping(mentions, *match.span("m2"))
             if end_month is None or not end_month.value or \
                     not re.match(r"\d{4}-(?:\d\d|Q[1-4])", end_month.value):
