@@ -142,6 +142,18 @@ def test_absolute_years_and_dates(nlp):
     assert numeric["03/02/2015"].value == "2015-02-03"  # UK order: day first
 
 
+
+def test_years_said_in_words(nlp):
+    # As broadcast transcripts write them; a century word alone is still a number.
+    found = by_text(nlp, "His convictions were thrown out in nineteen ninety-six on a technicality.")
+    assert found["nineteen ninety-six"].value == "1996"
+    found = by_text(nlp, "The ward reopened in the winter of nineteen ninety-four.")
+    assert found["the winter of nineteen ninety-four"].value == "1994-WI"
+    found = by_text(nlp, "The promise to halve waiting lists by the year two thousand was dropped.")
+    assert found["the year two thousand"].value == "2000"
+    found = by_text(nlp, "Nineteen patients waited nineteen days.")
+    assert [(text, m.value) for text, m in found.items()] == [("nineteen days", "P19D")]
+
 def test_financial_year(nlp):
     found = by_text(nlp, "The trust expects a deficit in the 2022/23 financial year.")
     mention = next(m for text, m in found.items() if "2022/23" in text)

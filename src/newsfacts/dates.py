@@ -258,6 +258,17 @@ class TimexResolver:
             r"(?<![\d/])(?P<h>\d{1,2})(?:[:.](?P<m>\d{2}))?\s*(?P<ap>am|pm|a\.?m\.?|p\.?m\.?)"
             r"|(?<![\d/.])(?P<h2>\d{1,2}):(?P<m2>\d{2})(?![\d/])|\b(?P<word>noon|midday|midnight)\b")
         self.re_weekday = re.compile(rf"\b(?P<wd>{wd})\b")
+        # Years said in words, as broadcast transcripts write them: "nineteen ninety-six",
+        # "(the year) two thousand (and five)". The century word and its year are both needed,
+        # so "nineteen" or "ninety-six" alone stay counts.
+        words = {w: n for w, n in self.numbers.items() if w not in ("a", "an", "couple", "dozen")}
+        units = alt(w for w, n in words.items() if n in range(1, 10))
+        teens = alt(w for w, n in words.items() if n in range(10, 20))
+        tens = alt(w for w, n in words.items() if n in range(20, 100, 10))
+        below_100 = rf"(?:{tens})(?: (?:{units}))?|{teens}|{units}"
+        self.re_spelled_year = re.compile(
+            rf"\b(?P<century>eighteen|nineteen|twenty) (?P<year>(?:{tens})(?: (?:{units}))?|{teens})\b"
+            rf"|^(?P<prefix>(?:the )?(?:year )?)two thousand(?: and (?P<since>{below_100}))?$")
         self.re_month = re.compile(rf"\b(?P<mo>{mo})\b")
         self.re_part = re.compile(rf"\b(?P<pd>{pd})\b")
         self.re_year = re.compile(r"(?<![\d£$€.,])(?P<y>(?:1[5-9]|20)\d\d)(?![\d%])")
@@ -362,6 +373,14 @@ class TimexResolver:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute
         return f"{hour}:{minute:02d}"
 
+    def _year_in_digits(self, match: re.Match) -> str:
+        """ "nineteen ninety six" -> "1996", "the year two thousand and five" -> "the year 2005"."""
+        if match.group("century"):
+            year = self.numbers[match.group("century")] * 100 + float(self._number(match.group("year")))
+            return f"{year:g}"
+        return f"{match.group('prefix')}{2000 + float(self._number(match.group('since'))):g}" \
+            if match.group("since") else f"{match.group('prefix')}2000"
+
     def _spoken_in_digits(self, text: str) -> str:
         """The spoken clock times of the text in digits (see _clock_in_digits)."""
         if "o'clock" in text or " past " in text or " to " in text:
@@ -428,6 +447,8 @@ class TimexResolver:
         text = self.re_four_digit_clock.sub(r"\1:\2", canonical(raw))  # "0710 gmt": 07:10
         text = self.re_zone.sub("", text)  # "5 p.m. est nov 9": the zone aside
         text = self._spoken_in_digits(text)
+        if "teen " in text or "two thousand" in text:
+            text = self.re_spelled_year.sub(self._year_in_digits, text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
                                                "night" and int(m.group(1)) < 6 else "pm"), text)
