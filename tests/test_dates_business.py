@@ -88,6 +88,19 @@ def test_figures_for_the_year_are_of_the_year_just_spoken_of(nlp):
     assert by_text(nlp, text)["the year"].value == "2015"
 
 
+
+def test_a_whole_year_told_of_in_the_past_early_in_the_next_is_the_year_just_ended(nlp):
+    february = dt.date(2016, 2, 25)
+    text = "Revenues were £4.3bn. During the year the group bought a rival agency."
+    assert by_text(nlp, text, february)["the year"].value == "2015"
+    text = "For the year as a whole, its operating profits fell 46%."
+    assert by_text(nlp, text, february)["the year"].value == "2015"
+    # A year still ahead, or one told of later in the year, is the article's own.
+    text = "For the year as a whole, operating profits are expected to fall."
+    assert by_text(nlp, text, february)["the year"].value == "2016"
+    text = "Revenues were £4.3bn. During the year the group bought a rival agency."
+    assert by_text(nlp, text, dt.date(2016, 9, 1))["the year"].value == "2016"
+
 def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
     text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
             "coffee. Stocks of gas are 7.5% below the levels of a year ago.")

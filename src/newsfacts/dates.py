@@ -101,6 +101,7 @@ HOLIDAY_RUN_UP_DAYS = 14
 # A holiday within a week of publication is the one the story is about, whatever the tense of
 # its clause: "the biggest Christmas to date" on 18 December, "chaos over Christmas" on the 28th.
 HOLIDAY_NEAR_DAYS = 7
+YEAR_JUST_ENDED_MONTHS = 3  # annual results come out in the first quarter of the next year
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _MARKS = {"record", "high", "low", "peak", "best", "worst", "highest", "lowest"}
 _SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
@@ -2595,7 +2596,7 @@ class DateExtractor:
                     recent = in_context[:4] if in_context and \
                         published.year - 1 <= int(in_context[:4]) <= published.year else None
                     year = before_it[-1] if before_it else part_after[0] if part_after else \
-                        recent or f"{published.year:04d}"
+                        recent or f"{self._year_told_of(doc[token.i - 1:token.i + 1], published):04d}"
                     timex = Timex("DATE", year, "published")
             else:
                 continue
@@ -2604,6 +2605,14 @@ class DateExtractor:
         if added:
             _renumber(mentions)
         return mentions
+
+    def _year_told_of(self, span: Span, published: dt.date) -> int:
+        """The year of a bare "the year" nothing near names: the article's, but a whole year
+        told of in the past early in the next one is the year just ended ("During the year WPP
+        bought Grey", "For the year as a whole, profits fell", in February's annual results)."""
+        if published.month <= YEAR_JUST_ENDED_MONTHS and self.tense(span) is False:
+            return published.year - 1
+        return published.year
 
     def _of_the_year(self, of: Token) -> bool:
         """ "its strongest level of the year", "one of the biggest events of the year": the
