@@ -105,6 +105,17 @@ def test_bare_month_follows_the_tense(nlp):
     assert by_text(nlp, "Figures for December were published.")["December"].value == "2015-12"
 
 
+def test_a_possibility_looks_forward(nlp):
+    text = "The new scanner could be in use by September."
+    assert by_text(nlp, text)["September"].value == "2016-09"
+    assert by_text(nlp, "Waiting lists may grow in September.")["September"].value == "2016-09"
+    # Not a possibility denied, nor a time before the verb the parse hangs on it.
+    text = "The trust could not fill the posts in September."
+    assert by_text(nlp, text)["September"].value == "2015-09"
+    text = "Managers gave warnings on Thursday that the strike could cause long delays."
+    assert by_text(nlp, text)["Thursday"].value == "2016-01-07"
+
+
 def test_relative_units(nlp):
     cases = {
         "Figures published last week showed a rise.": ("last week", "2016-W01"),

@@ -1799,6 +1799,13 @@ class DateExtractor:
                 # "you may have seen it on Saturday": a guess about the past (not "the rent
                 # would have been due on Christmas Day", a plan the collapse undid)
                 return False
+            if modal - {"would"} and verb.tag_ == "VB" and span.start > verb.i and not any(
+                    child.dep_ == "neg" for child in verb.children):
+                # a possibility ahead: "the device could be on shop shelves by November",
+                # "prices may fall in March" (not "he could not sell it in March", nor a
+                # time before the verb the parse hung on it: "warnings on Thursday that
+                # strikes could do harm")
+                return True
             if modal:
                 return None
             if auxiliaries & {"had", "has", "have", "did", "was", "were"}:
