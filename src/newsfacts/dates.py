@@ -2616,8 +2616,11 @@ class DateExtractor:
     def _year_told_of(self, span: Span, published: dt.date) -> int:
         """The year of a bare "the year" nothing near names: the article's, but a whole year
         told of in the past early in the next one is the year just ended ("During the year WPP
-        bought Grey", "For the year as a whole, profits fell", in February's annual results)."""
-        if published.month <= YEAR_JUST_ENDED_MONTHS and self.tense(span) is False:
+        bought Grey", "For the year as a whole, profits fell", in February's annual results);
+        not the best "of the year" so far, nor "the year had begun well"."""
+        if published.month <= YEAR_JUST_ENDED_MONTHS and span.start and span.doc[
+                span.start - 1].lower_ in ("during", "for", "throughout", "over") and \
+                self.tense(span) is False:
             return published.year - 1
         return published.year
 
