@@ -101,6 +101,18 @@ def test_a_whole_year_told_of_in_the_past_early_in_the_next_is_the_year_just_end
     text = "Revenues were £4.3bn. During the year the group bought a rival agency."
     assert by_text(nlp, text, dt.date(2016, 9, 1))["the year"].value == "2016"
 
+
+def test_figures_to_come_for_a_month_gone_are_of_that_month(nlp):
+    november = dt.date(2015, 11, 24)
+    text = "Figures due tomorrow are expected to show consumer prices in October unchanged."
+    assert by_text(nlp, text, november)["October"].value == "2015-10"
+    text = "The figures for October will be published next week."
+    assert by_text(nlp, text, november)["October"].value == "2015-10"
+    # Not a month ahead, nor an event to come.
+    assert by_text(nlp, "Sales will rise in December.", november)["December"].value == "2015-12"
+    text = "The trust will hold its annual meeting in October."
+    assert by_text(nlp, text, november)["October"].value == "2016-10"
+
 def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
     text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
             "coffee. Stocks of gas are 7.5% below the levels of a year ago.")

@@ -1493,6 +1493,9 @@ class DateExtractor:
         self.future_phrases = tuple(lists["future_phrases"])
         self.durational_heads = set(lists["durational_heads"])
         self.reporting_nouns = set(lists["reporting_nouns"])
+        # "figures for October", "show prices in October": a month measured, reported after it
+        self.statistic_nouns = set(lists["statistic_nouns"])
+        self.data_verbs = set(lists["data_verbs"])
         self.today_events = set(lists["today_events"])  # "today's vote": the day's
         self.period_parts = set(lists["period_parts"])  # "the first ten months of the year"
         self.period_verbs = set(lists["period_verbs"])  # "shares ended the week higher"
@@ -1941,6 +1944,24 @@ class DateExtractor:
         # unit's ("11 day case procedures" counts the procedures)
         return noun.tag_ != "NN"
 
+    def _measured_month(self, span: Span, text: str, published: dt.date) -> bool:
+        """A month of the last two whose figures are measured: "the figures for October",
+        "October's sales", "(data will) show prices in October". Figures come out after their
+        month, so a future clause about them still speaks of the month just gone."""
+        month = self.resolver.re_month.fullmatch(text)
+        if month is None or (published.month - self.resolver.months[month.group(0)]) % 12 \
+                not in (1, 2):
+            return False
+        token = span.root
+        if token.dep_ in ("poss", "compound"):
+            return token.head.lower_ in self.statistic_nouns
+        if token.dep_ != "pobj" or token.head.lower_ not in ("in", "for"):
+            return False
+        head = token.head.head
+        return head.lower_ in self.statistic_nouns or head.lemma_ in self.data_verbs and any(
+            child.dep_ in ("dobj", "nsubj", "ccomp") and child.lower_ in self.statistic_nouns
+            for child in head.children)
+
     def _dates_a_report(self, span: Span) -> bool:
         """ "investigators said in a report yesterday", "the minister said on Wednesday": the
         day of the telling, not of the events told, so no anchor for the times that follow."""
@@ -2225,6 +2246,8 @@ class DateExtractor:
                 future = True  # "would reach shops in time for Christmas": a deadline ahead
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
+            elif future and published and self._measured_month(span, text, published):
+                future = False  # "figures for October will be published next week", in November
             elif future and len(span) == 1 and span.end < len(doc) and \
                     doc[span.end].lower_ in ("'s", "’s") and (
                         self.resolver.re_weekday.fullmatch(text) or
