@@ -134,6 +134,16 @@ def test_relative_units(nlp):
         assert found[text].anchor == "published"
 
 
+
+def test_this_week_to_come_said_on_a_sunday_is_the_next_iso_week(nlp):
+    sunday = dt.date(2016, 1, 17)  # the last day of 2016-W02
+    text = "The board is expected to meet later this week."
+    assert by_text(nlp, text, sunday)["later this week"].value == "2016-W03"
+    assert by_text(nlp, "Talks will resume this week.", sunday)["this week"].value == "2016-W03"
+    # The week gone, and any weekday's "later this week", keep the week of publication.
+    assert by_text(nlp, "Talks resumed this week.", sunday)["this week"].value == "2016-W02"
+    assert by_text(nlp, text)["later this week"].value == "2016-W02"
+
 def test_yesterday_and_tomorrow(nlp):
     found = by_text(nlp, "The union said yesterday that members will walk out tomorrow.")
     assert found["yesterday"].value == "2016-01-11"

@@ -617,7 +617,8 @@ class TimexResolver:
             return Timex("DATE", None, None)
         if unit == "day":
             return Timex("DATE", base.isoformat(), "published", base)
-        return Timex("DATE", _period_from(base, unit, 0), "published")
+        step = 1 if unit == "week" and _week_gone_by_sunday(text, base, future) else 0
+        return Timex("DATE", _period_from(base, unit, step), "published")
 
     def _holiday(self, text, dct, future, context_day):
         suffix = ""
@@ -1021,6 +1022,8 @@ class TimexResolver:
         if unit == "year" and step == 1 and dct.month == 1 and re.fullmatch(
                 r"the (?:coming|next) year", text):
             step = 0  # said in January, "the coming year" is the one just begun
+        if unit == "week" and step == 0 and _week_gone_by_sunday(text, dct, future):
+            step = 1  # said on a Sunday, "later this week" is the week that starts tomorrow
         if unit in ("week", "month", "year"):
             return Timex("DATE", _period_from(dct, unit, step), "published")
         if unit == "fortnight":  # no calendar has fortnights: the fourteen days meant
@@ -1323,6 +1326,12 @@ def _period(n: str, unit: str) -> str:
     if unit == "Q":  # ISO 8601 has no quarters: "two quarters" is six months
         return f"P{_times(n, 3)}M"
     return f"P{n}{unit}"
+
+
+def _week_gone_by_sunday(text: str, dct: dt.date, future: bool | None) -> bool:
+    """On a Sunday, the last day of its ISO week, nothing of "this week" is still to come: what
+    is "later this week" or will happen "this week" is in the week that starts the next day."""
+    return dct.isoweekday() == 7 and (text.startswith("later") or future is True)
 
 
 def _times(n: str, factor: int) -> str:
