@@ -113,6 +113,15 @@ def test_figures_to_come_for_a_month_gone_are_of_that_month(nlp):
     text = "The trust will hold its annual meeting in October."
     assert by_text(nlp, text, november)["October"].value == "2016-10"
 
+
+def test_the_previous_quarter_compared_with_is_before_the_one_just_closed(nlp):
+    # Published in January 2016: the figures are of 2015-Q4, compared with 2015-Q3.
+    text = "The jobless rate rose to 5.2% from 5.1% in the previous quarter."
+    assert by_text(nlp, text)["the previous quarter"].value == "2015-Q3"
+    # Not compared with: the quarter just closed.
+    text = "Economic growth slowed in the previous quarter."
+    assert by_text(nlp, text)["the previous quarter"].value == "2015-Q4"
+
 def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
     text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
             "coffee. Stocks of gas are 7.5% below the levels of a year ago.")

@@ -2380,6 +2380,14 @@ class DateExtractor:
                 named = recent_quarters[-1][1]
                 year, month = _add_months(int(named[:4]), 3 * int(named[-1]) - 2, -3)
                 timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+            elif published and re.fullmatch(r"the (?:previous|preceding|prior) quarter", text) \
+                    and future is not True and self._reports_figures(span.sent) and (
+                        _point_of_comparison(span) or _COMPARING & {
+                            token.lower_ for token in doc[max(0, span.start - 5):span.start]}):
+                # "the jobless rate rose to 4.7% from 4.6% in the previous quarter": the figures
+                # are of the quarter just closed, compared with the one before it
+                year, month = _add_months(published.year, published.month, -6)
+                timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
             if timex.day is not None and published and (
                     self.resolver.re_day_month.search(text) or
                     self.resolver.re_month_day.search(text)) and \
