@@ -122,6 +122,14 @@ def test_the_previous_quarter_compared_with_is_before_the_one_just_closed(nlp):
     text = "Economic growth slowed in the previous quarter."
     assert by_text(nlp, text)["the previous quarter"].value == "2015-Q4"
 
+
+def test_a_year_closed_by_a_month_is_compared_with_a_year(nlp):
+    text = "Profits for the year to March will be 10% lower than the previous year."
+    assert by_text(nlp, text)["the previous year"].value == "2015"  # the year to March 2016
+    # Three months to March are compared with the same months a year before.
+    text = "Profit in the three months to March rose 5% from a year earlier."
+    assert by_text(nlp, text, dt.date(2016, 5, 10))["a year earlier"].value == "2015-03"
+
 def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
     text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
             "coffee. Stocks of gas are 7.5% below the levels of a year ago.")

@@ -2419,6 +2419,8 @@ class DateExtractor:
             if ended and spoken_of:  # "GDP rose in the three months to 31 December": Q4
                 recent_quarters.append((sent_index, ended))
             if period and _PERIOD_VALUE.fullmatch(period) and spoken_of:
+                if _closes_a_year(span, period):
+                    period = period[:4]  # "profits for the year to March": a year, by its end
                 recent_periods.append((sent_index, span.start, period))
             if timex.day is not None and not compared_with and not self._dates_a_report(span):
                 recent_days.append((sent_index, timex.day))
@@ -2878,6 +2880,19 @@ def _year_holding(recent_periods: list[tuple[int, int, str]], sent_index: int,
         if not part or part == f"Q{(month - 1) // 3 + 1}" or part == f"H{(month - 1) // 6 + 1}":
             return value[:4]
     return None
+
+
+def _closes_a_year(span: Span, period: str) -> bool:
+    """ "the year to March", "the 12 months ending in June": the month ends a year, and what
+    is compared with it ("lower than the previous year") is a year too."""
+    doc = span.doc
+    if not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period) or span.start < 2:
+        return False
+    start = span.start - (doc[span.start - 1].lower_ == "in")
+    return start >= 2 and doc[start - 1].lower_ in ("to", "ended", "ending") and \
+        doc[start - 2].lower_ == "year" or start >= 3 and doc[start - 1].lower_ in (
+            "to", "ended", "ending") and doc[start - 3:start - 1].text.lower() in (
+            "12 months", "twelve months")
 
 
 def _quarter_ended(span: Span, timex: Timex) -> str | None:
