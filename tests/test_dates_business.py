@@ -130,6 +130,13 @@ def test_a_year_closed_by_a_month_is_compared_with_a_year(nlp):
     text = "Profit in the three months to March rose 5% from a year earlier."
     assert by_text(nlp, text, dt.date(2016, 5, 10))["a year earlier"].value == "2015-03"
 
+
+def test_six_months_to_a_year_end_or_mid_year_are_a_half(nlp):
+    text = "Net profit in the six months ending 31 December rose 28% from a year earlier."
+    assert by_text(nlp, text, dt.date(2016, 2, 17))["a year earlier"].value == "2014-H2"
+    text = "Sales rose in the last six months of 2014 from a year earlier."
+    assert by_text(nlp, text)["a year earlier"].value == "2013-H2"
+
 def test_a_year_ago_takes_a_quarter_named_only_nearby(nlp):
     text = ("Profit fell in the third quarter. The firm has 40 shops. It sells tea. It sells "
             "coffee. Stocks of gas are 7.5% below the levels of a year ago.")

@@ -2906,10 +2906,14 @@ def _quarter_ended(span: Span, timex: Timex) -> str | None:
         words = doc[span.start - 4:span.start - 1].text.lower()
         if words in ("last three months", "final three months", "first three months"):
             return f"{year.group()}-Q{1 if words.startswith('first') else 4}"
+        if words in ("last six months", "final six months", "first six months"):
+            return f"{year.group()}-H{1 if words.startswith('first') else 2}"
     month = re.fullmatch(r"(\d{4})-(03|06|09|12)(?:-\d\d)?", timex.value or "")
     if not month or span.start < 3 or doc[span.start - 1].lower_ not in ("to", "ended", "ending"):
         return None
     before = doc[span.start - 3:span.start - 1].text.lower()
+    if before in ("six months", "6 months") and month.group(2) in ("06", "12"):
+        return f"{month.group(1)}-H{int(month.group(2)) // 6}"  # "the six months to December"
     if before not in ("three months", "3 months"):
         return None
     return f"{month.group(1)}-Q{int(month.group(2)) // 3}"
