@@ -308,3 +308,15 @@ def test_vague_references_follow_timex3_when_asked(nlp):
     found = run_with(nlp, "The ward is now full.", vague_references=True)
     assert [(m.text, m.value) for m in found] == [("now", "PRESENT_REF")]
     assert run(nlp, "The ward is now full.") == []
+
+
+def test_the_future_as_a_time_not_as_prospects(nlp):
+    def timexes(text):
+        return [(m.text, m.value) for m in run_with(nlp, text, vague_references=True)]
+
+    assert timexes("The trust said it would follow the rules in future.") == [
+        ("future", "FUTURE_REF")]
+    assert timexes("The plan is vital for the future.") == [("the future", "FUTURE_REF")]
+    # Prospects, and a kind of thing to come, are no time.
+    assert timexes("Staff met to discuss the future of the hospital.") == []
+    assert timexes("The fund will cover future losses.") == []

@@ -2054,6 +2054,11 @@ class DateExtractor:
             # "exporters led the fall", "at the time of the fall", "since the fall of the
             # Wall": a drop, not autumn ("in the fall", "by the fall of 2010" are)
             return True
+        if text in ("future", "the future") and span.end < len(doc) and (
+                doc[span.end].lower_ == "of" or text == "future" and doc[span.end].pos_ in (
+                    "NOUN", "PROPN", "ADJ")):
+            # "the future of the plant": its prospects; "in future years": a kind of years
+            return True
         if text == "this fall" and span.end < len(doc) and doc[span.end].lower_ == "from":
             return True  # "predicts this fall from the current 2.1%": a drop
         if text == "recently" and before is not None and before.lower_ == "as" and \
