@@ -320,3 +320,12 @@ def test_the_future_as_a_time_not_as_prospects(nlp):
     # Prospects, and a kind of thing to come, are no time.
     assert timexes("Staff met to discuss the future of the hospital.") == []
     assert timexes("The fund will cover future losses.") == []
+
+
+def test_a_weekend_of_events_told_on_a_monday_is_the_one_just_gone(nlp):
+    monday = dt.date(2016, 1, 18)
+    found = by_text(nlp, "The town suffered a weekend of flooding.", monday)
+    assert found["a weekend"].value == "2016-W02-WE"
+    # A length of time, or one still to come, stays a weekend's length.
+    assert by_text(nlp, "He spent a weekend in Paris.", monday)["a weekend"].value == "P1WE"
+    assert by_text(nlp, "A weekend of talks will be held.", monday)["A weekend"].value == "P1WE"

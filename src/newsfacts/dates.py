@@ -2288,6 +2288,14 @@ class DateExtractor:
                 # holiday is the point the story runs up to, whatever the tense
                 timex = self._holiday_ahead(span, text, published) or timex
             timex = self._event_day(span, text, timex, published) if timex else timex
+            if timex is not None and timex.value == "P1WE" and text == "a weekend" and \
+                    future is not True and published and published.isoweekday() <= 2 and \
+                    span.end < len(doc) and (doc[span.end].lower_ == "of" or span[-1].dep_ in (
+                        "compound", "amod")):
+                # "suffered a weekend of protests", "a weekend press report", told on a Monday:
+                # the weekend just gone
+                sunday = published - dt.timedelta(days=published.isoweekday())
+                timex = Timex("DATE", _iso_week(sunday) + "-WE", "published")
             if timex is not None and text == "today" and self._generic_today(span):
                 timex = Timex("DATE", "PRESENT_REF", "published" if published else None)
             if future is None and timex is not None and timex.value and \
