@@ -2435,7 +2435,10 @@ class DateExtractor:
                 if _closes_a_year(span, period):
                     period = period[:4]  # "profits for the year to March": a year, by its end
                 recent_periods.append((sent_index, span.start, period))
-            if timex.day is not None and not compared_with and not self._dates_a_report(span):
+            if timex.day is not None and not compared_with and not self._dates_a_report(span) \
+                    and not self._past_perfect(span):
+                # (a day told in the past perfect, "it had forecast sales on August 12", is
+                # background: the story's clock times stay on its own day)
                 recent_days.append((sent_index, timex.day))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value) and \
                     not compared_with:
