@@ -333,3 +333,12 @@ def test_a_weekend_of_events_told_on_a_monday_is_the_one_just_gone(nlp):
     # A length of time, or one still to come, stays a weekend's length.
     assert by_text(nlp, "He spent a weekend in Paris.", monday)["a weekend"].value == "P1WE"
     assert by_text(nlp, "A weekend of talks will be held.", monday)["A weekend"].value == "P1WE"
+
+
+def test_the_following_or_previous_month_counts_from_the_date_in_context(nlp):
+    text = "The clinic was founded in 1998 and moved the following March."
+    assert by_text(nlp, text)["the following March"].value == "1999-03"
+    text = "The ward closed in June 2009, after a fire the previous March."
+    assert by_text(nlp, text)["the previous March"].value == "2009-03"
+    text = "Last year the trust missed its target after a failure the previous November."
+    assert by_text(nlp, text)["the previous November"].value == "2014-11"

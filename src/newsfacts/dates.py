@@ -117,6 +117,8 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"(?P<unit2>weekend|week|month|year)|"
                        r"(?:the )?(?P<unit3>year|month) (?P<dir>before|earlier|after)|"
                        r"(?:the |that )?same (?P<unit4>weekend|week|month|year)")
+# "the previous November", "the following March": a month counted from the date in context
+_ANCHORED_MONTH = re.compile(r"the (?P<rel>previous|preceding|following|subsequent) (?P<month>[a-z.]+)")
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
@@ -466,7 +468,8 @@ class TimexResolver:
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
-                     self._quarters, self._seasons, self._decade, self._month_dates,
+                     self._quarters, self._seasons, self._decade, self._anchored_month,
+                     self._month_dates,
                      self._weekday, self._part_or_clock, self._fallback):
             found = rule(text, dct, future, context_day)
             if found is not None:
@@ -1149,6 +1152,19 @@ class TimexResolver:
         if 1 <= number <= 21:  # "the 20th century" -> 19
             return Timex("DATE", f"{number - 1:02d}", "absolute")
         return None
+
+    def _anchored_month(self, text, dct, future, context_day):
+        """ "the following March": counted from the date in context by the extractor; from
+        publication, the month the tense says."""
+        match = _ANCHORED_MONTH.fullmatch(text)
+        if not match or match.group("month") not in self.months:
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        after = match.group("rel") in ("following", "subsequent")
+        month = self.months[match.group("month")]
+        return Timex("DATE", f"{_month_year(dct, month, None, '', after):04d}-{month:02d}",
+                     "published")
 
     def _month_dates(self, text, dct, future, context_day):
         month_match = self.re_month.search(text)
@@ -2329,6 +2345,12 @@ class DateExtractor:
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
+            anchored_month = _ANCHORED_MONTH.fullmatch(text) if published else None
+            if anchored_month and anchored_month.group("month") in self.resolver.months:
+                timex = _month_from_context(
+                    self.resolver.months[anchored_month.group("month")],
+                    anchored_month.group("rel") in ("following", "subsequent"),
+                    _context_date(recent_dates, sent_index)) or timex
             within = _WITHIN_NEXT.fullmatch(text)
             if within and span.start and doc[span.start - 1].lower_ == "within":
                 # "decide within the next month": a span of time to act in, not the month after
@@ -3072,6 +3094,21 @@ def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
     named = dt.date.fromisoformat(value) if unit == "week" else dt.date(
         int(value[:4]), int(value[5:7]) if unit == "month" else 1, 1)
     return Timex("DATE", _period_from(named, unit, step), "published")
+
+
+def _month_from_context(month: int, after: bool, value: str | None) -> Timex | None:
+    """ "founded in 1998 and listed the following March": the first such month after the
+    date in context (1999-03); "a failure the previous November", after "last year": the
+    last one before it. A year named alone is passed as a whole."""
+    if value is None:
+        return None
+    year = int(value[:4])
+    named = int(value[5:7]) if len(value) >= 7 else None
+    if after:
+        year += 1 if named is None or month <= named else 0
+    else:
+        year -= 1 if named is None or month >= named else 0
+    return Timex("DATE", f"{year:04d}-{month:02d}", "published")
 
 
 def _verb_above(token, steps: int):
