@@ -342,3 +342,11 @@ def test_the_following_or_previous_month_counts_from_the_date_in_context(nlp):
     assert by_text(nlp, text)["the previous March"].value == "2009-03"
     text = "Last year the trust missed its target after a failure the previous November."
     assert by_text(nlp, text)["the previous November"].value == "2014-11"
+
+
+def test_a_weekday_naming_a_kind_of_thing_is_any_such_day(nlp):
+    text = "Saturday clinics would be allowed in exceptional circumstances."
+    assert by_text(nlp, text)["Saturday"].value == "XXXX-WXX-6"
+    # That Saturday's, when told as past or with its own determiner.
+    text = "Police arrested two men during Saturday protests."
+    assert by_text(nlp, text)["Saturday"].value == "2016-01-09"

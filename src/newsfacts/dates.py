@@ -2304,6 +2304,13 @@ class DateExtractor:
                 # holiday is the point the story runs up to, whatever the tense
                 timex = self._holiday_ahead(span, text, published) or timex
             timex = self._event_day(span, text, timex, published) if timex else timex
+            if timex is not None and len(span) == 1 and span[0].dep_ in ("compound", "nmod") \
+                    and span[0].head.tag_ == "NNS" and span[0].head.i == span.end and \
+                    self.resolver.re_weekday.fullmatch(text) and future is not False and not any(
+                        child.dep_ in ("det", "poss") for child in span[0].head.children):
+                # "Saturday exams would be allowed", "Friday matches will move": any such day,
+                # a kind (not "two men were held during Saturday protests": that Saturday's)
+                timex = Timex("DATE", f"XXXX-WXX-{self.resolver.weekdays[text]}", "absolute")
             if timex is not None and timex.value == "P1WE" and text == "a weekend" and \
                     future is not True and published and published.isoweekday() <= 2 and \
                     span.end < len(doc) and (doc[span.end].lower_ == "of" or span[-1].dep_ in (
