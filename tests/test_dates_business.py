@@ -329,6 +329,9 @@ def test_a_bare_year_or_week_the_sentence_ties_down(nlp):
     assert found["March 31"].value == "2015-03-31"  # sold: the March 31 gone by
     found = by_text(nlp, "The airline lost £40m in the first nine months of the year.", SUMMER)
     assert found["the year"].value == "2015"
+    found = by_text(nlp, "The index gained 400 points in the first two trading days of the week.")
+    assert found["the week"].value == "2016-W02"
+    assert "the week" not in by_text(nlp, "The pharmacy is open seven days of the week.")
     found = by_text(nlp, "In 2013 the mill made 400 tonnes in the first half of the year.")
     assert "the first half of the year" in found or found["the year"].value == "2013"
     assert by_text(nlp, "For the year, pet food volume was up 4 per cent.", SUMMER)[

@@ -2657,7 +2657,9 @@ class DateExtractor:
                         mentions, after[1].idx, after[1].idx + len(after[1])) is not None):
                 timex = Timex("DURATION", "P1Y" if unit == "year" else "P1W", "absolute")
             elif len(before) == 2 and before[1].lower_ == "of" and (
-                    before[0].lemma_ in self.period_parts) or \
+                    before[0].lemma_ in self.period_parts or before[0].lemma_ == "day" and any(
+                        word.lower_ in ("first", "last", "final", "opening")
+                        for word in doc[max(0, before[0].i - 3):before[0].i])) or \
                     unit == "year" and before and before[-1].lower_ == "of" and \
                     self._of_the_year(before[-1]) and not (after and after[0].like_num) or \
                     before and before[-1].lower_ == "for" and self._reports_figures(token.sent) \
