@@ -350,3 +350,10 @@ def test_a_weekday_naming_a_kind_of_thing_is_any_such_day(nlp):
     # That Saturday's, when told as past or with its own determiner.
     text = "Police arrested two men during Saturday protests."
     assert by_text(nlp, text)["Saturday"].value == "2016-01-09"
+
+
+def test_as_many_units_as_the_ordinal_counts(nlp):
+    found = by_text(nlp, "She is the fourth chief executive of the trust in as many years.")
+    assert (found["as many years"].type, found["as many years"].value) == ("DURATION", "P4Y")
+    found = by_text(nlp, "The theft is the second on the ward in as many weeks.")
+    assert found["as many weeks"].value == "P2W"

@@ -2304,6 +2304,15 @@ class DateExtractor:
                 # holiday is the point the story runs up to, whatever the tense
                 timex = self._holiday_ahead(span, text, published) or timex
             timex = self._event_day(span, text, timex, published) if timex else timex
+            if timex is not None and text.startswith("many ") and span.start and \
+                    doc[span.start - 1].lower_ == "as" and timex.value and "X" in timex.value:
+                # "the fourth chief in as many years": as many as the ordinal counts
+                count = next((self.resolver.day_ordinals.get(token.lower_) for token in reversed(
+                    doc[span.sent.start:span.start]) if token.lower_ in
+                    self.resolver.day_ordinals), None)
+                if count and count > 1:
+                    span = doc[span.start - 1:span.end]
+                    timex = Timex("DURATION", timex.value.replace("X", str(count), 1), "absolute")
             if timex is not None and len(span) == 1 and span[0].dep_ in ("compound", "nmod") \
                     and span[0].head.tag_ == "NNS" and span[0].head.i == span.end and \
                     self.resolver.re_weekday.fullmatch(text) and future is not False and not any(
