@@ -357,3 +357,10 @@ def test_as_many_units_as_the_ordinal_counts(nlp):
     assert (found["as many years"].type, found["as many years"].value) == ("DURATION", "P4Y")
     found = by_text(nlp, "The theft is the second on the ward in as many weeks.")
     assert found["as many weeks"].value == "P2W"
+
+
+def test_one_day_as_a_length_not_as_someday(nlp):
+    assert by_text(nlp, "Its shares lost 18% in one day.")["one day"].value == "P1D"
+    assert by_text(nlp, "The strike lasted one day.")["one day"].value == "P1D"
+    assert by_text(nlp, "One day the ward will reopen.") == {}
+    assert by_text(nlp, "Nurses held a one day strike.") == {}

@@ -119,6 +119,7 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
                        r"(?:the |that )?same (?P<unit4>weekend|week|month|year)")
 # "the previous November", "the following March": a month counted from the date in context
 _ANCHORED_MONTH = re.compile(r"the (?P<rel>previous|preceding|following|subsequent) (?P<month>[a-z.]+)")
+_ONE_DAY = re.compile(r"\b[Oo]ne day\b")
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
@@ -2500,6 +2501,8 @@ class DateExtractor:
             mentions = self._month_span_periods(doc, mentions, month_spans)
         if self.vague_references:
             mentions = self._within_units(doc, mentions)
+        if "one day" in doc_text(doc).lower():
+            mentions = self._one_day_spans(doc, mentions)
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
@@ -2621,6 +2624,27 @@ class DateExtractor:
             mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + len(token),
                                            Timex("DURATION", value, "absolute")))
             added = True
+        if added:
+            _renumber(mentions)
+        return mentions
+
+    def _one_day_spans(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+        """ "lost 18% in one day", "the strike lasted one day", "in the job only one day": a
+        day's length (P1D). Elsewhere "one day" is someday ("One day you will tell your
+        children") and no date."""
+        added = False
+        for match in _ONE_DAY.finditer(doc_text(doc)):
+            words = doc.char_span(*match.span())
+            if words is None or _overlapping(mentions, *match.span()) is not None or \
+                    words.end < len(doc) and doc[words.end].pos_ in ("NOUN", "PROPN"):
+                continue  # ("a one day strike": a kind of strike)
+            before = doc[words.start - 1] if words.start else None
+            if before is not None and (before.lower_ in (
+                    "in", "for", "within", "after", "than", "only", "just") or
+                    words.root.head.lemma_ in ("last", "take", "spend")):
+                mentions.append(_added_mention(doc_text(doc), *match.span(),
+                                               Timex("DURATION", "P1D", "absolute")))
+                added = True
         if added:
             _renumber(mentions)
         return mentions
