@@ -199,6 +199,12 @@ def _quarter(day: dt.date) -> int:
     return (day.month - 1) // 3 + 1
 
 
+def _quarter_of(year: int, month: int, months_on: int = 0) -> str:
+    """The quarter ("2016-Q1") of the month `months_on` months from the one given."""
+    year, month = _add_months(year, month, months_on)
+    return f"{year:04d}-Q{(month - 1) // 3 + 1}"
+
+
 def _weekday_on_or_before(dct: dt.date, weekday: int) -> dt.date:
     return dct - dt.timedelta(days=(dct.isoweekday() - weekday) % 7)
 
@@ -715,8 +721,8 @@ class TimexResolver:
             return None
         if not dct:
             return Timex("DATE", None, None)
-        year = _month_year(dct, month, None, text, future)
-        return Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+        return Timex("DATE", _quarter_of(_month_year(dct, month, None, text, future), month),
+                     "published")
 
     def _half_year(self, text, dct, future, context_day):
         written = re.fullmatch(r"h(?P<h>[12]),? (?P<y>(?:19|20)\d\d)", text)
@@ -1041,8 +1047,7 @@ class TimexResolver:
                 base = dct - dt.timedelta(weeks=1)
             return Timex("DATE", _iso_week(base) + "-WE", "published")
         if unit == "quarter":
-            year, month = _add_months(dct.year, dct.month, 3 * step)
-            return Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+            return Timex("DATE", _quarter_of(dct.year, dct.month, 3 * step), "published")
         if unit == "decade":
             return Timex("DATE", f"{dct.year // 10 + step:03d}", "published")
         if unit == "century":
@@ -1095,8 +1100,7 @@ class TimexResolver:
             step = {"last": -1, "previous": -1, "past": -1, "prior": -1, "latest": -1,
                     "recent": -1, "": -1, "fiscal": -1, "next": 1, "this": 0, "current": 0,
                     "same": -1, "year earlier": -5, "year ago": -5}.get(word, 0)
-            y, m = _add_months(dct.year, dct.month, 3 * step)
-            return Timex("DATE", f"{y:04d}-Q{(m - 1) // 3 + 1}", "published")
+            return Timex("DATE", _quarter_of(dct.year, dct.month, 3 * step), "published")
         if not year_text and number > _quarter(dct) and (
                 not future or 3 * number - 2 - dct.month > 6):
             # a quarter not yet begun is the last one of its number; so is one more than six
@@ -2419,8 +2423,8 @@ class DateExtractor:
                     timex = Timex("DATE", f"{int(near_quarter[:4]) - 1:04d}{near_quarter[4:]}",
                                   "published")
                 else:
-                    year, month = _add_months(published.year, published.month, -15)
-                    timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+                    timex = Timex("DATE", _quarter_of(published.year, published.month, -15),
+                                  "published")
             elif published and near_quarter and re.fullmatch(
                     r"(?:the|that|the same) quarter|the latest period", text):
                 timex = Timex("DATE", near_quarter, timex.anchor)  # the one just named
@@ -2430,16 +2434,16 @@ class DateExtractor:
                     and "X" not in recent_quarters[-1][1]:
                 # "grew in the third quarter from the previous quarter": the one before it
                 named = recent_quarters[-1][1]
-                year, month = _add_months(int(named[:4]), 3 * int(named[-1]) - 2, -3)
-                timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+                timex = Timex("DATE", _quarter_of(int(named[:4]), 3 * int(named[-1]) - 2, -3),
+                              "published")
             elif published and re.fullmatch(r"the (?:previous|preceding|prior) quarter", text) \
                     and future is not True and self._reports_figures(span.sent) and (
                         _point_of_comparison(span) or _COMPARING & {
                             token.lower_ for token in doc[max(0, span.start - 5):span.start]}):
                 # "the jobless rate rose to 4.7% from 4.6% in the previous quarter": the figures
                 # are of the quarter just closed, compared with the one before it
-                year, month = _add_months(published.year, published.month, -6)
-                timex = Timex("DATE", f"{year:04d}-Q{(month - 1) // 3 + 1}", "published")
+                timex = Timex("DATE", _quarter_of(published.year, published.month, -6),
+                              "published")
             if timex.day is not None and published and (
                     self.resolver.re_day_month.search(text) or
                     self.resolver.re_month_day.search(text)) and \
