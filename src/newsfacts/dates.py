@@ -2966,17 +2966,25 @@ def _year_holding(recent_periods: list[tuple[int, int, str]], sent_index: int,
     return None
 
 
+def _closing_word(span: Span, skip_in: bool = False) -> int | None:
+    """Where the "to", "ended" or "ending" that makes the span the end of a period stands
+    ("the three months to September", with `skip_in` "the year ending in June")."""
+    doc = span.doc
+    start = span.start - (skip_in and span.start > 0 and doc[span.start - 1].lower_ == "in")
+    if start < 1 or doc[start - 1].lower_ not in ("to", "ended", "ending"):
+        return None
+    return start - 1
+
+
 def _closes_a_year(span: Span, period: str) -> bool:
     """ "the year to March", "the 12 months ending in June": the month ends a year, and what
     is compared with it ("lower than the previous year") is a year too."""
     doc = span.doc
-    if not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period) or span.start < 2:
+    if not re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", period):
         return False
-    start = span.start - (doc[span.start - 1].lower_ == "in")
-    return start >= 2 and doc[start - 1].lower_ in ("to", "ended", "ending") and \
-        doc[start - 2].lower_ == "year" or start >= 3 and doc[start - 1].lower_ in (
-            "to", "ended", "ending") and doc[start - 3:start - 1].text.lower() in (
-            "12 months", "twelve months")
+    word = _closing_word(span, skip_in=True)
+    return word is not None and (word >= 1 and doc[word - 1].lower_ == "year" or word >= 2 and
+                                 doc[word - 2:word].text.lower() in ("12 months", "twelve months"))
 
 
 def _quarter_ended(span: Span, timex: Timex) -> str | None:
@@ -2993,9 +3001,10 @@ def _quarter_ended(span: Span, timex: Timex) -> str | None:
         if words in ("last six months", "final six months", "first six months"):
             return f"{year.group()}-H{1 if words.startswith('first') else 2}"
     month = re.fullmatch(r"(\d{4})-(03|06|09|12)(?:-\d\d)?", timex.value or "")
-    if not month or span.start < 3 or doc[span.start - 1].lower_ not in ("to", "ended", "ending"):
+    word = _closing_word(span)
+    if not month or word is None or word < 2:
         return None
-    before = doc[span.start - 3:span.start - 1].text.lower()
+    before = doc[word - 2:word].text.lower()
     if before in ("six months", "6 months") and month.group(2) in ("06", "12"):
         return f"{month.group(1)}-H{int(month.group(2)) // 6}"  # "the six months to December"
     if before not in ("three months", "3 months"):
