@@ -1158,16 +1158,22 @@ class TimexResolver:
             return Timex("DATE", f"{number - 1:02d}", "absolute")
         return None
 
-    def _anchored_month(self, text, dct, future, context_day):
-        """ "the following March": counted from the date in context by the extractor; from
-        publication, the month the tense says."""
+    def anchored_month(self, text: str) -> tuple[int, bool] | None:
+        """ "the following march" -> (3, True), "the previous november" -> (11, False)."""
         match = _ANCHORED_MONTH.fullmatch(text)
         if not match or match.group("month") not in self.months:
             return None
+        return self.months[match.group("month")], match.group("rel") in ("following", "subsequent")
+
+    def _anchored_month(self, text, dct, future, context_day):
+        """ "the following March": counted from the date in context by the extractor; from
+        publication, the month the tense says."""
+        anchored = self.anchored_month(text)
+        if anchored is None:
+            return None
         if not dct:
             return Timex("DATE", None, None)
-        after = match.group("rel") in ("following", "subsequent")
-        month = self.months[match.group("month")]
+        month, after = anchored
         return Timex("DATE", f"{_month_year(dct, month, None, '', after):04d}-{month:02d}",
                      "published")
 
@@ -2366,12 +2372,10 @@ class DateExtractor:
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
                 timex = _from_context(anchored, recent_dates, sent_index) or timex
-            anchored_month = _ANCHORED_MONTH.fullmatch(text) if published else None
-            if anchored_month and anchored_month.group("month") in self.resolver.months:
-                timex = _month_from_context(
-                    self.resolver.months[anchored_month.group("month")],
-                    anchored_month.group("rel") in ("following", "subsequent"),
-                    _context_date(recent_dates, sent_index)) or timex
+            anchored_month = self.resolver.anchored_month(text) if published else None
+            if anchored_month:
+                timex = _month_from_context(*anchored_month,
+                                            _context_date(recent_dates, sent_index)) or timex
             within = _WITHIN_NEXT.fullmatch(text)
             if within and span.start and doc[span.start - 1].lower_ == "within":
                 # "decide within the next month": a span of time to act in, not the month after
