@@ -2509,7 +2509,7 @@ class DateExtractor:
             mentions = self._month_span_periods(doc, mentions, month_spans)
         if self.vague_references:
             mentions = self._within_units(doc, mentions)
-        if "one day" in doc_text(doc).lower():
+        if _ONE_DAY.search(doc_text(doc)):
             mentions = self._one_day_spans(doc, mentions)
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
