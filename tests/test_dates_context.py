@@ -612,6 +612,16 @@ def test_the_financial_year_is_the_current_one(nlp):
         "the end of the financial year"].value == "2015"
 
 
+def test_academic_and_calendar_years_start_in_their_own_month(nlp):
+    # Academic and school years start in September: in January 2016 it is 2015/16.
+    found = by_text(nlp, "Fees rise in the next academic year and the head stays until the "
+                         "end of the calendar year.")
+    assert found["the next academic year"].value == "2016"
+    assert found["the end of the calendar year"].value == "2016"
+    found = by_text(nlp, "It was the first meeting of the school year.", dt.date(2011, 10, 13))
+    assert found["the school year"].value == "2011"
+
+
 def test_a_day_of_the_month_in_words(nlp):
     assert by_text(nlp, "The vote is on the fifth of May.")["the fifth of May"].value == \
         "2016-05-05"

@@ -242,6 +242,7 @@ class TimexResolver:
         self.decade_words: dict[str, str] = lists["decade_words"]
         self.century_ordinals: dict[str, int] = lists["century_ordinals"]
         self.day_ordinals: dict[str, int] = lists["day_ordinal_words"]
+        self.year_kinds: dict[str, int] = lists["year_kinds"]  # "financial": starts in April
         # A clock written as four digits is a time only with its zone: "by 0710 GMT", "at 1130
         # local time" (bare, "1830" is a year)
         self.re_four_digit_clock = re.compile(
@@ -814,12 +815,13 @@ class TimexResolver:
     def _financial_year(self, text, dct, future, context_day):
         relative = re.fullmatch(r"(?:the (?:end|start|beginning|middle) of )?(?:the )?"
                                 r"(?:(?P<rel>this|last|next|current|previous|coming) |(?<=the ))"
-                                r"(?P<kind>financial|fiscal|tax) year", text)
-        if relative:
+                                r"(?P<kind>\w+) year", text)
+        if relative and relative.group("kind") in self.year_kinds:
             if not dct:
                 return Timex("DATE", None, None)
-            # A UK financial or tax year starts in April; it is filed under its first year.
-            year = dct.year - (relative.group("kind") != "fiscal" and dct.month < 4)
+            # A UK financial or tax year starts in April, an academic year in September; each
+            # is filed under the calendar year it starts in.
+            year = dct.year - (dct.month < self.year_kinds[relative.group("kind")])
             step = _STEPS.get(relative.group("rel") or "", 0)  # "the financial year": this one
             return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
@@ -1562,7 +1564,8 @@ class DateExtractor:
         self.season_event_heads = set(lists["season_event_heads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
-            "relative_words", "set_words", "trigger_words", "decade_words") for word in lists[name]}
+            "relative_words", "set_words", "trigger_words", "decade_words", "year_kinds")
+            for word in lists[name]}
         self.triggers |= {f"{word}." for word in lists["months"]}
         self._trigger_keys = {nlp.vocab.strings.add(word) for word in self.triggers}
         self._digit_shapes: dict[int, str] = {}  # shape hash -> _digits_kind
