@@ -326,6 +326,19 @@ def test_the_future_as_a_time_not_as_prospects(nlp):
     assert timexes("The fund will cover future losses.") == []
 
 
+def test_someday_ahead_is_the_future_in_timex3(nlp):
+    def timexes(text):
+        return [(m.text, m.value) for m in run_with(nlp, text, vague_references=True)]
+
+    assert timexes("One day you will be able to tell your children.") == [
+        ("One day", "FUTURE_REF")]
+    assert timexes("The drug could one day replace surgery.") == [("one day", "FUTURE_REF")]
+    # A day of a story told, and a past ability, are no time; the records leave someday out.
+    assert timexes("One day he walked into the shop.") == []
+    assert timexes("One day, he could not find his keys.") == []
+    assert run(nlp, "One day you will be able to tell your children.") == []
+
+
 def test_a_weekend_of_events_told_on_a_monday_is_the_one_just_gone(nlp):
     monday = dt.date(2016, 1, 18)
     found = by_text(nlp, "The town suffered a weekend of flooding.", monday)

@@ -2641,8 +2641,9 @@ class DateExtractor:
 
     def _one_day_spans(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "lost 18% in one day", "the strike lasted one day", "in the job only one day": a
-        day's length (P1D). Elsewhere "one day" is someday ("One day you will tell your
-        children") and no date."""
+        day's length (P1D). Elsewhere "one day" is someday: with vague references on, a someday
+        still to come is the future ("One day you will tell your children", "Islam will one
+        day be the second religion": FUTURE_REF); else no date."""
         added = False
         for match in _ONE_DAY.finditer(doc_text(doc)):
             words = doc.char_span(*match.span())
@@ -2655,6 +2656,14 @@ class DateExtractor:
                     words.root.head.lemma_ in ("last", "take", "spend")):
                 mentions.append(_added_mention(doc_text(doc), *match.span(),
                                                Timex("DURATION", "P1D", "absolute")))
+                added = True
+            elif self.vague_references and (self.tense(words) or any(
+                    child.lower_ in ("could", "may", "might", "can", "should", "would") and
+                    child.i < words.start for child in _verb_above(words.root, 2).children)):
+                # ("it could one day replace the car": the possibility lies ahead; not "one
+                # day, he could not find his keys")
+                mentions.append(_added_mention(doc_text(doc), *match.span(),
+                                               Timex("DATE", "FUTURE_REF", "published")))
                 added = True
         if added:
             _renumber(mentions)
