@@ -72,6 +72,10 @@ CASES = [
     ("Until Tuesday, the police had not named him a suspect.", THURSDAY, "Tuesday",
      "2016-01-12"),
     ("The vote was postponed until Tuesday.", THURSDAY, "Tuesday", "2016-01-19"),
+    ("Landlords had given the company until Monday to pay.", THURSDAY, "Monday",
+     "2016-01-11"),
+    ("Landlords have given the company until Monday to pay.", THURSDAY, "Monday",
+     "2016-01-18"),
     # "the last week of March" is dated; "last week" is the one before publication.
     ("The fair opens in the last week of March and closed last week.", PUBLISHED,
      "the last week of March", "2016-W13"),

@@ -1952,6 +1952,9 @@ class DateExtractor:
     @staticmethod
     def _past_perfect(span: Span) -> bool:
         verb = _verb_above(span.root, 4)
+        if verb.tag_ == "VB" and verb.dep_ in ("advcl", "xcomp") and any(
+                child.lower_ == "to" for child in verb.children):
+            verb = verb.head  # "had given the company until Monday to pay": the time of "given"
         return verb.tag_ == "VBN" and any(child.lower_ == "had" and child.dep_ == "aux"
                                           for child in verb.children)
 
