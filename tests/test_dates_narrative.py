@@ -72,6 +72,10 @@ CASES = [
     ("Until Tuesday, the police had not named him a suspect.", THURSDAY, "Tuesday",
      "2016-01-12"),
     ("The vote was postponed until Tuesday.", THURSDAY, "Tuesday", "2016-01-19"),
+    # The past tense of a condition still ahead is not a time gone.
+    ("The firm said it would break even if sales rose in March.", THURSDAY, "March",
+     "2016-03"),
+    ("Sales would have risen if prices fell in March.", THURSDAY, "March", "2015-03"),
     ("Landlords had given the company until Monday to pay.", THURSDAY, "Monday",
      "2016-01-11"),
     ("Landlords have given the company until Monday to pay.", THURSDAY, "Monday",

@@ -1790,6 +1790,14 @@ class DateExtractor:
         if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") \
                 and not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
             verb = verb.head  # "were featured giving their all on Saturday": the tense of "were"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+                child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in verb.children):
+            consequence = {child.lower_ for child in verb.head.children if child.dep_ == "aux"}
+            if consequence & {"would", "could", "might", "will", "'ll", "’ll"} and \
+                    "have" not in consequence:
+                # "would break even if sales rose in September": the past tense of a condition
+                # still ahead (not "would have ... if", a condition gone)
+                return True
         if verb.pos_ in ("VERB", "AUX") and (verb.head.lower_ == "since" or any(
                 child.lower_ == "since" and child.dep_ in ("mark", "prep")
                 for child in verb.children)):
