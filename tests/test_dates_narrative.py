@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import PUBLISHED, by_text, dates_pipeline, run_with
+from tests.test_dates import PUBLISHED, by_text, dates_pipeline, run, run_with
 
 THURSDAY = dt.date(2016, 1, 14)
 FRIDAY = dt.date(2016, 1, 15)
@@ -361,9 +361,22 @@ def test_at_the_moment_is_now_in_timex3(nlp):
     ("A recession is two successive quarters of falling output.", "two successive quarters",
      "P6M"),
     ("Prices rose for three straight months.", "three straight months", "P3M"),
+    # a count of units whatever they were like
+    ("His appointment follows two difficult years for the firm.", "two difficult years",
+     "P2Y"),
+    ("The strike lasted three long weeks.", "three long weeks", "P3W"),
 ])
 def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, value):
     assert by_text(nlp, sentence)[duration].value == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "It was a difficult month for retailers.",
+    "Sales rose to 24,000 last year.",
+    "The paper was proposed by a first year student.",
+])
+def test_a_quality_of_one_unit_is_no_duration(nlp, sentence):
+    assert not any(m.type == "DURATION" for m in run(nlp, sentence))
 
 
 @pytest.mark.parametrize("sentence", [

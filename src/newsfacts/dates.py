@@ -299,6 +299,10 @@ class TimexResolver:
             rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight|"
             rf"(?P<relative>{alt(_RELATIVE_AFTER_NUMBER)})) )?(?P<unit>{unit})"
             rf"(?: and a half)?(?: long| old)?$")
+        # "two difficult years": the extractor offers this shape only with an adjective between
+        self.re_qualified_duration = re.compile(
+            rf"^(?!an? )(?P<n>\d+|{num}) (?!(?:{unit}|{num}|and|or|to|of|light)\b)[a-z]+ "
+            rf"(?P<unit>{unit})$")  # ("a good month", "a first year" student: no count)
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
             rf"(?P<dir>ago|earlier|later|before|after|previously|from now|hence|since|"
@@ -478,7 +482,8 @@ class TimexResolver:
                      self._duration, self._relative_unit,
                      self._quarters, self._seasons, self._decade, self._anchored_month,
                      self._month_dates,
-                     self._weekday, self._part_or_clock, self._fallback):
+                     self._weekday, self._part_or_clock, self._qualified_duration,
+                     self._fallback):
             found = rule(text, dct, future, context_day)
             if found is not None:
                 return found or None  # False: a rule recognised a non-date
@@ -1322,6 +1327,16 @@ class TimexResolver:
         if base is None:
             return Timex(_type_with_time(suffix), None, None)
         return Timex(_type_with_time(suffix), base.isoformat() + suffix, "published", base)
+
+    def _qualified_duration(self, text, dct, future, context_day):
+        """ "two difficult years", "three long weeks": the count of units, whatever they were
+        like."""
+        match = self.re_qualified_duration.match(text)
+        if not match:
+            return None
+        found = self._duration(f"{match.group('n')} {match.group('unit')}", dct, future,
+                               context_day)
+        return found if found and found.type == "DURATION" else None
 
     def _fallback(self, text, dct, future, context_day):
         # Only short strings with digits and a month or a numeric date go to dateparser: words
