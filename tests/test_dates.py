@@ -308,6 +308,12 @@ def test_ranges_share_the_written_year(nlp):
     assert found["February"].value == "2013-02"
 
 
+def test_a_headline_date_ends_before_the_line_break(nlp):
+    found = run(nlp, "Council to close library by March\nTuesday, January 12, 2016\nThe "
+                     "council said so.")
+    assert [m.text for m in found] == ["March", "Tuesday, January 12, 2016"]
+
+
 def test_vague_references_follow_timex3_when_asked(nlp):
     found = run_with(nlp, "The ward is now full.", vague_references=True)
     assert [(m.text, m.value) for m in found] == [("now", "PRESENT_REF")]

@@ -1687,6 +1687,10 @@ class DateExtractor:
             if end < len(doc) and doc[end].lower_ in ("of", "when", "that"):
                 return None
             return doc[start:end]
+        while end > start and doc[end - 1].is_space:
+            end -= 1  # the base model may end an entity on a line break ("Christmas\n")
+        while start < end and doc[start].is_space:
+            start += 1
         while start < end and doc[start].lower_ in self.lead_drop and not (
                 end - start == 2 and doc[start].lower_ == "per"):  # "per week": a rate's unit
             start += 1
