@@ -1826,6 +1826,8 @@ class DateExtractor:
                            if child.dep_ in ("aux", "auxpass")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
+            if _headline_future(verb, auxiliaries):
+                return True  # "GM to close plants on Friday"
             if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") and \
                     self._past_intent(verb.head):
                 return False  # "registration was due to open on Monday": the plan is told as past
@@ -3210,6 +3212,17 @@ def _month_from_context(month: int, after: bool, value: str | None) -> Timex | N
     else:
         year -= 1 if named is None or month >= named else 0
     return Timex("DATE", f"{year:04d}-{month:02d}", "published")
+
+
+def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
+    """ "GM to close plants on Friday", "Apple to release iPhone in June": a headline's "to"
+    and a verb, with no finite verb in the line, tells what is to come."""
+    if verb.tag_ != "VB" or "to" not in auxiliaries:
+        return False
+    if not (verb.dep_ == "ROOT" or verb.dep_ in ("advcl", "acl", "relcl") and
+            verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
+        return False
+    return not any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in verb.sent)
 
 
 def _verb_above(token, steps: int):
