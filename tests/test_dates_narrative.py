@@ -375,6 +375,21 @@ def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, val
     assert by_text(nlp, sentence)[duration].value == value
 
 
+@pytest.mark.parametrize(("sentence", "text", "value"), [
+    # one day of an event, or of a thing's life: its length, which no calendar fixes
+    ("Evidence came on the first day of a two-day hearing.", "the first day", "P1D"),
+    ("During his second day of questioning he denied it.", "his second day", "P1D"),
+    # the ordinal day of a month is that day
+    ("The sale starts on the first day of May.", "the first day of May", "2016-05-01"),
+])
+def test_the_ordinal_day_of_an_event_or_a_month(nlp, sentence, text, value):
+    assert by_text(nlp, sentence)[text].value == value
+
+
+def test_the_first_day_of_the_month_is_no_length(nlp):
+    assert run(nlp, "On the first day of the month, rents are due.") == []
+
+
 @pytest.mark.parametrize("sentence", [
     "It was a difficult month for retailers.",
     "Sales rose to 24,000 last year.",

@@ -335,7 +335,7 @@ class TimexResolver:
             r"this year|last year|next year|the year))?$|^q(?P<q>[1-4])(?: (?P<y2>\d{4}))?$")
         ordinal = rf"(?:(?P<tens>twenty|thirty) )?(?P<ord>{alt(self.day_ordinals)})"
         self.re_day_words = re.compile(  # a day in words beside its month
-            rf"(?P<pre>^(?:the )?){ordinal}(?P<post> of (?:{mo})\b)|"
+            rf"(?P<pre>^(?:the )?){ordinal}(?: day)?(?P<post> of (?:{mo})\b)|"
             rf"(?P<pre2>\b(?:{mo}) (?:the )?)(?:(?P<tens2>twenty|thirty) )?(?P<ord2>"
             rf"{alt(set(self.day_ordinals) - {'first'})}|(?<=twenty )first|(?<=thirty )first)"
             rf"(?P<post2>\b(?:,? \d{{4}})?$)")  # not "may first(-time buyers)"
@@ -762,10 +762,12 @@ class TimexResolver:
 
     def _first_hour(self, text, dct, future, context_day):
         # "in the first hour of trading", "the final hour": one hour of the session; "its
-        # first week on sale", "their first day of trading": the first such span of a thing's
-        # life, which no calendar fixes
-        owned = re.fullmatch(r"(?:its|their|his|her|our) first (?P<unit>day|week|weekend|month|year)",
-                             text)
+        # first week on sale", "their first day of trading", "his second day of questioning",
+        # "the first day of a two-day hearing": one such span of a thing's life or of an
+        # event, which no calendar fixes
+        owned = re.fullmatch(r"(?:its|their|his|her|our) (?:first|second|third|fourth|fifth) "
+                             r"(?P<unit>day|week|weekend|month|year)", text) or \
+            re.fullmatch(r"the (?:first|second|third|fourth|fifth) (?P<unit>day)", text)
         if owned:
             unit = owned.group("unit")
             return Timex("DURATION", "P1WE" if unit == "weekend" else
@@ -1251,7 +1253,7 @@ class TimexResolver:
         return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
 
     def _day_in_digits(self, match: re.Match) -> str:
-        """ "the fifth of may" -> "the 5th of may", "march twenty first" -> "march 21th"."""
+        """ "the fifth (day) of may" -> "the 5th of may", "march twenty first" -> "march 21th"."""
         second = "2" if match.group("ord2") else ""
         tens = {"twenty": 20, "thirty": 30}.get(match.group("tens" + second) or "", 0)
         day = tens + self.day_ordinals[match.group("ord" + second)]
@@ -2311,6 +2313,9 @@ class DateExtractor:
             if span.end < len(doc) and doc[span.end].lower_ in ("-", "old") and \
                     "old" in doc[span.end:span.end + 3].text.lower():
                 continue  # "45-year-old"
+            if text.endswith(" day") and doc[span.end:span.end + 3].text.lower() in (
+                    "of the month", "of the year", "of the week"):
+                continue  # "the first day of the month": a day of any month, not a day's length
             sent_index = _sentence_index(sentence_starts, span.start)
             # the quarter (or half) the article spoke of within the last few sentences
             near_quarter = recent_quarters[-1][1] if recent_quarters and \
