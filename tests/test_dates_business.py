@@ -205,6 +205,20 @@ def test_a_bare_part_of_the_year_is_of_the_year_its_sentence_names(nlp):
 def test_a_half_of_a_match_is_not_a_date(nlp):
     assert by_text(nlp, "Rovers scored twice in the second half to win the cup.") == {}
     assert by_text(nlp, "The first half of the film is slow.") == {}
+    assert by_text(nlp, "He scored a first-half goal.") == {}
+
+
+def test_a_half_before_figures_is_a_half_year(nlp):
+    found = by_text(nlp, "The airline posted a record fiscal first-half profit.", SUMMER)
+    assert found["fiscal first-half"].value == "2015-H1"
+    assert by_text(nlp, "Second-half sales will slow.", SUMMER)["Second-half"].value == "2015-H2"
+
+
+def test_a_year_earlier_than_the_half_its_sentence_closed(nlp):
+    # The half the sentence closes, not the one the headline named.
+    found = by_text(nlp, "Airline posts record first-half profit\nNet profit in the six months "
+                         "ending 31 December rose 28% from a year earlier.", dt.date(2016, 2, 17))
+    assert found["a year earlier"].value == "2014-H2"
 
 
 def test_the_full_year(nlp):

@@ -734,10 +734,13 @@ class TimexResolver:
         written = re.fullmatch(r"h(?P<h>[12]),? (?P<y>(?:19|20)\d\d)", text)
         if written:  # "H1 2015"; a bare "H2" is as likely hydrogen
             return Timex("DATE", f"{written.group('y')}-H{written.group('h')}", "absolute")
-        match = re.fullmatch(r"(?:the )?(?P<h>first|second|latter|last) half(?P<of> of (?:the )?"
+        # ("first-half profits": the extractor offers a half without "the" only before such
+        # a noun, not "a first-half goal")
+        match = re.fullmatch(r"(?:the |fiscal |financial )?(?P<h>first|second|latter|last)"
+                             r"[- ]half(?P<of> of (?:the )?"
                              r"(?:(?P<y>(?:1[5-9]|20)\d\d)|(?P<rel>this |last |next )?year))?",
                              text)
-        if not match or not match.group("of") and not text.startswith("the "):
+        if not match:
             return None
         half = 1 if match.group("h") == "first" else 2
         if match.group("y"):
@@ -2313,6 +2316,9 @@ class DateExtractor:
             if span.end < len(doc) and doc[span.end].lower_ in ("-", "old") and \
                     "old" in doc[span.end:span.end + 3].text.lower():
                 continue  # "45-year-old"
+            if re.fullmatch(r"(?:fiscal |financial )?(?:first|second)[- ]?half", text) and not (
+                    span.end < len(doc) and doc[span.end].lower_ in self.reporting_nouns):
+                continue  # "first-half profits" is a half year, a "first-half goal" is not
             if text.endswith(" day") and doc[span.end:span.end + 3].text.lower() in (
                     "of the month", "of the year", "of the week"):
                 continue  # "the first day of the month": a day of any month, not a day's length
@@ -2436,8 +2442,11 @@ class DateExtractor:
                               }):
                 # the period of the sentence, else a month, quarter or half of the one before
                 # ("The rate was 6.3 per cent a year earlier", after "in September")
-                compared = _sentence_period(recent_periods, sent_index, span.start) or \
-                    _previous_sentence_period(recent_periods, sent_index, _UNIT_SHAPES["period"])
+                # (a quarter or half this sentence closed comes first: "in the six months
+                # ending 31 December ... from a year earlier")
+                compared = _sentence_period(recent_periods, sent_index, span.start) or (
+                    None if recent_quarters and recent_quarters[-1][0] == sent_index else
+                    _previous_sentence_period(recent_periods, sent_index, _UNIT_SHAPES["period"]))
             if published and text in ("a month", "one month") and span.end < len(doc) and \
                     doc[span.end].lower_ == "earlier" and (_COMPARING | {"to"}) & {
                         token.lower_ for token in doc[max(0, span.start - 3):span.start]}:
