@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newsfacts.pipeline import load_base
+from newsfacts.pipeline import COMPONENTS, build_pipeline
 
 REPO = Path(__file__).resolve().parents[1]
 PUBLISHED = dt.date(2016, 1, 12)
@@ -19,11 +19,12 @@ PUBLISHED = dt.date(2016, 1, 12)
 
 @cache
 def dates_pipeline():
-    """The base model with our date component alone, built once for every dates test module."""
-    from newsfacts import dates  # noqa: F401  (registers the factory)
-
-    pipeline = load_base()
-    pipeline.add_pipe("newsfacts_dates")
+    """The product's pipeline (its tokenizer, a line break ending a sentence) with the date
+    component its only fact component, built once for every dates test module."""
+    pipeline = build_pipeline()
+    for name in COMPONENTS:
+        if name != "newsfacts_dates":
+            pipeline.remove_pipe(name)
     return pipeline
 
 

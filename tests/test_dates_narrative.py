@@ -75,7 +75,7 @@ CASES = [
     # A headline's "to" and a verb, with no finite verb, tells what is to come.
     ("Council to close library on Friday\nThe council said so.", dt.date(2016, 1, 13),
      "Friday", "2016-01-15"),
-    ("Firm to sell television by Christmas\nThe firm said so.", dt.date(2016, 1, 13),
+    ("Retailer to sell television by Christmas\nThe firm said so.", dt.date(2016, 1, 13),
      "Christmas", "2016-12-25"),
     # The past tense of a condition still ahead is not a time gone.
     ("The firm said it would break even if sales rose in March.", THURSDAY, "March",
