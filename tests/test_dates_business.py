@@ -173,6 +173,12 @@ def test_the_same_period_in_another_year(nlp):
     # Nothing to compare with in the text: the year alone.
     assert by_text(nlp, "Prices were higher than in the same period last year.")[
         "the same period last year"].value == "2015"
+    # The year written before the period; the quarter just named.
+    found = by_text(nlp, "Net profit surged 70% in the last three months of 2015 compared with "
+                         "a year earlier. Sales were up 27% from the same 2015 period.")
+    assert found["the same 2015 period"].value == "2015-Q4"
+    assert by_text(nlp, "Profits fell from the comparable 2015 quarter.")[
+        "the comparable 2015 quarter"].value == "2015-Q4"
 
 
 def test_a_half_of_the_year_in_a_business_report(nlp):

@@ -131,9 +131,10 @@ _SAME_YEAR = re.compile(r".+ (?:of )?(?:the same|that) year")
 _HALF_UNITS = {"Y": "P6M", "D": "PT12H", "H": "PT30M", "MIN": "PT30S", "DE": "P5Y", "CE": "P50Y"}
 _YEAR_AGO = re.compile(r"(?:the )?(?:a )?year (?:ago|earlier)(?: quarter| period)?")
 # "the same quarter last year", "the same period of 2007": the period spoken of, in another year
-_SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?P<unit>period|quarter|"
+_SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?:(?P<year>(?:1[5-9]|20)\d\d) "
+                          r"(?P<unit>period|quarter|month|half|week)s?|(?P<unit2>period|quarter|"
                           r"month|half|week)s? (?:(?P<this>this year)|last year|(?:a|one) year "
-                          r"(?:earlier|ago)|(?:of|in) (?P<year>(?:1[5-9]|20)\d\d))")
+                          r"(?:earlier|ago)|(?:of|in) (?P<year2>(?:1[5-9]|20)\d\d)))")
 # "the two previous months": a word of time between the number and its unit
 _RELATIVE_AFTER_NUMBER = ("previous", "preceding", "prior", "past", "last", "following", "coming",
                           "remaining")
@@ -757,8 +758,10 @@ class TimexResolver:
         match = _SAME_PERIOD.fullmatch(text)
         if not match:
             return None
-        if match.group("year"):
-            return Timex("DATE", match.group("year"), "absolute")
+        if match.group("unit") in ("quarter", "half"):
+            return None  # "the comparable 2004 quarter": a quarter, which _quarters reads
+        if match.group("year") or match.group("year2"):
+            return Timex("DATE", match.group("year") or match.group("year2"), "absolute")
         if not dct:
             return Timex("DATE", None, None)
         return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
@@ -2404,8 +2407,20 @@ class DateExtractor:
                     timex = Timex("DATE", f"{named[1]}{timex.value[4:]}", timex.anchor)
             same_period = _SAME_PERIOD.fullmatch(text)
             if same_period:
-                timex = _same_period(same_period, recent_periods, sent_index, span.start,
-                                     published)
+                compared_period = _same_period(same_period, recent_periods, sent_index,
+                                               span.start, published)
+                year_only = compared_period.value and len(compared_period.value) == 4
+                if year_only and near_quarter and recent_quarters[-1][0] >= sent_index - 1 and (
+                        same_period.group("unit") or same_period.group("unit2")) in (
+                        "period", "quarter"):
+                    # "net profit rose in the last three months of 2004 ... up 27% from the same
+                    # 2004 period": the quarter just named, in the year given
+                    compared_period = Timex("DATE", compared_period.value + near_quarter[4:],
+                                            compared_period.anchor)
+                elif year_only and timex and timex.value and \
+                        timex.value.startswith(compared_period.value):
+                    compared_period = timex  # "the comparable 2004 quarter": the resolver's
+                timex = compared_period
             if timex is not None and self.vague_references and self._is_rate(span, text, timex):
                 timex = Timex("SET", timex.value, "absolute")  # TIMEX3 marks a rate's unit
             if text == "the latest period" and not (
@@ -3301,14 +3316,15 @@ def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], se
                  before: int, published: dt.date | None) -> Timex:
     """ "the same quarter last year": the quarter the sentence (or the one before it) spoke of,
     in the year before it; "the same period of 2007": in 2007."""
-    shape = _UNIT_SHAPES[match.group("unit")]
+    shape = _UNIT_SHAPES[match.group("unit") or match.group("unit2")]
     period = _sentence_period(recent_periods, sent_index, before, shape)
     if period is None and _sentence_period(recent_periods, sent_index, before) is None:
         # (a whole year named in the sentence is the period: "the first eleven months of
         # 2004 ... higher than the same period in 2003", not a month named before it)
         period = _previous_sentence_period(recent_periods, sent_index, shape)
-    if match.group("year"):
-        return Timex("DATE", match.group("year") + (period[4:] if period else ""), "absolute")
+    year = match.group("year") or match.group("year2")  # "the same 2004 period"
+    if year:
+        return Timex("DATE", year + (period[4:] if period else ""), "absolute")
     if published is None:
         return Timex("DATE", None, None)
     if match.group("this"):  # "from 44 per cent in the first quarter of 2008 to 31 per cent
