@@ -309,6 +309,13 @@ def test_ranges_share_the_written_year(nlp):
     assert found["February"].value == "2013-02"
 
 
+def test_the_year_of_an_event_or_a_law_is_a_year(nlp):
+    assert by_text(nlp, "Sales rose ahead of the 2006 World Cup.")["2006"].value == "2006"
+    found = by_text(nlp, "Police may arrest them under the Terrorism Act 2000.")
+    assert found["2000"].value == "2000"
+    assert by_text(nlp, "Windows 2000 was launched.") == {}  # a product's name
+
+
 def test_a_headline_date_ends_before_the_line_break(nlp):
     found = run(nlp, "Council to close library by March\nTuesday, January 12, 2016\nThe "
                      "council said so.")

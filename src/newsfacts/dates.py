@@ -120,6 +120,7 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
 # "the previous November", "the following March": a month counted from the date in context
 _ANCHORED_MONTH = re.compile(r"the (?P<rel>previous|preceding|following|subsequent) (?P<month>[a-z.]+)")
 _ONE_DAY = re.compile(r"\b[Oo]ne day\b")
+_YEAR_TOKEN = re.compile(r"(?:1[5-9]|20)\d\d")
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
@@ -1637,6 +1638,10 @@ class DateExtractor:
 
     def candidates(self, doc: Doc, published: dt.date | None = None) -> list[Span]:
         spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
+        # the year of an event or a law the base model took whole ("the 2006 World Cup", "the
+        # Terrorism Act 2000") is still a year
+        spans += [doc[token.i:token.i + 1] for ent in doc.ents if ent.label_ in ("EVENT", "LAW")
+                  for token in ent if _YEAR_TOKEN.fullmatch(token.text)]
         holidays = []
         for key, start, end in self.phrases(doc):
             if key == self._holiday_key:
@@ -2276,12 +2281,14 @@ class DateExtractor:
         if re.fullmatch(r"(?:a|one|two|three) quarters?|a half", text) and span.end < len(doc) \
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
-        if all(token.ent_type_ in _NAME_LABELS for token in span) and \
+        if all(token.ent_type_ in _NAME_LABELS for token in span) and not (
+                span[0].ent_type_ == "LAW" and _YEAR_TOKEN.fullmatch(text)) and \
                 re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays and \
                 not (before is not None and before.lower_ in self.lead_drop and before.ent_iob_ == "I"
                      and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")):
             # "The Sunday Times", "Good Friday Agreement"; but the base model's "the Commons on
-            # Monday" is a name that swallowed the day after its preposition
+            # Monday" is a name that swallowed the day after its preposition (and the year of
+            # a law, "the Terrorism Act 2000", is a year)
             return True
         if span[-1].lower_ == "soon" and (
                 before is not None and before.lower_ in ("as", "how", "too", "so") or
