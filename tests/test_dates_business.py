@@ -477,5 +477,11 @@ def test_timeml_marks_each_end_of_a_range_of_years_written_short(nlp):
     assert found == {"2007": "2007", "13": "2013", "2015": "2015", "16": "2016"}
     # the records keep one year, the first
     assert by_text(nlp, "The 2015/16 accounts were agreed.")["2015/16"].value == "2015"
+    # the end written with one digit is in its start's decade
+    text = "The 2005-6 target for the deficit will be 4.3%."
+    found = {m.text: m.value for m in run_with(nlp, text, timeml_extents=True,
+                                               vague_references=True)}
+    assert found == {"2005": "2005", "6": "2006"}
+    assert by_text(nlp, text)["2005-6"].value == "2005"
     # a file name is no range
     assert run_with(nlp, "See Accounts2015-16_WEB.pdf.", timeml_extents=True) == []

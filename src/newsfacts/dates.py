@@ -145,7 +145,7 @@ _COMPARED = re.compile(r"\byear (?:ago|earlier|before)|\blast year|\bsame\b|\bpr
                        r"\bprior\b")
 _THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
 # "the EU budget for 2007-13", "the 2006/07 season": a range of years, its end written short.
-_SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>\d\d)"
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>\d\d?)"
                                r"(?![\w/-]|\.\d)")
 # "this year and next": the second word stands for its own unit.
 _ELIDED_UNIT = re.compile(r"\b(?:this|last|next) (?P<unit>week|month|quarter|year) (?:and|or) "
@@ -320,7 +320,7 @@ class TimexResolver:
             r"^(?:(?:the )?(?:early|late|mid|end of|start of|beginning of|middle of) ?)?"
             r"(?:the (?:year )?)?"
             r"(?:(?:calendar|financial|fiscal|tax|academic|school|(?:a )?full) (?:year )?)?"
-            r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2}|\d{4}))?"
+            r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{1,2}|\d{4}))?"
             r"(?: (?:financial|fiscal|tax|academic|school) year| season)?$")
         self.re_decade = re.compile(
             r"^(?:the )?(?:early |late |mid )?(?:(?P<d>(?:1[5-9]|20)\d)0s|'?(?P<d2>\d)0s|"
@@ -844,7 +844,9 @@ class TimexResolver:
         year = int(match.group("y"))
         if match.group("y2"):
             second = match.group("y2")
-            second_year = int(second) if len(second) == 4 else year // 100 * 100 + int(second)
+            # "2005-06", "2005-6", "2005-2006"
+            second_year = int(second) if len(second) == 4 else \
+                year // 10 ** len(second) * 10 ** len(second) + int(second)
             if second_year not in (year + 1, year):
                 return None  # "2019-22" is a range of years, not one year
         return Timex("DATE", f"{year:04d}", "absolute")
@@ -3157,7 +3159,8 @@ def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMenti
     changed = False
     for match in _SHORT_YEAR_RANGE.finditer(text):
         first, end = int(match.group("first")), int(match.group("end"))
-        if not 0 < end - first % 100 <= 20:
+        base = 10 ** len(match.group("end"))  # "2005-06" in its century, "2005-6" its decade
+        if not 0 < end - first % base <= 20:
             continue  # "1990-91" is a range; "2012-05" is a month, "2010-08" could be either
         inside = [m for m in mentions if m.start < match.end() and match.start() < m.end]
         if any(not (m.value or "").startswith(match.group("first")) for m in inside):
@@ -3168,7 +3171,7 @@ def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMenti
         mentions.append(_added_mention(text, *match.span("first"),
                                        Timex("DATE", match.group("first"), anchor)))
         mentions.append(_added_mention(text, *match.span("end"),
-                                       Timex("DATE", f"{first // 100 * 100 + end:04d}", anchor)))
+                                       Timex("DATE", f"{first // base * base + end:04d}", anchor)))
         changed = True
     if changed:
         _renumber(mentions)
