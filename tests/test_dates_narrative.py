@@ -322,6 +322,8 @@ def test_vague_years_stay_in_timex3(nlp):
     ("Shoppers could soon be paying by phone.", "soon"),
     ("The firm will launch the service very soon, its chief said.", "very soon"),
     ("Prices are not expected to fall in the near future.", "the near future"),
+    ("It will regain momentum in a not-too-distant future.", "not-too-distant future"),
+    ("It will happen in the not too distant future.", "the not too distant future"),
     ("The cash soon became a flood.", None),  # a time told from the story's own events
     ("He called back as soon as he could.", None),
     ("It was found soon after the storm.", None),
