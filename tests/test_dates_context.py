@@ -612,6 +612,15 @@ def test_the_financial_year_is_the_current_one(nlp):
         "the end of the financial year"].value == "2015"
 
 
+def test_a_weekday_counted_from_the_day_named_after_it(nlp):
+    saturday = dt.date(2015, 12, 19)
+    found = by_text(nlp, "Shops reported strong sales on the last Saturday before Christmas.",
+                    saturday)
+    assert found["the last Saturday"].value == "2015-12-19"
+    found = by_text(nlp, "The fair is held on the first Monday after Easter.", saturday)
+    assert found["the first Monday"].value == "2016-03-28"
+
+
 def test_academic_and_calendar_years_start_in_their_own_month(nlp):
     # Academic and school years start in September: in January 2016 it is 2015/16.
     found = by_text(nlp, "Fees rise in the next academic year and the head stays until the "

@@ -121,6 +121,9 @@ _ANCHORED = re.compile(r"(?:the )?(?P<rel>following|subsequent|previous|precedin
 _ANCHORED_MONTH = re.compile(r"the (?P<rel>previous|preceding|following|subsequent) (?P<month>[a-z.]+)")
 _ONE_DAY = re.compile(r"\b[Oo]ne day\b")
 _YEAR_TOKEN = re.compile(r"(?:1[5-9]|20)\d\d")
+# "the last Saturday before Christmas", "the first Monday after Easter"
+_WEEKDAY_BESIDE = re.compile(r"\b(?:[Tt]he )?(?P<which>last|first) (?P<day>[A-Z][a-z]+day) "
+                             r"(?P<side>before|after) ")
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
 _YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
@@ -2584,6 +2587,8 @@ class DateExtractor:
             mentions = self._within_units(doc, mentions)
         if _ONE_DAY.search(doc_text(doc)):
             mentions = self._one_day_spans(doc, mentions)
+        if _WEEKDAY_BESIDE.search(doc_text(doc)):
+            mentions = self._weekday_beside_day(doc_text(doc), mentions)
         if self.re_range_gate.search(doc_text(doc)):
             mentions = self._day_ranges(doc, mentions, published)
             mentions = self._clock_ranges(doc, mentions, published)
@@ -2592,6 +2597,31 @@ class DateExtractor:
         if self.timeml_extents and _EARLIER_IN.search(doc_text(doc)):
             mentions = _earlier_in(doc_text(doc), mentions)
         return self._range_years(doc, mentions)
+
+    def _weekday_beside_day(self, text: str, mentions: list[DateMention]) -> list[DateMention]:
+        """ "sales on the last Saturday before Christmas", "the first Monday after Easter": the
+        weekday counted from the day named after it, not last week's Saturday."""
+        changed = False
+        for match in _WEEKDAY_BESIDE.finditer(text):
+            weekday = self.resolver.weekdays.get(match.group("day").lower())
+            named = next((m for m in mentions if m.start == match.end()), None)
+            if weekday is None or named is None or not re.fullmatch(
+                    r"\d{4}-\d\d-\d\d", named.value or "") or \
+                    (match.group("which") == "last") != (match.group("side") == "before"):
+                continue  # ("the first Saturday before": no such reading)
+            day = dt.date.fromisoformat(named.value)
+            if match.group("side") == "before":
+                found = day - dt.timedelta(days=(day.isoweekday() - weekday - 1) % 7 + 1)
+            else:
+                found = day + dt.timedelta(days=(weekday - day.isoweekday() - 1) % 7 + 1)
+            for mention in [m for m in mentions if match.start() <= m.start < match.start("side")]:
+                mentions.remove(mention)
+            mentions.append(_added_mention(text, match.start(), match.start("side") - 1,
+                                           Timex("DATE", found.isoformat(), named.anchor)))
+            changed = True
+        if changed:
+            _renumber(mentions)
+        return mentions
 
     def _weekday_pairs(self, text: str, mentions: list[DateMention],
                        published: dt.date | None) -> list[DateMention]:
