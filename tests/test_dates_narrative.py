@@ -377,6 +377,15 @@ def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, val
     assert by_text(nlp, sentence)[duration].value == value
 
 
+def test_early_in_the_day_and_not_long_ago(nlp):
+    found = by_text(nlp, "Shares traded at 372 riyals after topping 400 early in the day.")
+    assert found["early in the day"].value == "2016-01-12"
+    found = {m.text: m.value for m in run_with(
+        nlp, "Not too long ago, many people thought gaming was a fad.", vague_references=True)}
+    assert found == {"Not too long ago": "PAST_REF"}
+    assert run(nlp, "Not too long ago, many people thought gaming was a fad.") == []
+
+
 @pytest.mark.parametrize(("sentence", "text", "value"), [
     # one day of an event, or of a thing's life: its length, which no calendar fixes
     ("Evidence came on the first day of a two-day hearing.", "the first day", "P1D"),

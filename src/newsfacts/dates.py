@@ -627,9 +627,11 @@ class TimexResolver:
         return Timex("DATE", _period_from(dct, unit, -2), "published")
 
     def _earlier_in_the(self, text, dct, future, context_day):
-        """ "earlier in the day", "later in the week": the day in context (else publication),
-        the week, month or year of publication (the extractor counts them from context)."""
-        match = re.fullmatch(r"(?:earlier|later) in the (?P<unit>day|week|month|year)", text)
+        """ "earlier in the day", "later in the week", "early in the day": the day in context
+        (else publication), the week, month or year of publication (the extractor counts them
+        from context)."""
+        match = re.fullmatch(r"(?:earlier|later|early|late) in the (?P<unit>day|week|month|year)",
+                             text)
         if not match:
             return None
         unit, base = match.group("unit"), dct if match.group("unit") != "day" else (
