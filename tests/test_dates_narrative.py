@@ -399,6 +399,8 @@ def test_the_ordinal_day_of_an_event_or_a_month(nlp, sentence, text, value):
 
 def test_the_first_day_of_the_month_is_no_length(nlp):
     assert run(nlp, "On the first day of the month, rents are due.") == []
+    # a count of rises, not a day's length
+    assert run(nlp, "Shares rose for the second day running.") == []
 
 
 @pytest.mark.parametrize("sentence", [

@@ -2339,6 +2339,10 @@ class DateExtractor:
             if text.endswith(" day") and doc[span.end:span.end + 3].text.lower() in (
                     "of the month", "of the year", "of the week"):
                 continue  # "the first day of the month": a day of any month, not a day's length
+            if re.fullmatch(r"the (?:first|second|third|fourth|fifth|sixth) (?:day|week|month|year)",
+                            text) and (doc[span.end:span.end + 3].text.lower() == "in a row" or
+                                       doc[span.end:span.end + 1].text.lower() == "running"):
+                continue  # "rose for the second month in a row": a count of rises
             sent_index = _sentence_index(sentence_starts, span.start)
             # the quarter (or half) the article spoke of within the last few sentences
             near_quarter = recent_quarters[-1][1] if recent_quarters and \
