@@ -264,6 +264,10 @@ def test_clock_times_on_a_day_and_in_context(nlp):
     assert by_text(nlp, text)["0710 GMT"].value == "2016-01-12T07:10"
     text = "Oil rose on Monday. It closed at 6pm, and fell on Tuesday."
     assert by_text(nlp, text)["6pm"].value == "2016-01-11T18:00"
+    # the same time in another zone, in brackets, is on that day too
+    found = by_text(nlp, "The plane landed at 10:30 a.m. EST (1530 UTC) on Monday.")
+    assert (found["10:30 a.m. EST"].value, found["1530 UTC"].value) == (
+        "2016-01-11T10:30", "2016-01-11T15:30")
     # A day told in the past perfect is background, not the day the story has moved to.
     text = ("The chief executive resigned today. The trust had cut its forecast on 10 January. "
             "He said so in a statement issued at 8am.")

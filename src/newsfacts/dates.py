@@ -3153,18 +3153,33 @@ _BARE_CLOCK = re.compile(r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|EST|EDT|E
 def _clock_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     """ "trading at $51.39 at 0710 GMT in Asian electronic trade on Wednesday": a clock time
     whose day comes later in the same phrase (no verb or punctuation between) is on that day,
-    not on the day named before it."""
-    for clock, day in zip(mentions, mentions[1:], strict=False):
+    not on the day named before it; so is the same time given in another zone in brackets
+    ("landed at 10:30 a.m. EST (1530 UTC) on Tuesday")."""
+    for index, clock in enumerate(mentions):
         if not (clock.type == "TIME" and clock.anchor == "published" and clock.value and
-                _BARE_CLOCK.fullmatch(clock.text) and day.value and
-                re.fullmatch(r"\d{4}-\d\d-\d\d", day.value) and day.value != clock.value[:10]):
+                _BARE_CLOCK.fullmatch(clock.text)):
             continue
-        between = doc.char_span(clock.end, day.start, alignment_mode="expand")
+        bracketed = []
+        following = mentions[index + 1:]
+        while following and following[0].type == "TIME" and _BARE_CLOCK.fullmatch(
+                following[0].text) and doc_text(doc)[clock.end:following[0].start].strip() == "(":
+            bracketed.append(following.pop(0))
+        day = following[0] if following else None
+        if not (day and day.value and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value) and
+                day.value != clock.value[:10]):
+            continue
+        start = bracketed[-1].end if bracketed else clock.end
+        if bracketed:
+            if not doc_text(doc)[start:day.start].lstrip().startswith(")"):
+                continue
+            start = doc_text(doc).index(")", start) + 1
+        between = doc.char_span(start, day.start, alignment_mode="expand")
         if between is None or len(between) > 8 or any(
                 token.pos_ in ("VERB", "AUX") or token.is_punct or token.is_sent_start
                 for token in between):
             continue
-        clock.value = day.value + clock.value[10:]
+        for moment in (clock, *bracketed):
+            moment.value = day.value + moment.value[10:]
     return mentions
 
 
