@@ -372,6 +372,9 @@ def test_at_the_moment_is_now_in_timex3(nlp):
     ("His appointment follows two difficult years for the firm.", "two difficult years",
      "P2Y"),
     ("The strike lasted three long weeks.", "three long weeks", "P3W"),
+    # "single" as "one": "its largest single-day gain"
+    ("The Dow posted its largest single-day point gain.", "single-day", "P1D"),
+    ("The index had its best single week since 2003.", "single week", "P1W"),
 ])
 def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, value):
     assert by_text(nlp, sentence)[duration].value == value

@@ -488,6 +488,7 @@ class TimexResolver:
                      self._quarters, self._seasons, self._decade, self._anchored_month,
                      self._month_dates,
                      self._weekday, self._part_or_clock, self._qualified_duration,
+                     self._single_unit,
                      self._fallback):
             found = rule(text, dct, future, context_day)
             if found is not None:
@@ -1353,6 +1354,13 @@ class TimexResolver:
         found = self._duration(f"{match.group('n')} {match.group('unit')}", dct, future,
                                context_day)
         return found if found and found.type == "DURATION" else None
+
+    def _single_unit(self, text, dct, future, context_day):
+        """ "its largest single-day gain", "the best single week since 2003": one unit's
+        length, as "one-day" is."""
+        match = re.fullmatch(r"single[- ](?P<unit>day|week|month|year)", text)
+        return Timex("DURATION", _period("1", self.units[match.group("unit")]), "absolute") \
+            if match else None
 
     def _fallback(self, text, dct, future, context_day):
         # Only short strings with digits and a month or a numeric date go to dateparser: words
