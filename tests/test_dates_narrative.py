@@ -197,6 +197,8 @@ CASES = [
      "2003"),
     # A day an event has named is that event's day.
     ("Security has been tight since 9/11.", dt.date(2005, 1, 25), "9/11", "2001-09-11"),
+    ("It was the worst fall since Black Monday.", dt.date(2008, 10, 14), "Black Monday",
+     "1987-10-19"),
     ("Republicans blamed the deficit on the 11 September attacks.", dt.date(2005, 1, 25),
      "11 September", "2001-09-11"),
     ("The meeting is on 11 September.", dt.date(2005, 1, 25), "11 September", "2004-09-11"),
