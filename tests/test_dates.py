@@ -361,6 +361,11 @@ def test_a_weekend_of_events_told_on_a_monday_is_the_one_just_gone(nlp):
     monday = dt.date(2016, 1, 18)
     found = by_text(nlp, "The town suffered a weekend of flooding.", monday)
     assert found["a weekend"].value == "2016-W02-WE"
+    found = by_text(nlp, "Shares in the bank have risen on Monday following a weekend press "
+                         "report that it had held merger talks.", monday)
+    assert found["a weekend"].value == "2016-W02-WE"
+    # on other days a weekend before a noun is a kind of thing
+    assert by_text(nlp, "Rail firms offer a weekend break.", dt.date(2016, 1, 20)) == {}
     # A length of time, or one still to come, stays a weekend's length.
     assert by_text(nlp, "He spent a weekend in Paris.", monday)["a weekend"].value == "P1WE"
     assert by_text(nlp, "A weekend of talks will be held.", monday)["A weekend"].value == "P1WE"

@@ -2414,6 +2414,9 @@ class DateExtractor:
                 # the weekend just gone
                 sunday = published - dt.timedelta(days=published.isoweekday())
                 timex = Timex("DATE", _iso_week(sunday) + "-WE", "published")
+            elif timex is not None and text == "a weekend" and span[-1].dep_ == "compound" and \
+                    span[-1].head.i >= span.end:
+                continue  # a kind of thing: "a weekend break", "a weekend job"
             if timex is not None and text == "today" and self._generic_today(span):
                 timex = Timex("DATE", "PRESENT_REF", "published" if published else None)
             if future is None and timex is not None and timex.value and \
