@@ -313,6 +313,11 @@ def test_ranges_share_the_written_year(nlp):
     assert found["February"].value == "2013-02"
 
 
+def test_this_past_weekend_is_the_one_just_gone(nlp):
+    found = by_text(nlp, "This past weekend, sales rose.", dt.date(2016, 1, 13))
+    assert found["This past weekend"].value == "2016-W01-WE"
+
+
 def test_the_year_of_an_event_or_a_law_is_a_year(nlp):
     assert by_text(nlp, "Sales rose ahead of the 2006 World Cup.")["2006"].value == "2006"
     found = by_text(nlp, "Police may arrest them under the Terrorism Act 2000.")

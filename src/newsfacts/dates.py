@@ -315,6 +315,7 @@ class TimexResolver:
         self.re_relative_unit = re.compile(
             r"^(?:(?P<mod>earlier|later|early|late|mid|the end of|the start of|"
             r"the beginning of|the middle of|the rest of|the remainder of) )?(?:the )?"
+            r"(?:this (?=past ))?"  # "this past weekend": the one just gone
             r"(?P<rel>this|last|next|past|coming|previous|current|following|present|"
             r"same|latest|prior|recent|preceding|subsequent|that|full|(?<=the )) ?"
             r"(?P<unit>week|month|year|weekend|decade|century|fortnight|"
