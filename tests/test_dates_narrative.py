@@ -385,6 +385,7 @@ def test_a_count_of_consecutive_units_is_a_duration(nlp, sentence, duration, val
 def test_early_in_the_day_and_not_long_ago(nlp):
     found = by_text(nlp, "Shares traded at 372 riyals after topping 400 early in the day.")
     assert found["early in the day"].value == "2016-01-12"
+    assert run(nlp, "Please come as early in the day as you can.") == []  # any day, a manner
     found = {m.text: m.value for m in run_with(
         nlp, "Not too long ago, many people thought gaming was a fad.", vague_references=True)}
     assert found == {"Not too long ago": "PAST_REF"}

@@ -2152,6 +2152,9 @@ class DateExtractor:
             return True
         if text == "this fall" and span.end < len(doc) and doc[span.end].lower_ == "from":
             return True  # "predicts this fall from the current 2.1%": a drop
+        if re.fullmatch(r"(?:earlier|later|early|late) in the \w+", text) and \
+                before is not None and before.lower_ in ("as", "so", "too"):
+            return True  # "come as early in the day as you can": any day, a manner
         if text == "recently" and before is not None and before.lower_ == "as" and \
                 span.end < len(doc) and doc[span.end].lower_ == "as":
             return True  # "as recently as 2001": the year that follows is the date
