@@ -77,6 +77,10 @@ CASES = [
      "Friday", "2016-01-15"),
     ("Retailer to sell television by Christmas\nThe firm said so.", dt.date(2016, 1, 13),
      "Christmas", "2016-12-25"),
+    # A possibility in the passive looks forward too, unless it is denied.
+    ("A decision could be reached in December.", dt.date(2016, 1, 13), "December", "2016-12"),
+    ("Neither he nor his parents could be located on Tuesday.", THURSDAY, "Tuesday",
+     "2016-01-12"),
     # The past tense of a condition still ahead is not a time gone.
     ("The firm said it would break even if sales rose in March.", THURSDAY, "March",
      "2016-03"),

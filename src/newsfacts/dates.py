@@ -1899,8 +1899,13 @@ class DateExtractor:
                 # "you may have seen it on Saturday": a guess about the past (not "the rent
                 # would have been due on Christmas Day", a plan the collapse undid)
                 return False
-            if modal - {"would"} and verb.tag_ == "VB" and span.start > verb.i and not any(
-                    child.dep_ == "neg" for child in verb.children):
+            if modal - {"would"} and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in
+                                      auxiliaries and "have" not in auxiliaries) and \
+                    span.start > verb.i and not any(child.dep_ == "neg" for child in verb.children) \
+                    and not any(token.lower_ in ("neither", "nor", "never") for token in
+                                verb.subtree):
+                # (also in the passive: "a decision could be reached in December"; not "neither
+                # he nor his parents could be located Wednesday")
                 # a possibility ahead: "the device could be on shop shelves by November",
                 # "prices may fall in March" (not "he could not sell it in March", nor a
                 # time before the verb the parse hung on it: "warnings on Thursday that
