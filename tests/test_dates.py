@@ -313,6 +313,11 @@ def test_ranges_share_the_written_year(nlp):
     assert found["February"].value == "2013-02"
 
 
+def test_the_year_after_annual_is_a_year(nlp):
+    found = by_text(nlp, "The ONS revised the annual 2004 rate of growth down to 3.2%.")
+    assert found["2004"].value == "2004"
+
+
 def test_this_past_weekend_is_the_one_just_gone(nlp):
     found = by_text(nlp, "This past weekend, sales rose.", dt.date(2016, 1, 13))
     assert found["This past weekend"].value == "2016-W01-WE"

@@ -1720,6 +1720,9 @@ class DateExtractor:
             end -= 1  # the base model may end an entity on a line break ("Christmas\n")
         while start < end and doc[start].is_space:
             start += 1
+        if end - start == 2 and doc[start].lower_ in ("annual", "yearly", "full-year") and \
+                _YEAR_TOKEN.fullmatch(doc[start + 1].text):
+            start += 1  # "the annual 2004 rate of growth": the year
         while start < end and doc[start].lower_ in self.lead_drop and not (
                 end - start == 2 and doc[start].lower_ == "per"):  # "per week": a rate's unit
             start += 1
