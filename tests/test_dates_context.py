@@ -612,6 +612,14 @@ def test_the_financial_year_is_the_current_one(nlp):
         "the end of the financial year"].value == "2015"
 
 
+def test_the_weekday_of_a_day_just_named_is_that_day(nlp):
+    found = by_text(nlp, "The council met on 23 February, the first Tuesday of term.")
+    assert found["Tuesday"].value == "2016-02-23"
+    # another weekday keeps its own reading
+    found = by_text(nlp, "The vote is on 23 February. Campaigning ended on Sunday.")
+    assert found["Sunday"].value == "2016-01-10"
+
+
 def test_a_weekday_counted_from_the_day_named_after_it(nlp):
     saturday = dt.date(2015, 12, 19)
     found = by_text(nlp, "Shops reported strong sales on the last Saturday before Christmas.",

@@ -2396,6 +2396,15 @@ class DateExtractor:
                 if span[0].lower_ == "the":
                     span = span[1:]  # "the" goes with the event: "the [autumn] elections"
             timex = self.resolver.resolve(span.text, published, future, context_day)
+            named_day = next((day for index, day in reversed(recent_days)
+                              if sent_index == index), None)
+            if timex is not None and timex.day is not None and named_day is not None and \
+                    self.resolver.re_weekday.fullmatch(text) and \
+                    named_day.isoweekday() == timex.day.isoweekday() and named_day != timex.day:
+                # "sites dedicated on 22 February ... the Committee has deemed Tuesday 'Free
+                # Mojtaba Day'": the weekday of a day just named is that day
+                timex = Timex(timex.type, named_day.isoformat() + (timex.value or "")[10:],
+                              timex.anchor, named_day)
             if timex is not None and timex.day is not None and published and \
                     timex.day < published:
                 # "record sales on the last Saturday before Christmas", a week before it: the
