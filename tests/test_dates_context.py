@@ -612,6 +612,13 @@ def test_the_financial_year_is_the_current_one(nlp):
         "the end of the financial year"].value == "2015"
 
 
+def test_that_day_is_the_day_just_named(nlp):
+    # even the day of an announcement, which dates nothing else
+    found = by_text(nlp, "The cut was announced on 17 November as MPs grilled him. He was "
+                         "questioned during that day's debate.")
+    assert found["that day"].value == "2015-11-17"
+
+
 def test_the_weekday_of_a_day_just_named_is_that_day(nlp):
     found = by_text(nlp, "The council met on 23 February, the first Tuesday of term.")
     assert found["Tuesday"].value == "2016-02-23"

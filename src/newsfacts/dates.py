@@ -2478,7 +2478,13 @@ class DateExtractor:
                 continue  # the quarter reported on, only when one was named just before
             if timex is None or self._left_out(span, text, timex):
                 continue
-            if context_day is None and text == "the same day":
+            named = _context_date(recent_dates, sent_index, 10) if re.fullmatch(
+                r"(?:that|the same|that same) day", text) and published else None
+            if named and named != timex.value:
+                # "announced on 17 November ... during that day's questions": the day named,
+                # even the day of a report, which dates nothing else
+                timex = Timex("DATE", named, "published", dt.date.fromisoformat(named))
+            elif context_day is None and text == "the same day":
                 continue  # "patients are seen the same day": no day named, a kind of service
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
