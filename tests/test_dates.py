@@ -313,6 +313,16 @@ def test_ranges_share_the_written_year(nlp):
     assert found["February"].value == "2013-02"
 
 
+def test_a_month_that_speaks_is_a_person(nlp):
+    assert by_text(nlp, '"We were amazed," May wrote on his website.') == {}
+    assert by_text(nlp, "March was the wettest month.")["March"].value == "2015-03"
+
+
+def test_holocaust_memorial_day_is_not_the_us_holiday(nlp):
+    found = by_text(nlp, "The film is part of the BBC's season for Holocaust Memorial Day.")
+    assert found["Holocaust Memorial Day"].value == "2016-01-27"
+
+
 def test_the_year_after_annual_is_a_year(nlp):
     found = by_text(nlp, "The ONS revised the annual 2004 rate of growth down to 3.2%.")
     assert found["2004"].value == "2004"

@@ -2160,6 +2160,11 @@ class DateExtractor:
             return True
         if text == "this fall" and span.end < len(doc) and doc[span.end].lower_ == "from":
             return True  # "predicts this fall from the current 2.1%": a drop
+        if len(span) == 1 and (span[0].dep_ in ("nsubj", "nsubjpass") or span[0].dep_ == "aux"
+                               and span[0].head.tag_ == "VBD") and \
+                self.resolver.re_month.fullmatch(text) and \
+                (span[0].head.lemma_ in self.reporting_verbs or span[0].head.lemma_ == "write"):
+            return True  # a person: '"We were amazed," May wrote' (the parser's modal "may")
         if re.fullmatch(r"(?:earlier|later|early|late) in the \w+", text) and \
                 before is not None and before.lower_ in ("as", "so", "too"):
             return True  # "come as early in the day as you can": any day, a manner
