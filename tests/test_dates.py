@@ -313,6 +313,16 @@ def test_ranges_share_the_written_year(nlp):
     assert found["February"].value == "2013-02"
 
 
+def test_in_some_quarters_is_among_people(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "The deal stirred indignation in many quarters and in some quarters anger.",
+        vague_references=True)}
+    assert found == {}
+    found = {m.text: m.value for m in run_with(
+        nlp, "Profits have fallen in recent quarters.", vague_references=True)}
+    assert found == {"recent quarters": "PXM"}
+
+
 def test_a_month_that_speaks_is_a_person(nlp):
     assert by_text(nlp, '"We were amazed," May wrote on his website.') == {}
     assert by_text(nlp, "March was the wettest month.")["March"].value == "2015-03"

@@ -2165,6 +2165,12 @@ class DateExtractor:
                 self.resolver.re_month.fullmatch(text) and \
                 (span[0].head.lemma_ in self.reporting_verbs or span[0].head.lemma_ == "write"):
             return True  # a person: '"We were amazed," May wrote' (the parser's modal "may")
+        quantifier = r"some|many|certain|most|all|other"
+        if (re.fullmatch(rf"(?:{quantifier}) quarters", text) and before is not None and
+                before.lower_ == "in" or text == "quarters" and re.fullmatch(
+                    rf"in (?:{quantifier})", doc[max(0, span.start - 2):span.start].text.lower())) \
+                and (span.end == len(doc) or doc[span.end].lower_ != "of"):
+            return True  # "indignation in many quarters": among people, not time
         if re.fullmatch(r"(?:earlier|later|early|late) in the \w+", text) and \
                 before is not None and before.lower_ in ("as", "so", "too"):
             return True  # "come as early in the day as you can": any day, a manner
