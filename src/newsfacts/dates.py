@@ -1904,14 +1904,15 @@ class DateExtractor:
                 return False
             if modal - {"would"} and (verb.tag_ == "VB" or verb.tag_ == "VBN" and "be" in
                                       auxiliaries and "have" not in auxiliaries) and \
-                    span.start > verb.i and not any(child.dep_ == "neg" for child in verb.children) \
+                    span.start > min(child.i for child in verb.children if child.lower_ in modal) \
+                    and not any(child.dep_ == "neg" for child in verb.children) \
                     and not any(token.lower_ in ("neither", "nor", "never") for token in
                                 verb.subtree):
-                # (also in the passive: "a decision could be reached in December"; not "neither
-                # he nor his parents could be located Wednesday")
                 # a possibility ahead: "the device could be on shop shelves by November",
-                # "prices may fall in March" (not "he could not sell it in March", nor a
-                # time before the verb the parse hung on it: "warnings on Thursday that
+                # "prices may fall in March", "it could one day replace the car", in the passive
+                # "a decision could be reached in December" (not "he could not sell it in
+                # March", "neither he nor his parents could be located Wednesday", nor a time
+                # before the modal the parse hung on its verb: "warnings on Thursday that
                 # strikes could do harm")
                 return True
             if modal:
@@ -2407,11 +2408,11 @@ class DateExtractor:
                 if span[0].lower_ == "the":
                     span = span[1:]  # "the" goes with the event: "the [autumn] elections"
             timex = self.resolver.resolve(span.text, published, future, context_day)
-            named_day = next((day for index, day in reversed(recent_days)
-                              if sent_index == index), None)
-            if timex is not None and timex.day is not None and named_day is not None and \
-                    self.resolver.re_weekday.fullmatch(text) and \
-                    named_day.isoweekday() == timex.day.isoweekday() and named_day != timex.day:
+            named_day = recent_days[-1][1] if recent_days and recent_days[-1][0] == sent_index \
+                and timex is not None and timex.day is not None and \
+                self.resolver.re_weekday.fullmatch(text) else None
+            if named_day is not None and named_day.isoweekday() == timex.day.isoweekday() and \
+                    named_day != timex.day:
                 # "sites dedicated on 22 February ... the Committee has deemed Tuesday 'Free
                 # Mojtaba Day'": the weekday of a day just named is that day
                 timex = Timex(timex.type, named_day.isoformat() + (timex.value or "")[10:],
@@ -2797,8 +2798,8 @@ class DateExtractor:
     def _one_day_spans(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         """ "lost 18% in one day", "the strike lasted one day", "in the job only one day": a
         day's length (P1D). Elsewhere "one day" is someday: with vague references on, a someday
-        still to come is the future ("One day you will tell your children", "Islam will one
-        day be the second religion": FUTURE_REF); else no date."""
+        still to come is the future ("One day you will tell your children", "it could one day
+        replace the car": FUTURE_REF; not "one day, he could not find his keys"); else no date."""
         added = False
         for match in _ONE_DAY.finditer(doc_text(doc)):
             words = doc.char_span(*match.span())
@@ -2812,11 +2813,7 @@ class DateExtractor:
                 mentions.append(_added_mention(doc_text(doc), *match.span(),
                                                Timex("DURATION", "P1D", "absolute")))
                 added = True
-            elif self.vague_references and (self.tense(words) or any(
-                    child.lower_ in ("could", "may", "might", "can", "should", "would") and
-                    child.i < words.start for child in _verb_above(words.root, 2).children)):
-                # ("it could one day replace the car": the possibility lies ahead; not "one
-                # day, he could not find his keys")
+            elif self.vague_references and self.tense(words):
                 mentions.append(_added_mention(doc_text(doc), *match.span(),
                                                Timex("DATE", "FUTURE_REF", "published")))
                 added = True
@@ -3204,6 +3201,7 @@ def _clock_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
     whose day comes later in the same phrase (no verb or punctuation between) is on that day,
     not on the day named before it; so is the same time given in another zone in brackets
     ("landed at 10:30 a.m. EST (1530 UTC) on Tuesday")."""
+    text = doc_text(doc)
     for index, clock in enumerate(mentions):
         if not (clock.type == "TIME" and clock.anchor == "published" and clock.value and
                 _BARE_CLOCK.fullmatch(clock.text)):
@@ -3211,7 +3209,7 @@ def _clock_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
         bracketed = []
         following = mentions[index + 1:]
         while following and following[0].type == "TIME" and _BARE_CLOCK.fullmatch(
-                following[0].text) and doc_text(doc)[clock.end:following[0].start].strip() == "(":
+                following[0].text) and text[clock.end:following[0].start].strip() == "(":
             bracketed.append(following.pop(0))
         day = following[0] if following else None
         if not (day and day.value and re.fullmatch(r"\d{4}-\d\d-\d\d", day.value) and
@@ -3219,9 +3217,9 @@ def _clock_days(doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
             continue
         start = bracketed[-1].end if bracketed else clock.end
         if bracketed:
-            if not doc_text(doc)[start:day.start].lstrip().startswith(")"):
+            if not text[start:day.start].lstrip().startswith(")"):
                 continue
-            start = doc_text(doc).index(")", start) + 1
+            start = text.index(")", start) + 1
         between = doc.char_span(start, day.start, alignment_mode="expand")
         if between is None or len(between) > 8 or any(
                 token.pos_ in ("VERB", "AUX") or token.is_punct or token.is_sent_start
