@@ -153,7 +153,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpol2": "bbcpol2", "realbiz5": "bbcbiz5", "realent": "bbcent",
              "realbiz6": "bbcbiz6", "realtech3": "bbctech3", "realbiz7": "bbcbiz7",
              "realbiz8": "bbcbiz8", "realtech4": "bbctech4",
-             "realbiz9": "bbcbiz9", "realtopic": "bbctopic"}
+             "realbiz9": "bbcbiz9", "realtopic": "bbctopic",
+             "realbiz10": "bbcbiz10", "realtech5": "bbctech5"}
 LEAD_PARAGRAPHS = 3
 
 
