@@ -520,3 +520,13 @@ def test_a_dateline_is_a_line_that_is_only_a_date(nlp):
     assert dateline("Head\nMay 2008\nText") is None  # no day: not a dateline
     assert dateline("Head\nFebruary 30, 2009\nText") is None
     assert dateline("Head\n2008-02-30\nText") is None  # an impossible day is no date
+
+
+def test_timeml_gives_the_first_amount_of_a_range_the_second_ones_unit(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "Cords will be replaced within two to four weeks; the loan runs for 5-6 years.",
+        THURSDAY, timeml_extents=True)}
+    assert found == {"two": "P2W", "four weeks": "P4W", "5": "P5Y", "6 years": "P6Y"}
+    # an age range is no amount of time; the records keep the range's written amount only
+    assert run_with(nlp, "Only 14-16 year olds knew.", THURSDAY, timeml_extents=True) == []
+    assert "two" not in by_text(nlp, "Cords will be replaced within two to four weeks.")

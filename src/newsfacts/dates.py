@@ -157,6 +157,11 @@ _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ELIDED_PARTS = re.compile(r"\b(?P<first>(?:[Tt]he )?(?P<o1>first|second|third|fourth)) (?:and|or) "
                            r"(?P<second>(?P<o2>first|second|third|fourth) (?P<unit>quarters|halves)"
                            r"(?: of (?P<y>(?:19|20)\d\d))?)\b")
+# "five to six years", "two to four weeks": the first amount of a range shares the second's unit
+_NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
+_ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<second>{_NUMBER_WORD}) "
+                            r"(?P<unit>(?:minute|hour|day|week|month|year|decade)s)\b(?![-‑]old| old)",
+                            re.IGNORECASE)
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -2755,6 +2760,17 @@ class DateExtractor:
             if timex is None:
                 continue
             mentions.append(_added_mention(doc_text(doc), start, end, timex))
+            added = True
+        # (TIMEX3 marks both amounts of a range; the records keep the amount written whole)
+        for match in _ELIDED_AMOUNT.finditer(doc_text(doc)) if self.timeml_extents else ():
+            second = _overlapping(mentions, *match.span("second"))
+            if second is None or second.type != "DURATION" or \
+                    _overlapping(mentions, *match.span("word")) is not None:
+                continue
+            timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}", published)
+            if timex is None or timex.type != "DURATION":
+                continue
+            mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
             added = True
         for match in _ELIDED_PARTS.finditer(doc_text(doc)):
             # "between the third and fourth quarters of 2004": two quarters, the first with
