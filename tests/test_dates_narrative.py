@@ -530,3 +530,15 @@ def test_timeml_gives_the_first_amount_of_a_range_the_second_ones_unit(nlp):
     # an age range is no amount of time; the records keep the range's written amount only
     assert run_with(nlp, "Only 14-16 year olds knew.", THURSDAY, timeml_extents=True) == []
     assert "two" not in by_text(nlp, "Cords will be replaced within two to four weeks.")
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Sales fell after a wet European summer.", "a wet European summer"),
+    ("Hiring picked up after a slow summer of weak gains.", "a slow summer"),
+])
+def test_a_season_with_its_qualities_is_the_season_the_tense_points_to(nlp, sentence, text):
+    assert {m.text: m.value for m in run(nlp, sentence, FEBRUARY)} == {text: "2015-SU"}
+
+
+def test_a_qualified_spring_is_no_season(nlp):
+    assert run(nlp, "They bathed in a hot spring.", FEBRUARY) == []

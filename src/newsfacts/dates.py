@@ -313,6 +313,11 @@ class TimexResolver:
         self.re_qualified_duration = re.compile(
             rf"^(?!an? )(?P<n>\d+|{num}) (?!(?:{unit}|{num}|and|or|to|of|light)\b)[a-z]+ "
             rf"(?P<unit>{unit})$")  # ("a good month", "a first year" student: no count)
+        # "a wet European summer", "a slow summer": the season the tense points to. ("spring"
+        # is left out: "a hot spring" is water.)
+        self.re_qualified_season = re.compile(
+            r"^(?:an?|the) (?!(?:this|last|next|past|coming|previous|following|same|early|"
+            r"late|mid|every|each|one)\b)(?:[a-z]+ ){1,3}(?P<s>summer|autumn|winter)$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
             rf"(?P<dir>ago|earlier|later|before|after|previously|from now|hence|since|"
@@ -494,7 +499,7 @@ class TimexResolver:
                      self._quarters, self._seasons, self._decade, self._anchored_month,
                      self._month_dates,
                      self._weekday, self._part_or_clock, self._qualified_duration,
-                     self._single_unit,
+                     self._single_unit, self._qualified_season,
                      self._fallback):
             found = rule(text, dct, future, context_day)
             if found is not None:
@@ -1360,6 +1365,11 @@ class TimexResolver:
         found = self._duration(f"{match.group('n')} {match.group('unit')}", dct, future,
                                context_day)
         return found if found and found.type == "DURATION" else None
+
+    def _qualified_season(self, text, dct, future, context_day):
+        match = self.re_qualified_season.match(text)
+        return self._seasons(f"the {match.group('s')}", dct, future, context_day) if match \
+            else None
 
     def _single_unit(self, text, dct, future, context_day):
         """ "its largest single-day gain", "the best single week since 2003": one unit's
