@@ -485,3 +485,13 @@ def test_timeml_marks_each_end_of_a_range_of_years_written_short(nlp):
     assert by_text(nlp, text)["2005-6"].value == "2005"
     # a file name is no range
     assert run_with(nlp, "See Accounts2015-16_WEB.pdf.", timeml_extents=True) == []
+
+
+def test_the_same_period_as_months_that_are_no_quarter_is_a_year(nlp):
+    # April to July is no calendar quarter or half: the comparison is with the year before
+    found = by_text(nlp, "Trade in April-July rose to $186m from $64m in the same period last "
+                         "year.", dt.date(2004, 12, 13))
+    assert found["the same period last year"].value == "2003"
+    found = by_text(nlp, "Sales in July-September rose from the same period last year.",
+                    dt.date(2004, 12, 13))
+    assert found["the same period last year"].value == "2003-Q3"

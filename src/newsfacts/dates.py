@@ -2373,6 +2373,7 @@ class DateExtractor:
         month_spans = list(self._month_spans(doc_text(doc))) if self.re_month_span.search(
             doc_text(doc)) else []
         span_parts = {match.start("m2"): part for match, part in month_spans}
+        span_parts |= {match.start("m1"): part for match, part in month_spans if not part}
         for span in self.candidates(doc, published):
             text = canonical(span.text)
             if self._is_count_modifier(span, text):
@@ -2619,7 +2620,8 @@ class DateExtractor:
                 and not compared_with
             period = timex.value
             if span.start_char in span_parts and period and re.fullmatch(r"\d{4}-\d\d", period):
-                period = f"{period[:4]}-{span_parts[span.start_char]}"
+                part = span_parts[span.start_char]
+                period = f"{period[:4]}-{part}" if part else period[:4]
             if period and re.fullmatch(r"\d{4}-(?:Q[1-4X]|H[12])", period) and spoken_of:
                 recent_quarters.append((sent_index, period))  # a quarter or half spoken of
             ended = _quarter_ended(span, timex)
@@ -2715,7 +2717,8 @@ class DateExtractor:
         return mentions
 
     def _month_spans(self, text: str) -> Iterator[tuple[re.Match, str]]:
-        """The month spans that name a calendar quarter or half, each with its part ("Q3")."""
+        """The month spans named as one period, each with its part ("Q3"), or "" for months
+        that are no calendar quarter or half ("April-July": a span the year stands for)."""
         for match in self.re_month_span.finditer(text):
             if not match.group("noun") and match.group("join") not in ("-", "–", "-to-") and \
                     not re.search(r"\b(?:during|over|in|for) $", text[:match.start()]):
@@ -2725,8 +2728,8 @@ class DateExtractor:
             first = self.resolver.months[match.group("m1").lower().rstrip(".")]
             last = self.resolver.months[match.group("m2").lower().rstrip(".")]
             part = {(1, 3): "Q1", (4, 6): "Q2", (7, 9): "Q3", (10, 12): "Q4", (1, 6): "H1",
-                    (7, 12): "H2"}.get((first, last))
-            if part:
+                    (7, 12): "H2"}.get((first, last), "")
+            if first < last:
                 yield match, part
 
     def _month_span_periods(self, doc: Doc, mentions: list[DateMention],
@@ -2737,7 +2740,7 @@ class DateExtractor:
         text = doc_text(doc)
         changed = False
         for match, part in month_spans:
-            end_month = _overlapping(mentions, *match.span("m2"))
+            end_month = _overlapping(mentions, *match.span("m2")) if part else None
             if end_month is None or not end_month.value or \
                     not re.match(r"\d{4}-(?:\d\d|Q[1-4])", end_month.value):
                 continue
