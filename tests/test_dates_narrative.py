@@ -542,3 +542,9 @@ def test_a_season_with_its_qualities_is_the_season_the_tense_points_to(nlp, sent
 
 def test_a_qualified_spring_is_no_season(nlp):
     assert run(nlp, "They bathed in a hot spring.", FEBRUARY) == []
+
+
+def test_every_day_of_the_week_is_one_rate(nlp):
+    found = run_with(nlp, "Thousands of people are added to the total every day of the week.",
+                     THURSDAY, vague_references=True, timeml_extents=True)
+    assert [(m.text, m.type, m.value) for m in found] == [("every day of the week", "SET", "P1D")]

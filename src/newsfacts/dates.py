@@ -2384,9 +2384,11 @@ class DateExtractor:
             if re.fullmatch(r"(?:fiscal |financial )?(?:first|second)[- ]?half", text) and not (
                     span.end < len(doc) and doc[span.end].lower_ in self.reporting_nouns):
                 continue  # "first-half profits" is a half year, a "first-half goal" is not
-            if text.endswith(" day") and doc[span.end:span.end + 3].text.lower() in (
-                    "of the month", "of the year", "of the week"):
+            if text.endswith(" day") and not text.startswith(("every ", "each ")) and \
+                    doc[span.end:span.end + 3].text.lower() in (
+                        "of the month", "of the year", "of the week"):
                 continue  # "the first day of the month": a day of any month, not a day's length
+                # ("every day of the week" is still every day)
             if re.fullmatch(r"the (?:first|second|third|fourth|fifth|sixth) (?:day|week|month|year)",
                             text) and (doc[span.end:span.end + 3].text.lower() == "in a row" or
                                        doc[span.end:span.end + 1].text.lower() == "running"):
@@ -2869,6 +2871,12 @@ class DateExtractor:
                 continue
             after = doc[token.i + 1:token.i + 3]
             before = doc[max(0, token.i - 3):token.i - 1]
+            rate = _overlapping(mentions, before[0].idx, before[0].idx + 1) if len(before) == 2 \
+                and before[1].lower_ == "of" else None
+            if rate is not None and rate.type == "SET":
+                # "every day of the week": the rate's own frame, one expression
+                rate.end, rate.text = end, doc_text(doc)[rate.start:end]
+                continue
             if unit == "day":
                 # "the stock ended the day down": the trading day told of, else publication's
                 # ("start the day with a good breakfast" is any day)
