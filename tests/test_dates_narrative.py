@@ -548,3 +548,12 @@ def test_every_day_of_the_week_is_one_rate(nlp):
     found = run_with(nlp, "Thousands of people are added to the total every day of the week.",
                      THURSDAY, vague_references=True, timeml_extents=True)
     assert [(m.text, m.type, m.value) for m in found] == [("every day of the week", "SET", "P1D")]
+
+
+def test_a_decade_as_a_modifier_is_a_decade_and_a_possessed_one_an_age(nlp):
+    found = {m.text: m.value for m in run(nlp, "It looks like a 1980s handheld prototype.",
+                                          THURSDAY)}
+    assert found == {"1980s": "198"}
+    assert run(nlp, "He married in his late thirties.", THURSDAY) == []
+    assert {m.text: m.value for m in run(nlp, "Music of the thirties was loud.", THURSDAY)} == \
+        {"the thirties": "193"}

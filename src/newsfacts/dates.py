@@ -2269,6 +2269,9 @@ class DateExtractor:
                 token.like_num or token.pos_ == "NUM" or token.text == "%"
                 for token in doc[max(0, span.start - 3):span.start]):
             return True  # a rate: "cut 8,000 jobs annually", "grow by 20% annually"
+        if span[-1].lower_ in self.resolver.decade_words and span.start and \
+                doc[span.start - 1].tag_ == "PRP$":
+            return True  # an age: "in his late thirties", "in their twenties"
         if re.fullmatch(r"spring|summer|autumn|winter", text) and \
                 span.start and doc[span.start - 1].lower_ not in self.season_leads:
             return True  # a bare season after no preposition: "the hot spring", "prices fall"
