@@ -557,3 +557,14 @@ def test_a_decade_as_a_modifier_is_a_decade_and_a_possessed_one_an_age(nlp):
     assert run(nlp, "He married in his late thirties.", THURSDAY) == []
     assert {m.text: m.value for m in run(nlp, "Music of the thirties was loud.", THURSDAY)} == \
         {"the thirties": "193"}
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("The firm is likely to unveil its results on Friday.", "2016-01-15"),
+    ("A spokesman said the details were likely to be set out when it unveiled its results on "
+     "Friday.", "2016-01-15"),
+    ("He said he would resign when the board met on Friday.", "2016-01-15"),
+    ("He was sacked when he arrived on Friday.", "2016-01-08"),
+])
+def test_a_likely_event_and_a_time_clause_under_it_look_ahead(nlp, sentence, value):
+    assert by_text(nlp, sentence)["Friday"].value == value

@@ -1864,6 +1864,17 @@ class DateExtractor:
                 # "would break even if sales rose in September": the past tense of a condition
                 # still ahead (not "would have ... if", a condition gone)
                 return True
+        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+                child.lower_ in ("when", "once", "until", "before", "after") and
+                child.dep_ in ("advmod", "mark") for child in verb.children):
+            head = verb.head
+            main = " ".join(token.lower_ for token in head.subtree
+                            if not verb.left_edge.i <= token.i <= verb.right_edge.i)
+            if any(child.lower_ == "would" and child.dep_ == "aux" for child in head.children) \
+                    or any(phrase in main for phrase in self.future_phrases):
+                # a time clause takes the tense of its main clause, shifted back in a report:
+                # "results were likely to be set out when it unveiled them on Friday"
+                return True
         if verb.pos_ in ("VERB", "AUX") and (verb.head.lower_ == "since" or any(
                 child.lower_ == "since" and child.dep_ in ("mark", "prep")
                 for child in verb.children)):
