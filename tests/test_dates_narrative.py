@@ -568,3 +568,10 @@ def test_a_decade_as_a_modifier_is_a_decade_and_a_possessed_one_an_age(nlp):
 ])
 def test_a_likely_event_and_a_time_clause_under_it_look_ahead(nlp, sentence, value):
     assert by_text(nlp, sentence)["Friday"].value == value
+
+
+def test_the_year_spoken_of_is_not_the_one_compared_with(nlp):
+    text = ("Gamers spent £1.3bn in 2004, 7% more than they did in 2003. Records were broken by "
+            "the top title of the year, a crime game.")
+    found = run_with(nlp, text, dt.date(2005, 1, 10), vague_references=True, timeml_extents=True)
+    assert [m.value for m in found if m.text == "the year"] == ["2004"]

@@ -162,6 +162,8 @@ _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<second>{_NUMBER_WORD}) "
                             r"(?P<unit>(?:minute|hour|day|week|month|year|decade)s)\b(?![-‑]old| old)",
                             re.IGNORECASE)
+# "7% more than they did in 2003": the time a figure is compared with (the words just before it)
+_AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
 _WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
@@ -2941,9 +2943,12 @@ class DateExtractor:
                         r"\d{4}-(?:\d\d|Q[1-4]|H[12])", m.value) and
                                   start < m.start < sentence.end_char]
                     # (or of the year the last sentences spoke of, if recent: "sales rose
-                    # 1.2% in the month ... climbed 8% for the year", after December 2004)
+                    # 1.2% in the month ... climbed 8% for the year", after December 2004; not
+                    # a year it was compared with, "7% more than they did in 2003")
                     in_context = _named_in_context(
-                        doc, [m for m in mentions if not _COMPARED.search(m.text.lower())],
+                        doc, [m for m in mentions if not _COMPARED.search(m.text.lower()) and
+                              not _AFTER_THAN.search(doc_text(doc), max(0, m.start - 40),
+                                                     m.start)],
                         token, r"\d{4}(?:-(?:\d\d|Q[1-4]|H[12]))?")
                     recent = in_context[:4] if in_context and \
                         published.year - 1 <= int(in_context[:4]) <= published.year else None
