@@ -575,3 +575,11 @@ def test_the_year_spoken_of_is_not_the_one_compared_with(nlp):
             "the top title of the year, a crime game.")
     found = run_with(nlp, text, dt.date(2005, 1, 10), vague_references=True, timeml_extents=True)
     assert [m.value for m in found if m.text == "the year"] == ["2004"]
+
+
+@pytest.mark.parametrize(("sentence", "text"), [
+    ("Batteries may soon last an entire working day.", "an entire working day"),
+    ("The exchange lost a full trading day.", "a full trading day"),
+])
+def test_a_whole_working_day_is_a_day(nlp, sentence, text):
+    assert {m.text: m.value for m in run(nlp, sentence, THURSDAY)} == {text: "P1D"}

@@ -1531,10 +1531,10 @@ _CANON_SUBS = [
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
     (re.compile(r"(?<=\d)-(?=[a-z])"), " "),      # "72-hour"
     (re.compile(r"(?<=[a-z])-(?=\d)"), " "),      # "mid-2019"
-    # "a full year" is a year
-    (re.compile(r"\b(an?) (?:full|whole|entire) (?=(?:year|month|week|day|hour)$)"), r"\1 "),
     # "five trading days": days all the same, counted in a calendar of work
     (re.compile(r"(?<=\S )(?:trading|business|working) (?=(?:day|week)s?$)"), ""),
+    # "a full year" is a year, "an entire working day" a day
+    (re.compile(r"\b(an?) (?:full|whole|entire) (?=(?:year|month|week|day|hour)$)"), r"\1 "),
     (re.compile(r"\s+"), " "),
 ]
 
