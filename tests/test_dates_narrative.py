@@ -583,3 +583,10 @@ def test_the_year_spoken_of_is_not_the_one_compared_with(nlp):
 ])
 def test_a_whole_working_day_is_a_day(nlp, sentence, text):
     assert {m.text: m.value for m in run(nlp, sentence, THURSDAY)} == {text: "P1D"}
+
+
+def test_today_in_an_as_clause_is_the_present_age(nlp):
+    found = run_with(nlp, "It is an enhancement of radio as we know it today.", THURSDAY,
+                     vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == [("today", "PRESENT_REF")]
+    assert by_text(nlp, "Shares rose today as investors cheered.")["today"].value == "2016-01-12"

@@ -2003,6 +2003,10 @@ class DateExtractor:
         owned = span.root.head
         if span.root.dep_ == "poss":
             return owned.tag_ == "NNS" and owned.lemma_.lower() not in self.today_events
+        verb = _verb_above(span.root, 2)
+        if verb.tag_ in ("VBZ", "VBP") and any(child.lower_ == "as" and child.dep_ == "mark"
+                                               for child in verb.children):
+            return True  # "radio as we know it today", "the town as it is today": the present age
         return self._today_against_then(span)
 
     def _today_against_then(self, span: Span) -> bool:
