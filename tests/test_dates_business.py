@@ -495,3 +495,12 @@ def test_the_same_period_as_months_that_are_no_quarter_is_a_year(nlp):
     found = by_text(nlp, "Sales in July-September rose from the same period last year.",
                     dt.date(2004, 12, 13))
     assert found["the same period last year"].value == "2003-Q3"
+
+
+def test_full_year_before_a_figure_is_a_kind_of_figure(nlp):
+    # like "annual profits": what kind of figure, not a year; "for the full year" is the year
+    text = "Ford reported higher fourth quarter and full-year profits. It expects a profit " \
+           "for the full year."
+    found = by_text(nlp, text, dt.date(2005, 1, 20))
+    assert "full-year" not in found
+    assert found["the full year"].value == "2005"

@@ -2262,6 +2262,9 @@ class DateExtractor:
         if re.fullmatch(r"year(?: ?'s)? end", text) and span[-1].dep_ in (
                 "compound", "amod", "nmod") and span[-1].head.i >= span.end:
             return True  # a kind of figure: "year-end net", "a year-end bonus"
+        if text == "full year" and span.end < len(doc) and doc[span.end].pos_ == "NOUN" and \
+                doc[span.end].lower_ not in self.units:
+            return True  # a kind of figure, as "annual" is: "full-year profits", "its full-year sales"
         if timex.type == "SET" and text in self.resolver.set_words and \
                 span.root.dep_ == "amod" and span.root.head.i >= span.end:
             return True  # a kind of thing: "the quarterly dividend", "an annual meeting"
