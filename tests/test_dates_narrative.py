@@ -590,3 +590,11 @@ def test_today_in_an_as_clause_is_the_present_age(nlp):
                      vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == [("today", "PRESENT_REF")]
     assert by_text(nlp, "Shares rose today as investors cheered.")["today"].value == "2016-01-12"
+
+
+def test_an_amount_given_as_one_of_two_numbers_is_vague(nlp):
+    found = run_with(nlp, "The debts built up over 20 or 30 years.", THURSDAY,
+                     vague_references=True, timeml_extents=True)
+    assert [(m.text, m.type, m.value) for m in found] == [("20 or 30 years", "DURATION", "PXY")]
+    # the records leave a vague amount out, as they do "two or three years"
+    assert run(nlp, "The debts built up over 20 or 30 years.", THURSDAY) == []

@@ -305,7 +305,7 @@ class TimexResolver:
         self.re_duration = re.compile(
             rf"^(?:the )?(?:(?:past|last|next|previous|coming|first|final|following|"
             rf"initial|full|entire|whole|same|latest|remaining|other|recent|extra|further) )*"
-            rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|(?:{num}) or (?:{num})|a few|"
+            rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|(?:{num}) or (?:{num})|\d+ or \d+|a few|"
             rf"a couple of|couple of|a half|"
             rf"a dozen|dozens of|hundreds of|thousands of)? ?(?P<frac> 1/2)? ?"
             rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight|"
