@@ -598,3 +598,15 @@ def test_an_amount_given_as_one_of_two_numbers_is_vague(nlp):
     assert [(m.text, m.type, m.value) for m in found] == [("20 or 30 years", "DURATION", "PXY")]
     # the records leave a vague amount out, as they do "two or three years"
     assert run(nlp, "The debts built up over 20 or 30 years.", THURSDAY) == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "His successor had only been in the job one day.",
+    "The launch was delayed by one day.",
+])
+def test_one_day_in_a_post_or_as_a_margin_is_a_days_length(nlp, sentence):
+    assert {m.text: m.value for m in run(nlp, sentence, THURSDAY)} == {"one day": "P1D"}
+
+
+def test_one_day_when_is_no_length(nlp):
+    assert run(nlp, "He was in office one day when the bank fell.", THURSDAY) == []

@@ -2850,7 +2850,7 @@ class DateExtractor:
         return mentions
 
     def _one_day_spans(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-        """ "lost 18% in one day", "the strike lasted one day", "in the job only one day": a
+        """ "lost 18% in one day", "the strike lasted one day", "in the job one day": a
         day's length (P1D). Elsewhere "one day" is someday: with vague references on, a someday
         still to come is the future ("One day you will tell your children", "it could one day
         replace the car": FUTURE_REF; not "one day, he could not find his keys"); else no date."""
@@ -2862,8 +2862,12 @@ class DateExtractor:
                 continue  # ("a one day strike": a kind of strike)
             before = doc[words.start - 1] if words.start else None
             if before is not None and (before.lower_ in (
-                    "in", "for", "within", "after", "than", "only", "just") or
-                    words.root.head.lemma_ in ("last", "take", "spend")):
+                    "in", "for", "within", "after", "than", "only", "just", "by") or
+                    words.root.head.lemma_ in ("last", "take", "spend") or
+                    before.pos_ == "NOUN" and before.dep_ == "pobj" and before.head.lower_ == "in"
+                    and before.head.head.lemma_ == "be" and doc[words.end:words.end + 1].text
+                    not in ("when", "while")):
+                # ("delayed by one day", "had been in the job one day")
                 mentions.append(_added_mention(doc_text(doc), *match.span(),
                                                Timex("DURATION", "P1D", "absolute")))
                 added = True
