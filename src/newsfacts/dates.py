@@ -780,8 +780,8 @@ class TimexResolver:
             return None
         if match.group("unit") in ("quarter", "half"):
             return None  # "the comparable 2004 quarter": a quarter, which _quarters reads
-        if match.group("year") or match.group("year2"):
-            return Timex("DATE", match.group("year") or match.group("year2"), "absolute")
+        if _same_period_year(match):
+            return Timex("DATE", _same_period_year(match), "absolute")
         if not dct:
             return Timex("DATE", None, None)
         return Timex("DATE", f"{dct.year - (not match.group('this')):04d}", "published")
@@ -2513,9 +2513,8 @@ class DateExtractor:
                 compared_period = _same_period(same_period, recent_periods, sent_index,
                                                span.start, published)
                 year_only = compared_period.value and len(compared_period.value) == 4
-                if year_only and near_quarter and recent_quarters[-1][0] >= sent_index - 1 and (
-                        same_period.group("unit") or same_period.group("unit2")) in (
-                        "period", "quarter"):
+                if year_only and near_quarter and recent_quarters[-1][0] >= sent_index - 1 and \
+                        _same_period_unit(same_period) in ("period", "quarter"):
                     # "net profit rose in the last three months of 2004 ... up 27% from the same
                     # 2004 period": the quarter just named, in the year given
                     compared_period = Timex("DATE", compared_period.value + near_quarter[4:],
@@ -2860,14 +2859,7 @@ class DateExtractor:
             if words is None or _overlapping(mentions, *match.span()) is not None or \
                     words.end < len(doc) and doc[words.end].pos_ in ("NOUN", "PROPN"):
                 continue  # ("a one day strike": a kind of strike)
-            before = doc[words.start - 1] if words.start else None
-            if before is not None and (before.lower_ in (
-                    "in", "for", "within", "after", "than", "only", "just", "by") or
-                    words.root.head.lemma_ in ("last", "take", "spend") or
-                    before.pos_ == "NOUN" and before.dep_ == "pobj" and before.head.lower_ == "in"
-                    and before.head.head.lemma_ == "be" and doc[words.end:words.end + 1].text
-                    not in ("when", "while")):
-                # ("delayed by one day", "had been in the job one day")
+            if _a_days_length(words):
                 mentions.append(_added_mention(doc_text(doc), *match.span(),
                                                Timex("DURATION", "P1D", "absolute")))
                 added = True
@@ -3487,17 +3479,27 @@ def _sentence_period(recent_periods: list[tuple[int, int, str]], sent_index: int
     return None
 
 
+def _same_period_unit(match: re.Match) -> str:
+    """The unit of a `_SAME_PERIOD` match, written before or after its year."""
+    return match.group("unit") or match.group("unit2")
+
+
+def _same_period_year(match: re.Match) -> str | None:
+    """ "the same 2004 period", "the same period of 2004": the year, wherever it stands."""
+    return match.group("year") or match.group("year2")
+
+
 def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], sent_index: int,
                  before: int, published: dt.date | None) -> Timex:
     """ "the same quarter last year": the quarter the sentence (or the one before it) spoke of,
     in the year before it; "the same period of 2007": in 2007."""
-    shape = _UNIT_SHAPES[match.group("unit") or match.group("unit2")]
+    shape = _UNIT_SHAPES[_same_period_unit(match)]
     period = _sentence_period(recent_periods, sent_index, before, shape)
     if period is None and _sentence_period(recent_periods, sent_index, before) is None:
         # (a whole year named in the sentence is the period: "the first eleven months of
         # 2004 ... higher than the same period in 2003", not a month named before it)
         period = _previous_sentence_period(recent_periods, sent_index, shape)
-    year = match.group("year") or match.group("year2")  # "the same 2004 period"
+    year = _same_period_year(match)  # "the same 2004 period"
     if year:
         return Timex("DATE", year + (period[4:] if period else ""), "absolute")
     if published is None:
@@ -3545,6 +3547,22 @@ def _named_in_context(doc: Doc, mentions: list[DateMention], token: Token,
     named = [m.value for m in mentions if m.value and re.fullmatch(value, m.value)
              and first <= m.start < token.idx]
     return named[-1] if named else None
+
+
+def _a_days_length(words: Span) -> bool:
+    """ "in one day", "delayed by one day", "the strike lasted one day", "had been in the job
+    one day" (not "he was in office one day when the bank fell"): "one day" as a length."""
+    doc = words.doc
+    before = doc[words.start - 1] if words.start else None
+    if before is None:
+        return False
+    if before.lower_ in ("in", "for", "within", "after", "than", "only", "just", "by") or \
+            words.root.head.lemma_ in ("last", "take", "spend"):
+        return True
+    # the time spent in a post: "been in the job one day"
+    return before.pos_ == "NOUN" and before.dep_ == "pobj" and before.head.lower_ == "in" and \
+        before.head.head.lemma_ == "be" and doc[words.end:words.end + 1].text not in (
+            "when", "while")
 
 
 def _in_time_for(span: Span) -> bool:
