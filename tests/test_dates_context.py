@@ -587,6 +587,15 @@ def test_a_clock_range_shares_its_day_and_meridiem(nlp):
     assert set(by_text(nlp, "It was 3-1 at 5pm.")) == {"5pm"}
 
 
+def test_a_24_hour_clock_range_with_a_dash_is_two_times(nlp):
+    found = by_text(nlp, "Late lectures would run 17:00\u201319:00.")
+    assert (found["17:00"].value, found["19:00"].value) == ("2016-01-12T17:00", "2016-01-12T19:00")
+    found = by_text(nlp, "The road was shut 22:00\u201306:00.")
+    assert (found["22:00"].value, found["06:00"].value) == ("2016-01-12T22:00", "2016-01-13T06:00")
+    # Neither end written as a 24-hour clock: no times read from a dash alone.
+    assert by_text(nlp, "Sales rose 2:30\u20134:30 in the ratio.") == {}
+
+
 def test_a_season_naming_a_kind_of_thing_is_no_date(nlp):
     assert by_text(nlp, "Crews worked fast before the next spring tide could reach the bones.") \
         == {}

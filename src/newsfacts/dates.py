@@ -76,6 +76,7 @@ a whole paragraph, and its answers are cached.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -1648,6 +1649,12 @@ class DateExtractor:
             rf"(?<![\d:./£$€]){clock.format(n=1)}(?:\s*(?P<ap1>[ap]\.m\.|[ap]\.?m\b))?"
             rf"\s*(?:-|–|to|until|till)\s*{clock.format(n=2)}\s*(?P<ap2>[ap]\.m\.|[ap]\.?m\b)",
             re.IGNORECASE)
+        # "17:00–19:00": with no am or pm both ends must read as a 24-hour clock (a leading zero
+        # or an hour past 12 on one side), or "2:30-4:30" would be taken for a time of day.
+        self.re_clock_range_24 = re.compile(
+            r"(?<![\d:./£$€])(?P<h1>[01]?\d|2[0-3]):(?P<m1>[0-5]\d)\s*(?:-|–|—|to|until|till)\s*"
+            r"(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)",
+            re.IGNORECASE)
         self.re_day_range = re.compile(
             rf"(?:(?P<wd1>{weekday}),? )?(?P<d1>{day}){to}(?:(?:{weekday}),? )?(?P<d2>{day})"
             rf"(?: of)? (?P<mo>{month})\b{year}|"
@@ -3073,8 +3080,10 @@ class DateExtractor:
         ends the next day."""
         text = doc_text(doc)
         added = False
-        for match in self.re_clock_range.finditer(text):
-            end_at = (match.start("h2"), match.end("ap2"))
+        for match in itertools.chain(self.re_clock_range.finditer(text),
+                                     filter(_is_24_hour_range, self.re_clock_range_24.finditer(text))):
+            twelve_hour = "ap2" in match.re.groupindex
+            end_at = (match.start("h2"), match.end("ap2") if twelve_hour else match.end("m2"))
             found = _overlapping(mentions, *end_at)
             if found is None:
                 span = doc.char_span(*end_at, alignment_mode="expand")
@@ -3087,17 +3096,18 @@ class DateExtractor:
                 added = True
             if not found.value or not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", found.value):
                 continue
-            start_clock = self._start_clock(match)
+            start_clock = self._start_clock(match) if twelve_hour else \
+                f"{int(match.group('h1')):02d}:{match.group('m1')}"
             if start_clock is None:
                 continue
             day = found.value[:10]
-            if match.group("ap1") and start_clock > found.value[11:] and \
+            if (not twelve_hour or match.group("ap1")) and start_clock > found.value[11:] and \
                     self.resolver.re_clock.match(canonical(found.text)):
                 # "10pm to 6am": the end is the next morning
                 next_day = dt.date.fromisoformat(day) + dt.timedelta(days=1)
                 found.value = next_day.isoformat() + found.value[10:]
-            start_end = match.end("ap1") if match.group("ap1") else match.end("m1") \
-                if match.group("m1") else match.end("h1")
+            start_end = match.end("ap1") if twelve_hour and match.group("ap1") else \
+                match.end("m1") if match.group("m1") else match.end("h1")
             added |= _set_range_start(mentions, text, (match.start(), start_end), "TIME",
                                       f"{day}T{start_clock}", found.anchor, r".*T.*")
         if added:
@@ -3250,6 +3260,10 @@ def _glossed_days(text: str, mentions: list[DateMention]) -> list[DateMention]:
                 re.fullmatch(r"\d{4}-\d\d-\d\d", first.value[:10]):
             first.value = second.value + first.value[10:]
     return mentions
+
+
+def _is_24_hour_range(match: re.Match) -> bool:
+    return any(match.group(h).startswith("0") or int(match.group(h)) > 12 for h in ("h1", "h2"))
 
 
 _BARE_CLOCK = re.compile(r"[\d:.]+\s*(?:[ap]\.?m\.?)?\s*(?:GMT|BST|UTC|EST|EDT|ET)?", re.IGNORECASE)
