@@ -154,7 +154,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz6": "bbcbiz6", "realtech3": "bbctech3", "realbiz7": "bbcbiz7",
              "realbiz8": "bbcbiz8", "realtech4": "bbctech4",
              "realbiz9": "bbcbiz9", "realtopic": "bbctopic",
-             "realbiz10": "bbcbiz10", "realtech5": "bbctech5"}
+             "realbiz10": "bbcbiz10", "realtech5": "bbctech5",
+             "realbiz11": "bbcbiz11", "realtech6": "bbctech6"}
 LEAD_PARAGRAPHS = 3
 
 
