@@ -610,3 +610,18 @@ def test_one_day_in_a_post_or_as_a_margin_is_a_days_length(nlp, sentence):
 
 def test_one_day_when_is_no_length(nlp):
     assert run(nlp, "He was in office one day when the bank fell.", THURSDAY) == []
+
+
+@pytest.mark.parametrize("text", [
+    "The web looks very different today than it did ten years ago.",
+    "The chip gives far more security than we enjoy today.",
+    "The guidelines are still relevant to the web of today.",
+])
+def test_today_compared_with_the_past_or_owning_a_noun_is_the_present_age(nlp, text):
+    found = run_with(nlp, text, THURSDAY, vague_references=True, timeml_extents=True)
+    assert [m.value for m in found if m.text == "today"] == ["PRESENT_REF"]
+
+
+def test_today_compared_with_a_recent_day_stays_the_day(nlp):
+    found = by_text(nlp, "Shares are trading lower today than they were on Friday.")
+    assert found["today"].value == "2016-01-12"

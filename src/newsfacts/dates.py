@@ -2010,10 +2010,13 @@ class DateExtractor:
         owned = span.root.head
         if span.root.dep_ == "poss":
             return owned.tag_ == "NNS" and owned.lemma_.lower() not in self.today_events
+        if span.root.dep_ == "pobj" and owned.lower_ == "of" and owned.head.pos_ == "NOUN":
+            return True  # "the web of today": the present age
         verb = _verb_above(span.root, 2)
-        if verb.tag_ in ("VBZ", "VBP") and any(child.lower_ == "as" and child.dep_ == "mark"
-                                               for child in verb.children):
-            return True  # "radio as we know it today", "the town as it is today": the present age
+        if verb.tag_ in ("VBZ", "VBP") and any(child.lower_ in ("as", "than") and
+                                               child.dep_ == "mark" for child in verb.children):
+            # "radio as we know it today", "more security than we enjoy today": the present age
+            return True
         return self._today_against_then(span)
 
     def _today_against_then(self, span: Span) -> bool:
@@ -2021,8 +2024,14 @@ class DateExtractor:
         a century ago but survive today": a state in the simple present set against a time
         long gone is of the present age (PRESENT_REF), not of the day."""
         verb = _verb_above(span.root, 3)
-        if verb.tag_ not in ("VBZ", "VBP", "VB") or verb.lemma_ not in self.state_verbs or any(
+        if verb.tag_ not in ("VBZ", "VBP", "VB") or any(
                 child.dep_ in ("aux", "auxpass") for child in verb.children):
+            return False
+        for than in (token for token in verb.subtree if token.lower_ == "than"):
+            compared = than.head.subtree if than.dep_ == "mark" else than.subtree
+            if any(token.lower_ == "ago" for token in compared):
+                return True  # "looks very different today than it did 10 years ago"
+        if verb.lemma_ not in self.state_verbs:
             return False  # a state, not "Today the board meets to decide": an event
         sentences = [span.sent]
         if span.sent.start > 0:
