@@ -504,3 +504,19 @@ def test_full_year_before_a_figure_is_a_kind_of_figure(nlp):
     found = by_text(nlp, text, dt.date(2005, 1, 20))
     assert "full-year" not in found
     assert found["the full year"].value == "2005"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The peso's decade-long peg to the dollar was dropped.", ("decade-long", "P10Y")),
+    ("The chancellor began a week-long tour of Africa.", ("week-long", "P1W")),
+    ("The report followed a year-long inquiry.", ("year-long", "P1Y")),
+    ("It ended the government's decades-long policy.", ("decades-long", "PXY")),
+])
+def test_a_unit_long_is_the_length_of_one_unit_or_some(nlp, text, expected):
+    found = run_with(nlp, text, timeml_extents=True, vague_references=True)
+    assert [(m.text, m.value) for m in found] == [expected]
+
+
+def test_a_year_after_until_at_least_is_still_a_year(nlp):
+    assert by_text(nlp, "The deal runs until at least 2018.")["2018"].value == "2018"
+    assert by_text(nlp, "The plant employs at least 2018 people.") == {}

@@ -1375,11 +1375,17 @@ class TimexResolver:
             else None
 
     def _single_unit(self, text, dct, future, context_day):
-        """ "its largest single-day gain", "the best single week since 2003": one unit's
-        length, as "one-day" is."""
-        match = re.fullmatch(r"single[- ](?P<unit>day|week|month|year)", text)
-        return Timex("DURATION", _period("1", self.units[match.group("unit")]), "absolute") \
-            if match else None
+        """ "its largest single-day gain", "the best single week since 2003", "the peso's
+        decade-long peg": one unit's length, as "one-day" is."""
+        match = re.fullmatch(r"single[- ](?P<unit>day|week|month|year)|"
+                             r"(?:an? )?(?P<long>day|week|month|year|decade|century)[- ]long|"
+                             r"(?P<many>days|weeks|months|years|decades|centuries)[- ]long", text)
+        if match is None:
+            return None
+        if match.group("many"):  # "the government's decades-long policy": some number of them
+            return Timex("DURATION", _period("X", self.units[match.group("many")]), "absolute")
+        return Timex("DURATION", _period("1", self.units[match.group("unit") or match.group("long")]),
+                     "absolute")
 
     def _fallback(self, text, dct, future, context_day):
         # Only short strings with digits and a month or a numeric date go to dateparser: words
