@@ -520,3 +520,12 @@ def test_a_unit_long_is_the_length_of_one_unit_or_some(nlp, text, expected):
 def test_a_year_after_until_at_least_is_still_a_year(nlp):
     assert by_text(nlp, "The deal runs until at least 2018.")["2018"].value == "2018"
     assert by_text(nlp, "The plant employs at least 2018 people.") == {}
+
+
+def test_a_half_of_the_year_is_of_the_year_its_sentence_named(nlp):
+    found = by_text(nlp, "Prices rose 15% over the whole of 2014, but by only 3% in the second "
+                         "half of the year.")
+    assert found["the second half of the year"].value == "2014-H2"
+    # no year named: the year the tense points to
+    assert by_text(nlp, "The firm expects growth in the second half of the year.")[
+        "the second half of the year"].value == "2016-H2"

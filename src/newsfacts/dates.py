@@ -143,7 +143,7 @@ _SAME_PERIOD = re.compile(r"the (?:same|comparable|corresponding) (?:(?P<year>(?
 # "the two previous months": a word of time between the number and its unit
 _RELATIVE_AFTER_NUMBER = ("previous", "preceding", "prior", "past", "last", "following", "coming",
                           "remaining")
-_BARE_PART = re.compile(r"the (?:first|second|third|fourth|final|latter) (?:quarter|half)")
+_BARE_PART = re.compile(r"the (?:first|second|third|fourth|final|latter) (?:quarter|half)(?: of the year)?")
 # a period named to compare with, not the one spoken of ("the same month last year")
 _COMPARED = re.compile(r"\byear (?:ago|earlier|before)|\blast year|\bsame\b|\bprevious\b|"
                        r"\bprior\b")
