@@ -529,3 +529,13 @@ def test_a_half_of_the_year_is_of_the_year_its_sentence_named(nlp):
     # no year named: the year the tense points to
     assert by_text(nlp, "The firm expects growth in the second half of the year.")[
         "the second half of the year"].value == "2016-H2"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spending grew 4.6% in the third quarter, up from just 1.6% in the second.", "2015-Q2"),
+    ("Profit rose 5% in the first quarter, up from 2% in the fourth.", "2014-Q4"),
+    ("The firm grew in the first half of 2013 and shrank in the second.", "2013-H2"),
+])
+def test_a_bare_ordinal_after_a_quarter_or_half_is_another_of_them(nlp, text, expected):
+    found = by_text(nlp, text, SUMMER)
+    assert found["the " + text.rstrip(".").split(" the ")[-1]].value == expected

@@ -158,6 +158,13 @@ _ORDINAL_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _ELIDED_PARTS = re.compile(r"\b(?P<first>(?:[Tt]he )?(?P<o1>first|second|third|fourth)) (?:and|or) "
                            r"(?P<second>(?P<o2>first|second|third|fourth) (?P<unit>quarters|halves)"
                            r"(?: of (?P<y>(?:19|20)\d\d))?)\b")
+# "growth of 4.6% in the third quarter, up from 1.6% in the second": the bare ordinal is a part of
+# the year named just before
+_ELIDED_PART_AFTER = re.compile(
+    r"\b(?P<o1>first|second|third|fourth)[- ](?P<unit>quarter|half)\b"
+    r"(?P<gap>(?:[^.;\n]|\.(?=\d)){1,80}?)\b"
+    r"(?:in|from|than|over|and) (?P<word>the (?P<o2>first|second|third|fourth))"
+    r"(?=\s*(?:[.,;:)!?\"”]|$))", re.IGNORECASE)
 # "five to six years", "two to four weeks": the first amount of a range shares the second's unit
 _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
 _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<second>{_NUMBER_WORD}) "
@@ -2829,6 +2836,22 @@ class DateExtractor:
             timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}", published)
             if timex is None or timex.type != "DURATION":
                 continue
+            mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
+            added = True
+        for match in _ELIDED_PART_AFTER.finditer(doc_text(doc)):
+            named = _overlapping(mentions, *match.span("o1"))
+            if _overlapping(mentions, *match.span("word")) is not None or named is None or \
+                    not named.value or not re.fullmatch(r"\d{4}-[QH][1-4]", named.value):
+                continue
+            first, second = (_ORDINAL_NUMBERS[match.group(g).lower()] for g in ("o1", "o2"))
+            unit = named.value[5]
+            if unit == "H" and second > 2:
+                continue
+            year = int(named.value[:4])
+            if second > first and re.search(r"\b(?:from|than|compared|against)\b",
+                                            match.group("gap") + match.group(0)[-15:], re.I):
+                year -= 1  # "in the first quarter, up from 2% in the fourth": the year before's
+            timex = Timex("DATE", f"{year:04d}-{unit}{second}", named.anchor)
             mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
             added = True
         for match in _ELIDED_PARTS.finditer(doc_text(doc)):
