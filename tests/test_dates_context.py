@@ -708,3 +708,11 @@ def test_a_weekday_and_a_day_of_the_month(nlp):
         "2016-02-17"
     assert by_text(nlp, "The vote was on Friday the 8th.")["Friday the 8th"].value == \
         "2016-01-08"
+
+
+def test_midnight_gone_by_is_the_one_that_began_the_day(nlp):
+    found = by_text(nlp, "Many stores opened at midnight to let gamers buy the console.")
+    assert found["midnight"].value == "2016-01-11T24:00"
+    assert by_text(nlp, "Stores will open at midnight.")["midnight"].value == "2016-01-12T24:00"
+    found = by_text(nlp, "The talks broke up on Sunday. The strike began at midnight.")
+    assert found["midnight"].value == "2016-01-10T24:00"

@@ -1364,6 +1364,10 @@ class TimexResolver:
         base = context_day or dct
         if base is None:
             return Timex(_type_with_time(suffix), None, None)
+        if suffix == "T24:00" and context_day is None and future is False:
+            # "stores opened at midnight", no day named: the midnight that began the day of
+            # publication (the one that ends it is still to come)
+            base -= dt.timedelta(days=1)
         return Timex(_type_with_time(suffix), base.isoformat() + suffix, "published", base)
 
     def _qualified_duration(self, text, dct, future, context_day):
