@@ -625,3 +625,15 @@ def test_today_compared_with_the_past_or_owning_a_noun_is_the_present_age(nlp, t
 def test_today_compared_with_a_recent_day_stays_the_day(nlp):
     found = by_text(nlp, "Shares are trading lower today than they were on Friday.")
     assert found["today"].value == "2016-01-12"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("But for the moment it is a separate piece of hardware.", ["for the moment"]),
+    ("MP3 players, the mass gadget of the moment, will disappear.", ["of the moment"]),
+    ("They waited for the moment to strike.", []),
+    ("It was said in the heat of the moment.", []),
+])
+def test_for_the_moment_and_the_thing_of_the_moment_are_now(nlp, text, expected):
+    found = run_with(nlp, text, vague_references=True)
+    assert [m.text for m in found if m.value == "PRESENT_REF"] == expected
+    assert len(found) == len(expected)

@@ -1751,11 +1751,16 @@ class DateExtractor:
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
         doc = span.doc
-        if [token.lower_ for token in doc[start:end]] == ["at", "the", "moment"]:
-            # "the moment" alone is any moment; "at the moment" is now (not "at the moment of
-            # impact", "at the moment when")
-            if end < len(doc) and doc[end].lower_ in ("of", "when", "that"):
+        words = [token.lower_ for token in doc[start:end]]
+        if words[1:] == ["the", "moment"] and words[0] in ("at", "for", "of"):
+            # "the moment" alone is any moment; "at the moment", "for the moment" and "the
+            # gadget of the moment" are now (not "at the moment of impact", "at the moment
+            # when", "waited for the moment to strike", "the timing of the moment")
+            if end < len(doc) and doc[end].lower_ in ("of", "when", "that", "to"):
                 return None
+            if words[0] == "of" and not (start > 1 and doc[start - 1].pos_ == "NOUN" and
+                                         doc[start - 1].lower_ not in ("heat", "spur")):
+                return None  # not the idioms "in the heat of the moment", "on the spur of"
             return doc[start:end]
         while end > start and doc[end - 1].is_space:
             end -= 1  # the base model may end an entity on a line break ("Christmas\n")
