@@ -539,3 +539,13 @@ def test_a_half_of_the_year_is_of_the_year_its_sentence_named(nlp):
 def test_a_bare_ordinal_after_a_quarter_or_half_is_another_of_them(nlp, text, expected):
     found = by_text(nlp, text, SUMMER)
     assert found["the " + text.rstrip(".").split(" the ")[-1]].value == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Profits were lower than in the preceding three quarters.", ("the preceding three quarters", "P9M")),
+    ("Output rose over the preceding three months.", ("the preceding three months", "P3M")),
+    ("Profit was higher than in the preceding year.", ("the preceding year", "2014")),
+])
+def test_preceding_reads_as_previous(nlp, text, expected):
+    found = run_with(nlp, text, SUMMER, timeml_extents=True, vague_references=True)
+    assert [(m.text, m.value) for m in found] == [expected]

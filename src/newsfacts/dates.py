@@ -488,6 +488,8 @@ class TimexResolver:
         text = self.re_four_digit_clock.sub(r"\1:\2", canonical(raw))  # "0710 gmt": 07:10
         text = self.re_zone.sub("", text)  # "5 p.m. est nov 9": the zone aside
         text = self._spoken_in_digits(text)
+        if "preceding" in text:  # "the preceding three quarters" reads as "the previous" does
+            text = re.sub(r"\bpreceding\b", "previous", text)
         if "teen " in text or "two thousand" in text:
             text = self.re_spelled_year.sub(self._year_in_digits, text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
