@@ -716,3 +716,15 @@ def test_midnight_gone_by_is_the_one_that_began_the_day(nlp):
     assert by_text(nlp, "Stores will open at midnight.")["midnight"].value == "2016-01-12T24:00"
     found = by_text(nlp, "The talks broke up on Sunday. The strike began at midnight.")
     assert found["midnight"].value == "2016-01-10T24:00"
+
+
+def test_the_last_week_of_a_year_is_a_week_of_that_year(nlp):
+    text = "The game was launched during the last week of 2003."
+    assert by_text(nlp, text)["the last week of 2003"].value == "2003-W52"
+    # TimeML marks the week and the year apart, each with its own value
+    found = run_with(nlp, text, timeml_extents=True, vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("the last week", "2003-W52"), ("2003", "2003")]
+    found = run_with(nlp, "Students will move in during the first week of October.",
+                     timeml_extents=True, vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("the first week", "2016-W40"),
+                                                 ("October", "2016-10")]

@@ -909,13 +909,19 @@ class TimexResolver:
         belongs to the month of its Thursday, as ISO weeks to years); "the last weekend of
         May": the weekend of May's last Saturday."""
         found = self._resolve_cached(match.group("month"), dct, future, context_day)
-        if not found or not found.value or not re.fullmatch(r"\d{4}-\d\d", found.value):
+        if not found or not found.value or not re.fullmatch(r"\d{4}(?:-\d\d)?", found.value):
             return None
-        year, month = int(found.value[:4]), int(found.value[5:])
         weekday = 6 if match.group("unit") == "weekend" else 4
-        first = _weekday_on_or_after(dt.date(year, month, 1), weekday)
-        days = [first + dt.timedelta(weeks=n) for n in range(5)]
-        days = [day for day in days if day.month == month]
+        year = int(found.value[:4])
+        if len(found.value) == 4:  # "the last week of 2003": of the year's weeks
+            first = _weekday_on_or_after(dt.date(year, 1, 1), weekday)
+            days = [first + dt.timedelta(weeks=n) for n in range(53)]
+            days = [day for day in days if day.year == year]
+        else:
+            month = int(found.value[5:])
+            first = _weekday_on_or_after(dt.date(year, month, 1), weekday)
+            days = [first + dt.timedelta(weeks=n) for n in range(5)]
+            days = [day for day in days if day.month == month]
         which = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(match.group("nth"), -1)
         day = days[which]
         week = _iso_week(day) + ("-WE" if match.group("unit") == "weekend" else "")
@@ -3056,9 +3062,29 @@ class DateExtractor:
 
     def _timeml_parts(self, span: Span, timex: Timex) -> list[tuple[Span, Timex]]:
         """ "5 p.m. on April 13" is one moment in the records; TimeML marks the clock time and
-        the day apart, the preposition outside both (with `timeml_extents`)."""
-        if not self.timeml_extents or timex.type != "TIME" or not timex.value or \
-                "T" not in timex.value:
+        the day apart, the preposition outside both (with `timeml_extents`); so too the week
+        and the month or year of "the first week of October", "the last week of 2003"."""
+        if not self.timeml_extents or not timex.value:
+            return [(span, timex)]
+        if timex.type == "DATE" and re.fullmatch(r"\d{4}-W\d\d(?:-WE)?", timex.value):
+            of = next((token for token in span[2:-1] if token.lower_ in ("of", "in") and
+                       token.nbor(-1).lower_ in ("week", "weekend")), None)
+            if of is None:
+                return [(span, timex)]
+            whole = span.doc[of.i + 1:span.end]
+            # the week's Thursday (the weekend's Saturday) lies in the month or year it is
+            # counted in
+            thursday = dt.date.fromisocalendar(int(timex.value[:4]), int(timex.value[6:8]),
+                                               6 if timex.value.endswith("WE") else 4)
+            if re.fullmatch(r"(?:1[5-9]|20)\d\d", whole.text):
+                value = str(thursday.year)
+            elif self.resolver.re_month.fullmatch(canonical(whole.text)):
+                value = f"{thursday.year:04d}-{thursday.month:02d}"
+            else:
+                return [(span, timex)]
+            return [(span.doc[span.start:of.i], timex),
+                    (whole, Timex("DATE", value, timex.anchor))]
+        if timex.type != "TIME" or "T" not in timex.value:
             return [(span, timex)]
         for token in span[1:-1]:
             if token.lower_ not in ("on", "at"):
