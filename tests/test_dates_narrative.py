@@ -637,3 +637,19 @@ def test_for_the_moment_and_the_thing_of_the_moment_are_now(nlp, text, expected)
     found = run_with(nlp, text, vague_references=True)
     assert [m.text for m in found if m.value == "PRESENT_REF"] == expected
     assert len(found) == len(expected)
+
+
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("Oil fell in New York on milder winter weather.", dt.date(2005, 1, 4), "2004-WI"),
+    ("The poor summer weather had hit soft drink sales.", dt.date(2005, 2, 23), "2004-SU"),
+    ("With winter temperatures staying high, demand for heating oil fell.", dt.date(2005, 1, 4),
+     "2004-WI"),
+])
+def test_a_season_qualifying_its_weather_is_the_season_the_tense_points_to(
+        nlp, text, published, expected):
+    found = by_text(nlp, text, published)
+    assert [m.value for m in found.values()] == [expected]
+
+
+def test_a_season_qualifying_other_things_is_no_date(nlp):
+    assert by_text(nlp, "The firm sells winter coats and spring water.") == {}

@@ -1645,6 +1645,7 @@ class DateExtractor:
         self.quarter_leads = set(lists["quarter_duration_leads"])
         self.season_leads = set(lists["season_leads"])
         self.season_event_heads = set(lists["season_event_heads"])
+        self.season_weather_heads = set(lists["season_weather_heads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
             "relative_words", "set_words", "trigger_words", "decade_words", "year_kinds")
@@ -2178,12 +2179,17 @@ class DateExtractor:
     def _season_of_event(self, span: Span) -> bool:
         """ "Labour's spring conference", "Winter freeze", "the Autumn elections": a season
         naming when an event is held (not "winter plans", "spring water", "the summer house")."""
+        return self._season_of(span, self.season_event_heads)
+
+    def _season_of(self, span: Span, heads: set[str]) -> bool:
+        """The season qualifies a noun of the kind given ("spring conference", "winter
+        weather"), with nothing between but other qualifiers."""
         token = span[-1]
         return (len(span) == 1 or len(span) == 2 and (
                 span[0].lower_ == "the" or self.resolver.re_year.fullmatch(span[0].text))) and \
             token.lower_ in self.resolver.seasons and \
             token.lower_ != "fall" and token.dep_ in ("compound", "amod", "nmod") and \
-            token.head.lower_ in self.season_event_heads and token.head.i >= span.end and all(
+            token.head.lower_ in heads and token.head.i >= span.end and all(
                 between.dep_ in ("compound", "amod") and between.head.i == token.head.i
                 for between in span.doc[span.end:token.head.i])  # "summer stadium gigs"
 
@@ -2205,6 +2211,8 @@ class DateExtractor:
 
     def _left_out(self, span: Span, text: str, timex: Timex) -> bool:
         """Mentions the records leave out although they read as time."""
+        if self._season_of(span, self.season_weather_heads):
+            return False  # "milder winter weather": the season the tense points to
         if self._season_of_event(span) and (self.vague_references or not (
                 span[-1].is_title and not span[-1].is_sent_start and span[-1].head.is_title)):
             # "Labour's spring conference": that season's; a name ("the Autumn Elections")
