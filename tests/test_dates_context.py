@@ -728,3 +728,12 @@ def test_the_last_week_of_a_year_is_a_week_of_that_year(nlp):
                      timeml_extents=True, vague_references=True)
     assert [(m.text, m.value) for m in found] == [("the first week", "2016-W40"),
                                                  ("October", "2016-10")]
+
+
+def test_the_following_year_told_in_the_past_counts_from_a_year_named_further_back(nlp):
+    text = ("He won an Oscar in 1973. He refused it. He sent an actress in his place. His friends "
+            "were shocked. He was nominated again the following year.")
+    assert by_text(nlp, text)["the following year"].value == "1974"
+    # in the future, the year after publication is still meant
+    text = "He won an Oscar in 1973. He refused it. He was shocked. It was sad. It will rise the following year."
+    assert by_text(nlp, text)["the following year"].value == "2017"

@@ -2594,7 +2594,7 @@ class DateExtractor:
                 continue  # "patients are seen the same day": no day named, a kind of service
             anchored = _ANCHORED.fullmatch(text) if published else None
             if anchored:
-                timex = _from_context(anchored, recent_dates, sent_index) or timex
+                timex = _from_context(anchored, recent_dates, sent_index, future is False) or timex
             anchored_month = self.resolver.anchored_month(text) if published else None
             if anchored_month:
                 timex = _month_from_context(*anchored_month,
@@ -3468,16 +3468,20 @@ def _renumber(mentions: list[DateMention]) -> None:
 
 
 def _from_context(match: re.Match, recent_dates: list[tuple[int, str]],
-                  sent_index: int) -> Timex | None:
+                  sent_index: int, past: bool = False) -> Timex | None:
     """ "the following year", "later that month", "the year before": counted from the latest
-    date of the context (the same or the previous sentences) that is precise enough."""
+    date of the context (the same or the previous sentences) that is precise enough. Told in
+    the past, a unit after one in context ("was nominated again the following year") cannot
+    be counted from publication: the latest such date of the article so far, however far back."""
     unit = match.group("unit") or match.group("unit2") or match.group("unit3") or \
         match.group("unit4")
     word = match.group("rel") or match.group("dir") or ""
     step = 0 if match.group("that") or match.group("unit4") else \
         1 if word in ("following", "subsequent", "after") else -1
-    value = _context_date(recent_dates, sent_index,
-                          {"year": 4, "month": 7, "week": 10, "weekend": 10}[unit])
+    need = {"year": 4, "month": 7, "week": 10, "weekend": 10}[unit]
+    value = _context_date(recent_dates, sent_index, need)
+    if value is None and past and step > 0:
+        value = _context_date(recent_dates, sent_index, need, window=sent_index)
     if value is None:
         return None
     if unit == "weekend":  # the weekend after, before or of the day in context
@@ -3609,11 +3613,11 @@ def _same_period(match: re.Match, recent_periods: list[tuple[int, int, str]], se
 
 
 def _context_date(recent_dates: list[tuple[int, str]], sent_index: int,
-                  need: int = 4) -> str | None:
-    """The latest date named in the context (the same or the previous sentences) written to
-    at least `need` characters: 4 a year, 7 a month, 10 a day."""
+                  need: int = 4, window: int = CONTEXT_SENTENCES) -> str | None:
+    """The latest date named in the context (the same or the `window` previous sentences)
+    written to at least `need` characters: 4 a year, 7 a month, 10 a day."""
     for index, value in reversed(recent_dates):
-        if sent_index - index > CONTEXT_SENTENCES:
+        if sent_index - index > window:
             return None
         if len(value) >= need:
             return value
