@@ -737,3 +737,9 @@ def test_the_following_year_told_in_the_past_counts_from_a_year_named_further_ba
     # in the future, the year after publication is still meant
     text = "He won an Oscar in 1973. He refused it. He was shocked. It was sad. It will rise the following year."
     assert by_text(nlp, text)["the following year"].value == "2017"
+
+
+def test_a_four_digit_clock_glued_to_its_zone_is_a_time(nlp):
+    found = by_text(nlp, "The dollar was trading at $1.2944 against the euro at 2100GMT.")
+    assert found["2100GMT"].value == "2016-01-12T21:00"
+    assert by_text(nlp, "The part number is 2100GMTX.") == {}

@@ -268,6 +268,8 @@ class TimexResolver:
         self.re_four_digit_clock = re.compile(
             rf"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)(?= (?:{'|'.join(lists['time_zones'])}|local "
             r"time)\b)")
+        # "2100GMT" written as one word
+        self.re_glued_zone = re.compile(rf"\b(\d{{4}})({'|'.join(lists['time_zones'])})\b")
         self.re_zone = re.compile(
             rf"(?<=[\d.m]) (?:{'|'.join(lists['time_zones'])}|local time)\b")
         weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+)?"
@@ -485,7 +487,8 @@ class TimexResolver:
 
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
-        text = self.re_four_digit_clock.sub(r"\1:\2", canonical(raw))  # "0710 gmt": 07:10
+        text = self.re_glued_zone.sub(r"\1 \2", canonical(raw))
+        text = self.re_four_digit_clock.sub(r"\1:\2", text)  # "0710 gmt": 07:10
         text = self.re_zone.sub("", text)  # "5 p.m. est nov 9": the zone aside
         text = self._spoken_in_digits(text)
         if "preceding" in text:  # "the preceding three quarters" reads as "the previous" does
