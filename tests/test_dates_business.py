@@ -549,3 +549,14 @@ def test_a_bare_ordinal_after_a_quarter_or_half_is_another_of_them(nlp, text, ex
 def test_preceding_reads_as_previous(nlp, text, expected):
     found = run_with(nlp, text, SUMMER, timeml_extents=True, vague_references=True)
     assert [(m.text, m.value) for m in found] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fans would be left debating it for days and weeks to come.", [("days", "PXD"), ("weeks", "PXW")]),
+    ("The protest went on for days.", [("days", "PXD")]),
+    ("Staff asked for days off.", []),
+    ("Unions called for days of action.", []),
+])
+def test_for_days_is_a_vague_span_of_time(nlp, text, expected):
+    found = run_with(nlp, text, SUMMER, vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == expected

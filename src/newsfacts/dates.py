@@ -172,7 +172,8 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
                             re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
-_WITHIN_UNITS = re.compile(r"\bwithin (?P<unit>hours|days)\b", re.IGNORECASE)
+_WITHIN_UNITS = re.compile(r"\b(?:within|for) (?P<unit>hours|days)\b(?! (?:off|of)\b)|"
+                           r"\b(?P<paired>days)(?= (?:and|or) (?:weeks|months)\b)", re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
 _UNIT_SHAPES = {"quarter": r"-Q\d", "half": r"-H\d", "month": r"-\d\d", "week": r"-\d\d",
@@ -2905,12 +2906,14 @@ class DateExtractor:
         return mentions
 
     def _within_units(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-        """ "sold out within hours", "within days": a vague span of time (TIMEX3 PTXH, PXD); the
-        bare plural is no date anywhere else ("office hours", "in those days")."""
+        """ "sold out within hours", "within days", "for days", "for days and weeks to come": a
+        vague span of time (TIMEX3 PTXH, PXD); the bare plural is no date anywhere else
+        ("office hours", "in those days", "days off")."""
         added = False
         for match in _WITHIN_UNITS.finditer(doc_text(doc)):
-            token = doc.char_span(*match.span("unit"))
-            if token is None or _overlapping(mentions, *match.span("unit")) is not None:
+            where = match.span("unit") if match.group("unit") else match.span("paired")
+            token = doc.char_span(*where)
+            if token is None or _overlapping(mentions, *where) is not None:
                 continue
             token = token[0]
             value = "PTXH" if token.lower_ == "hours" else "PXD"
