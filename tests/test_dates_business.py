@@ -128,7 +128,7 @@ def test_a_year_closed_by_a_month_is_compared_with_a_year(nlp):
     assert by_text(nlp, text)["the previous year"].value == "2015"  # the year to March 2016
     # Three months to March are compared with the same months a year before.
     text = "Profit in the three months to March rose 5% from a year earlier."
-    assert by_text(nlp, text, dt.date(2016, 5, 10))["a year earlier"].value == "2015-03"
+    assert by_text(nlp, text, dt.date(2016, 5, 10))["a year earlier"].value == "2015-Q1"
 
 
 def test_six_months_to_a_year_end_or_mid_year_are_a_half(nlp):
@@ -560,3 +560,12 @@ def test_preceding_reads_as_previous(nlp, text, expected):
 def test_for_days_is_a_vague_span_of_time(nlp, text, expected):
     found = run_with(nlp, text, SUMMER, vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == expected
+
+
+def test_a_year_earlier_than_the_three_months_to_a_quarters_end_is_that_quarter(nlp):
+    found = by_text(nlp, "Profits rose 76% for the three months to December, from $639m a year "
+                         "earlier.")
+    assert found["a year earlier"].value == "2014-Q4"
+    # a month on its own stays a month
+    found = by_text(nlp, "Exports rose 4 per cent in December from a year earlier.")
+    assert found["a year earlier"].value == "2014-12"

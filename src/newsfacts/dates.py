@@ -2646,6 +2646,12 @@ class DateExtractor:
             elif compared and len(compared) == 4 and near_quarter and \
                     near_quarter.startswith(compared) and recent_quarters[-1][0] == sent_index:
                 compared = near_quarter  # "in the last three months of 2004": its fourth quarter
+            elif compared and re.fullmatch(r"\d{4}-\d\d", compared) and near_quarter and \
+                    recent_quarters[-1][0] == sent_index and \
+                    near_quarter == _quarter_of(int(compared[:4]), int(compared[5:]), 0):
+                # "for the three months to December, from $639m a year earlier": the quarter
+                # the month closes, not the month
+                compared = near_quarter
             if compared:  # "sales rose in October from a year earlier": that October, a year back
                 timex = Timex("DATE", f"{int(compared[:4]) - 1:04d}{compared[4:]}", "published")
             elif published and _YEAR_AGO.fullmatch(text) and (
