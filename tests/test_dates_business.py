@@ -569,3 +569,12 @@ def test_a_year_earlier_than_the_three_months_to_a_quarters_end_is_that_quarter(
     # a month on its own stays a month
     found = by_text(nlp, "Exports rose 4 per cent in December from a year earlier.")
     assert found["a year earlier"].value == "2014-12"
+
+
+def test_a_year_before_at_the_end_of_a_comparison_is_a_year_earlier(nlp):
+    found = by_text(nlp, "Marsh posted a $676m loss for the last three months of 2014, against a "
+                         "$375m profit a year before.")
+    assert found["a year before"].value == "2013-Q4"
+    # no comparison, or a point it counts from: a year's length, as "two years before"
+    assert by_text(nlp, "He had left the firm a year before.")["a year"].value == "P1Y"
+    assert by_text(nlp, "Profits rose from a year before the merger.")["a year"].value == "P1Y"

@@ -127,7 +127,7 @@ _WEEKDAY_BESIDE = re.compile(r"\b(?:[Tt]he )?(?P<which>last|first) (?P<day>[A-Z]
                              r"(?P<side>before|after) ")
 _WITHIN_NEXT = re.compile(r"(?:the )?(?:next|coming) (?P<unit>day|week|fortnight|month|year)")
 # "a year earlier" in a story about another year: counted back from it, like "the year before".
-_YEAR_EARLIER = re.compile(r"(?:a|one) year earlier")
+_YEAR_EARLIER = re.compile(r"(?:a|one) year (?:earlier|before)")
 # "26% more than the previous year" after a quarter: that quarter, a year before
 _PREVIOUS_YEAR = re.compile(r"the (?:previous|prior|preceding) year|the year before")
 _COMPARING = {"than", "from", "on", "with", "over", "against"}
@@ -1790,7 +1790,8 @@ class DateExtractor:
         if end - start >= 3 and doc[end - 1].lower_ in ("later", "after", "before", "earlier") \
                 and doc[end - 2].lower_ in self.units and doc[end - 3].lower_ not in (
                     "the", "that") and not (doc[end - 1].lower_ == "earlier" and
-                                            doc[end - 2].lower_ == "year"):
+                                            doc[end - 2].lower_ == "year") and \
+                not self._year_before_compared(doc[start:end]):
             # "four days later", "two weeks earlier": the duration, counted from a moment in
             # context ("a year earlier" is the date a year before, as business news uses it)
             end -= 1
@@ -1800,6 +1801,16 @@ class DateExtractor:
         if start >= end:
             return None
         return doc[start:end]
+
+    @staticmethod
+    def _year_before_compared(span: Span) -> bool:
+        """ "a loss for the last three months of 2004, against a profit a year before": the
+        period a year back, as "a year earlier" is, when a comparison leads to it and nothing
+        follows ("a year before the merger" counts from the merger)."""
+        doc = span.doc
+        return span.text.lower() in ("a year before", "one year before") and (
+            span.end == len(doc) or doc[span.end].is_punct) and bool(_COMPARING & {
+                token.lower_ for token in doc[max(span.sent.start, span.start - 12):span.start]})
 
     def _split_range(self, span: Span, published: dt.date | None) -> list[Span]:
         """ "8am to 5pm today", "2010-2012": TIMEX3 marks each end of a range on its own."""
