@@ -578,3 +578,10 @@ def test_a_year_before_at_the_end_of_a_comparison_is_a_year_earlier(nlp):
     # no comparison, or a point it counts from: a year's length, as "two years before"
     assert by_text(nlp, "He had left the firm a year before.")["a year"].value == "P1Y"
     assert by_text(nlp, "Profits rose from a year before the merger.")["a year"].value == "P1Y"
+
+
+def test_a_quarter_inside_a_longer_base_model_date_is_read_whole(nlp):
+    found = by_text(nlp, "House prices were 11.8% higher on the year in the last quarter of 2004, "
+                         "down from 16.3% in the July-to-September quarter.")
+    assert found["the last quarter of 2004"].value == "2004-Q4"
+    assert "2004" not in found and "last quarter" not in found

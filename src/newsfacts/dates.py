@@ -1729,7 +1729,17 @@ class DateExtractor:
         # months of the year" gives way to our "the first nine months".
         readable = [span for span in trimmed
                     if self.resolver.resolve(span.text, published or _PROBE_DAY) is not None]
+        # a base-model span that does not read whole may hold one after a preposition: "the
+        # year in the last quarter of 2004" holds "the last quarter of 2004"
+        readable += [tail for span in trimmed.difference(readable)
+                     for tail in self._tails_after_prepositions(span)
+                     if self.resolver.resolve(tail.text, published or _PROBE_DAY) is not None]
         return self._merge(filter_spans(readable))
+
+    @staticmethod
+    def _tails_after_prepositions(span: Span) -> list[Span]:
+        return [span.doc[token.i + 1:span.end] for token in span[1:-1]
+                if token.lower_ in ("in", "during", "on", "at") and token.nbor().lower_ == "the"]
 
     @staticmethod
     def _with_year(span: Span) -> Span:
