@@ -585,3 +585,13 @@ def test_a_quarter_inside_a_longer_base_model_date_is_read_whole(nlp):
                          "down from 16.3% in the July-to-September quarter.")
     assert found["the last quarter of 2004"].value == "2004-Q4"
     assert "2004" not in found and "last quarter" not in found
+
+
+def test_the_same_period_after_between_two_months_of_a_quarter_is_that_quarter(nlp):
+    found = by_text(nlp, "Sales between October and December fell by a quarter from the same "
+                         "period in 2013.")
+    assert found["the same period in 2013"].value == "2013-Q4"
+    assert (found["October"].value, found["December"].value) == ("2015-10", "2015-12")
+    # two months named apart are no period
+    found = by_text(nlp, "Sales rose in October and December.")
+    assert (found["October"].value, found["December"].value) == ("2015-10", "2015-12")

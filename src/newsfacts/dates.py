@@ -1667,7 +1667,7 @@ class DateExtractor:
         weekday = "|".join(sorted((name.title() for name in lists["weekdays"] if len(name) > 4),
                                   key=len, reverse=True))
         self.re_month_span = re.compile(
-            rf"\b(?:[Tt]he )?(?P<m1>{month_word})(?P<join>\s*(?:-|–|to)\s*|-to-)"
+            rf"\b(?:[Tt]he )?(?P<m1>{month_word})(?P<join>\s*(?:-|–|to)\s*|-to-| and )"
             rf"(?P<m2>{month_word})(?P<noun> (?:period|quarter|half))?\b")
         # Most articles have no two numbers joined by a range word: a cheap scan first.
         self.re_range_gate = re.compile(
@@ -2829,7 +2829,10 @@ class DateExtractor:
         """The month spans named as one period, each with its part ("Q3"), or "" for months
         that are no calendar quarter or half ("April-July": a span the year stands for)."""
         for match in self.re_month_span.finditer(text):
-            if not match.group("noun") and match.group("join") not in ("-", "–", "-to-") and \
+            if match.group("join") == " and " and not text[:match.start()].endswith("between "):
+                continue  # "in October and December": two months; "between October and
+                # December": the months from one to the other
+            if not match.group("noun") and match.group("join") not in ("-", "–", "-to-", " and ") and \
                     not re.search(r"\b(?:during|over|in|for) $", text[:match.start()]):
                 # "from July to September": a range, each end a date of its own ("profit
                 # rose 44% during October to December": the quarter)
@@ -2849,6 +2852,8 @@ class DateExtractor:
         text = doc_text(doc)
         changed = False
         for match, part in month_spans:
+            if match.group("join") == " and ":
+                continue  # TIMEX3 marks each end of "between October and December"
             end_month = _overlapping(mentions, *match.span("m2")) if part else None
             if end_month is None or not end_month.value or \
                     not re.match(r"\d{4}-(?:\d\d|Q[1-4])", end_month.value):
