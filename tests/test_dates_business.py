@@ -595,3 +595,14 @@ def test_the_same_period_after_between_two_months_of_a_quarter_is_that_quarter(n
     # two months named apart are no period
     found = by_text(nlp, "Sales rose in October and December.")
     assert (found["October"].value, found["December"].value) == ("2015-10", "2015-12")
+
+
+def test_the_early_months_of_a_year_are_that_year_and_the_year_as_a_whole_too(nlp):
+    found = by_text(nlp, "Only a strong performance in the early months of 2014 kept the year as "
+                         "a whole from showing a decline.")
+    assert found["the early months of 2014"].value == "2014"
+    assert found["the year"].value == "2014"
+    # a count of months is a duration, with its year apart
+    found = run_with(nlp, "Profit rose in the last three months of 2014.", SUMMER,
+                     timeml_extents=True, vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("three months", "P3M"), ("2014", "2014")]

@@ -506,7 +506,8 @@ class TimexResolver:
         for rule in (self._named_day, self._refs, self._sets, self._earlier_in_the,
                      self._before_last,
                      self._week_on, self._ahead, self._day_of_month,
-                     self._holiday, self._festive_season, self._month_quarter, self._year_end,
+                     self._holiday, self._festive_season, self._early_units_of,
+                     self._month_quarter, self._year_end,
                      self._latest_period,
                      self._half_year, self._same_period,
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
@@ -752,6 +753,20 @@ class TimexResolver:
             timex = Timex(timex.type, f"{int(timex.value[:4]) - 1:04d}{timex.value[4:]}",
                           timex.anchor)
         return timex
+
+    def _early_units_of(self, text, dct, future, context_day):
+        """ "the early months of 2004", "the final weeks of December": a part, no count given,
+        of the year or month named: that year or month ("the last three months of 2004" is
+        a count, read as a duration and its year)."""
+        match = re.fullmatch(r"(?:the )?(?:early|earliest|first|opening|last|final|closing|"
+                             r"latter|late|remaining|dying) (?:few )?(?:months|weeks|days) of "
+                             r"(?P<whole>.+)", text)
+        if not match:
+            return None
+        whole = self._resolve_cached(match.group("whole"), dct, future, context_day)
+        if whole is None or not whole.value or not re.fullmatch(r"\d{4}(?:-\d\d)?", whole.value):
+            return None
+        return whole
 
     def _month_quarter(self, text, dct, future, context_day):
         """ "the December quarter", "the June quarter": the calendar quarter that month ends
@@ -3036,6 +3051,7 @@ class DateExtractor:
                         "during", "throughout") or before[-1].lower_ == "over" and
                         self.tense(doc[token.i - 1:token.i + 1]) is not True) or \
                     token.dep_ == "dobj" and token.head.lemma_ in self.period_verbs or \
+                    unit == "year" and doc[token.i + 1:token.i + 4].text.lower() == "as a whole" or \
                     token.dep_ == "nsubj" and token.head.lemma_ in ("begin", "start") or \
                     token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs or \
                     unit == "week" and after and after[0].tag_ == "POS":
