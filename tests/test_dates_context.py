@@ -743,3 +743,11 @@ def test_a_four_digit_clock_glued_to_its_zone_is_a_time(nlp):
     found = by_text(nlp, "The dollar was trading at $1.2944 against the euro at 2100GMT.")
     assert found["2100GMT"].value == "2016-01-12T21:00"
     assert by_text(nlp, "The part number is 2100GMTX.") == {}
+
+
+def test_timeml_marks_midnight_of_a_day_and_the_day_apart(nlp):
+    text = "The agreement will end on midnight of 31 March."
+    found = run_with(nlp, text, timeml_extents=True, vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("midnight", "2016-03-31T24:00"),
+                                                 ("31 March", "2016-03-31")]
+    assert by_text(nlp, text)["midnight of 31 March"].value == "2016-03-31T24:00"

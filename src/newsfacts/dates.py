@@ -3149,8 +3149,8 @@ class DateExtractor:
         if timex.type != "TIME" or "T" not in timex.value:
             return [(span, timex)]
         for token in span[1:-1]:
-            if token.lower_ not in ("on", "at"):
-                continue
+            if token.lower_ not in ("on", "at", "of"):
+                continue  # "5 p.m. on April 13", "midnight of 31 December"
             left, right = span.doc[span.start:token.i], span.doc[token.i + 1:span.end]
             if self.resolver._clock(canonical(left.text)):
                 clock, day = left, right
