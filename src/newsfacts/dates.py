@@ -163,7 +163,7 @@ _ELIDED_PARTS = re.compile(r"\b(?P<first>(?:[Tt]he )?(?P<o1>first|second|third|f
 _ELIDED_PART_AFTER = re.compile(
     r"\b(?P<o1>first|second|third|fourth)[- ](?P<unit>quarter|half)\b"
     r"(?P<gap>(?:[^.;\n]|\.(?=\d)){1,80}?)\b"
-    r"(?:in|from|than|over|and) (?P<word>the (?P<o2>first|second|third|fourth))"
+    r"(?P<join>in|from|than|over|and) (?P<word>the (?P<o2>first|second|third|fourth))"
     r"(?=\s*(?:[.,;:)!?\"”]|$))", re.IGNORECASE)
 # "five to six years", "two to four weeks": the first amount of a range shares the second's unit
 _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)"
@@ -932,15 +932,10 @@ class TimexResolver:
             return None
         weekday = 6 if match.group("unit") == "weekend" else 4
         year = int(found.value[:4])
-        if len(found.value) == 4:  # "the last week of 2003": of the year's weeks
-            first = _weekday_on_or_after(dt.date(year, 1, 1), weekday)
-            days = [first + dt.timedelta(weeks=n) for n in range(53)]
-            days = [day for day in days if day.year == year]
-        else:
-            month = int(found.value[5:])
-            first = _weekday_on_or_after(dt.date(year, month, 1), weekday)
-            days = [first + dt.timedelta(weeks=n) for n in range(5)]
-            days = [day for day in days if day.month == month]
+        month = int(found.value[5:]) if len(found.value) > 4 else None  # "the last week of 2003"
+        first = _weekday_on_or_after(dt.date(year, month or 1, 1), weekday)
+        days = [first + dt.timedelta(weeks=n) for n in range(5 if month else 53)]
+        days = [day for day in days if day.year == year and month in (None, day.month)]
         which = {"first": 0, "second": 1, "third": 2, "fourth": 3}.get(match.group("nth"), -1)
         day = days[which]
         week = _iso_week(day) + ("-WE" if match.group("unit") == "weekend" else "")
@@ -2924,8 +2919,8 @@ class DateExtractor:
             if unit == "H" and second > 2:
                 continue
             year = int(named.value[:4])
-            if second > first and re.search(r"\b(?:from|than|compared|against)\b",
-                                            match.group("gap") + match.group(0)[-15:], re.I):
+            if second > first and (match.group("join").lower() in ("from", "than") or re.search(
+                    r"\b(?:from|than|compared|against)\b", match.group("gap"), re.I)):
                 year -= 1  # "in the first quarter, up from 2% in the fourth": the year before's
             timex = Timex("DATE", f"{year:04d}-{unit}{second}", named.anchor)
             mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
