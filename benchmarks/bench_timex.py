@@ -155,7 +155,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz8": "bbcbiz8", "realtech4": "bbctech4",
              "realbiz9": "bbcbiz9", "realtopic": "bbctopic",
              "realbiz10": "bbcbiz10", "realtech5": "bbctech5",
-             "realbiz11": "bbcbiz11", "realtech6": "bbctech6"}
+             "realbiz11": "bbcbiz11", "realtech6": "bbctech6",
+             "realbiz12": "bbcbiz12", "realtech7": "bbctech7"}
 LEAD_PARAGRAPHS = 3
 
 
