@@ -2022,10 +2022,12 @@ class DateExtractor:
                 return False
             if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxiliaries):
                 return False
-        lowered = span.sent.text.lower()
+        # the words of the span's own clauses, a relative clause about someone else aside
+        words = [token for token in span.sent if not _in_other_relative_clause(token, span)]
+        lowered = f" {' '.join(token.lower_ for token in words)} "
         if any(token.lower_ in self.future_cues and token.pos_ != "PROPN"  # not "Will Smith"
-               for token in span.sent) or any(
-                phrase in lowered for phrase in self.future_phrases):
+               for token in words) or any(f" {phrase} " in lowered
+                                          for phrase in self.future_phrases):
             return True
         if verb.tag_ in ("VBZ", "VBP"):
             return None
@@ -3569,6 +3571,16 @@ def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
             verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
         return False
     return not any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in verb.sent)
+
+
+def _in_other_relative_clause(token: Token, span: Span) -> bool:
+    """ "Mr Tsuda, who will become chairman, ... has struggled, losing customers in January":
+    the token is in a relative clause that does not hold the span, so its tense is not the
+    span's."""
+    for ancestor in (token, *token.ancestors):
+        if ancestor.dep_ == "relcl":
+            return not ancestor.left_edge.i <= span.start < ancestor.right_edge.i + 1
+    return False
 
 
 def _verb_above(token, steps: int):
