@@ -606,3 +606,9 @@ def test_the_early_months_of_a_year_are_that_year_and_the_year_as_a_whole_too(nl
     found = run_with(nlp, "Profit rose in the last three months of 2014.", SUMMER,
                      timeml_extents=True, vague_references=True)
     assert [(m.text, m.value) for m in found] == [("three months", "P3M"), ("2014", "2014")]
+
+
+def test_the_years_figure_is_the_year_spoken_of(nlp):
+    found = by_text(nlp, "Unemployment rose in December, making the year's average the highest "
+                         "since 1990.", dt.date(2005, 1, 4))
+    assert found["the year"].value == "2004"

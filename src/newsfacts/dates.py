@@ -2997,7 +2997,7 @@ class DateExtractor:
         date it is the span up to it ("profit in the year to June 30": P1Y); a part "of the
         year", the pick "of the year" ("word of the year", "its highest level of the year"),
         figures "for the year", a span "during the year", a market that "ended the week"
-        higher, "the week's biggest single": the article's own
+        higher, "the week's biggest single", "the year's average": the article's own
         (or the year the sentence names); "in the month" after a month named: that month."""
         added = False
         for match in _THE_BARE_PERIOD.finditer(doc_text(doc)):  # no pass over every token
@@ -3051,7 +3051,7 @@ class DateExtractor:
                     unit == "year" and doc[token.i + 1:token.i + 4].text.lower() == "as a whole" or \
                     token.dep_ == "nsubj" and token.head.lemma_ in ("begin", "start") or \
                     token.dep_ == "npadvmod" and token.head.head.lemma_ in self.period_verbs or \
-                    unit == "week" and after and after[0].tag_ == "POS":
+                    unit in ("week", "year") and after and after[0].tag_ == "POS":
                 if published is None:
                     timex = Timex("DATE", None, None)
                 elif unit == "week":
