@@ -668,3 +668,23 @@ def test_a_season_qualifying_other_things_is_no_date(nlp):
 ])
 def test_the_tense_is_read_from_the_spans_own_clauses(nlp, text, published, mention, value):
     assert by_text(nlp, text, published)[mention].value == value
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "value"), [
+    # a "will" in a relative clause about someone else is not the tense of the span's clause
+    ("Mr Tsuda, who will become chairman, was appointed two months ago but the business has "
+     "struggled since then, losing customers in January.", dt.date(2005, 2, 7), "January",
+     "2005-01"),
+    # a future phrase is matched as words, not inside others ("is to" in "analysis tool")
+    ("Its new analysis tool Piero at the match on Saturday.", dt.date(2005, 2, 16), "Saturday",
+     "2005-02-12"),
+    ("The firm is to close the plant on Saturday.", dt.date(2005, 2, 16), "Saturday",
+     "2005-02-19"),
+])
+def test_the_tense_is_read_from_the_spans_own_clauses(nlp, text, published, mention, value):
+    assert by_text(nlp, text, published)[mention].value == value
+
+
+def test_a_headline_season_with_its_quality_and_no_article(nlp):
+    found = by_text(nlp, "Mild winter drives US oil down 6%\nPrices fell.", dt.date(2004, 12, 27))
+    assert found["Mild winter"].value == "2004-WI"

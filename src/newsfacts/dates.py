@@ -326,10 +326,10 @@ class TimexResolver:
         self.re_qualified_duration = re.compile(
             rf"^(?!an? )(?P<n>\d+|{num}) (?!(?:{unit}|{num}|and|or|to|of|light)\b)[a-z]+ "
             rf"(?P<unit>{unit})$")  # ("a good month", "a first year" student: no count)
-        # "a wet European summer", "a slow summer": the season the tense points to. ("spring"
-        # is left out: "a hot spring" is water.)
+        # "a wet European summer", "a slow summer", a headline's "Mild winter drives oil
+        # down": the season the tense points to. ("spring" is left out: "a hot spring" is water.)
         self.re_qualified_season = re.compile(
-            r"^(?:an?|the) (?!(?:this|last|next|past|coming|previous|following|same|early|"
+            r"^(?:(?:an?|the) )?(?!(?:this|last|next|past|coming|previous|following|same|early|"
             r"late|mid|every|each|one)\b)(?:[a-z]+ ){1,3}(?P<s>summer|autumn|winter)$")
         self.re_ago = re.compile(
             rf"^(?P<n>\d+|{num}|a few|a couple of)? ?(?P<unit>{unit}) "
