@@ -173,7 +173,9 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
 _WITHIN_UNITS = re.compile(r"\b(?:within|for) (?P<unit>hours|days)\b(?! (?:off|of)\b)|"
-                           r"\b(?P<paired>days)(?= (?:and|or) (?:weeks|months)\b)", re.IGNORECASE)
+                           r"\b(?P<paired>days)(?= (?:and|or) (?:weeks|months)\b)|"
+                           r"\b(?P<apart>hours|days)(?= (?:after|before|later|earlier)\b)",
+                           re.IGNORECASE)
 # The periods a comparison can be about: a year, month, quarter or half (not a day or a week).
 _PERIOD_VALUE = re.compile(r"(?:1[5-9]|20)\d\d(?:-(?:\d\d|Q[1-4]|H[12]))?")
 _UNIT_SHAPES = {"quarter": r"-Q\d", "half": r"-H\d", "month": r"-\d\d", "week": r"-\d\d",
@@ -2950,16 +2952,21 @@ class DateExtractor:
         return mentions
 
     def _within_units(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
-        """ "sold out within hours", "within days", "for days", "for days and weeks to come": a
-        vague span of time (TIMEX3 PTXH, PXD); the bare plural is no date anywhere else
-        ("office hours", "in those days", "days off")."""
+        """ "sold out within hours", "within days", "for days", "for days and weeks to come",
+        "on the web hours after they are shown": a vague span of time (TIMEX3 PTXH, PXD); the
+        bare plural is no date anywhere else ("office hours", "in those days", "days off", "in
+        the days after the vote")."""
         added = False
         for match in _WITHIN_UNITS.finditer(doc_text(doc)):
-            where = match.span("unit") if match.group("unit") else match.span("paired")
+            group = next(name for name in ("unit", "paired", "apart") if match.group(name))
+            where = match.span(group)
             token = doc.char_span(*where)
             if token is None or _overlapping(mentions, *where) is not None:
                 continue
             token = token[0]
+            if group == "apart" and token.i and doc[token.i - 1].pos_ in ("DET", "NUM", "ADJ",
+                                                                          "PRON"):
+                continue  # counted or picked out: "in the days after", "two days later"
             value = "PTXH" if token.lower_ == "hours" else "PXD"
             mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + len(token),
                                            Timex("DURATION", value, "absolute")))
