@@ -2284,6 +2284,8 @@ class DateExtractor:
                     "NOUN", "PROPN", "ADJ")):
             # "the future of the plant": its prospects; "in future years": a kind of years
             return True
+        if text == "the future" and span[-1].text == "Future" and not span[0].is_sent_start:
+            return True  # a name: "the Forum for the Future", "the Institute for the Future"
         if text == "this fall" and span.end < len(doc) and doc[span.end].lower_ == "from":
             return True  # "predicts this fall from the current 2.1%": a drop
         if len(span) == 1 and (span[0].dep_ in ("nsubj", "nsubjpass") or span[0].dep_ == "aux"
