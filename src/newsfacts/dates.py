@@ -1797,6 +1797,9 @@ class DateExtractor:
                                          doc[start - 1].lower_ not in ("heat", "spur")):
                 return None  # not the idioms "in the heat of the moment", "on the spur of"
             return doc[start:end]
+        if words == ["at", "present"] and end < len(doc) and (doc[end].pos_ == "NOUN" or
+                                                             doc[end].dep_ == "amod"):
+            return None  # "at present prices": of the present, no time of its own
         while end > start and doc[end - 1].is_space:
             end -= 1  # the base model may end an entity on a line break ("Christmas\n")
         while start < end and doc[start].is_space:
