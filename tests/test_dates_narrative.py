@@ -809,3 +809,62 @@ def test_at_present_is_now_in_timex3(nlp, text, expected):
     found = run_with(nlp, text, vague_references=True, timeml_extents=True)
     assert [m.text for m in found if m.value == "PRESENT_REF"] == expected
     assert len(found) == len(expected)
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "value"), [
+    # a "will" in a relative clause about someone else is not the tense of the span's clause
+    ("Mr Tsuda, who will become chairman, was appointed two months ago but the business has "
+     "struggled since then, losing customers in January.", dt.date(2005, 2, 7), "January",
+     "2005-01"),
+    # a future phrase is matched as words, not inside others ("is to" in "analysis tool")
+    ("Its new analysis tool Piero at the match on Saturday.", dt.date(2005, 2, 16), "Saturday",
+     "2005-02-12"),
+    ("The firm is to close the plant on Saturday.", dt.date(2005, 2, 16), "Saturday",
+     "2005-02-19"),
+])
+def test_the_tense_is_read_from_the_spans_own_clauses(nlp, text, published, mention, value):
+    assert by_text(nlp, text, published)[mention].value == value
+
+
+def test_a_headline_season_with_its_quality_and_no_article(nlp):
+    found = by_text(nlp, "Mild winter drives US oil down 6%\nPrices fell.", dt.date(2004, 12, 27))
+    assert found["Mild winter"].value == "2004-WI"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("New episodes appear on the web hours after they are shown in the US.", [("hours", "PTXH")]),
+    ("He faked a crash to avoid a test days before the start of the Olympics.", [("days", "PXD")]),
+    ("Police were seen in the days before the vote.", []),
+])
+def test_bare_hours_or_days_before_or_after_an_event_are_a_vague_span(nlp, text, expected):
+    found = run_with(nlp, text, vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("said a senior adviser at the Forum for the Future.", []),
+    ("The Future is bright, he said.", ["The Future"]),
+    ("He fears for the future.", ["the future"]),
+])
+def test_the_future_capitalised_inside_a_sentence_is_a_name(nlp, text, expected):
+    found = run_with(nlp, text, vague_references=True)
+    assert [m.text for m in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("At present, the fuel used by airlines is untaxed.", ["present"]),
+    ("The fuel is at present untaxed.", ["present"]),
+    ("They trade at present prices.", []),
+])
+def test_at_present_is_now_in_timex3(nlp, text, expected):
+    found = run_with(nlp, text, vague_references=True, timeml_extents=True)
+    assert [m.text for m in found if m.value == "PRESENT_REF"] == expected
+    assert len(found) == len(expected)
+
+
+def test_an_events_day_may_be_followed_by_names_before_the_event(nlp):
+    found = by_text(nlp, "Airlines faced terrorism fears since the 11 September World Trade "
+                         "Centre attack.", dt.date(2005, 1, 6))
+    assert found["11 September"].value == "2001-09-11"
+    found = by_text(nlp, "On 11 September Smith Jones arrived.", dt.date(2005, 1, 6))
+    assert found["11 September"].value == "2004-09-11"

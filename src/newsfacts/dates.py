@@ -2209,9 +2209,14 @@ class DateExtractor:
         if timex.day is None or self.resolver.re_year.search(text):
             return timex
         event = self.resolver.named_days["events"].get(timex.day.isoformat()[5:])
-        following = next((token for token in span.doc[span.end:span.end + 2]
-                          if not token.is_punct), None)
-        if event is None or following is None or following.lower_ not in event["heads"]:
+        if event is None:
+            return timex
+        # the event's word may follow names that qualify it: "the 11 September World Trade
+        # Centre attack"
+        following = next((token for token in span.doc[span.end:span.end + 5]
+                          if not (token.is_punct or token.pos_ == "PROPN" and
+                                  token.dep_ == "compound")), None)
+        if following is None or following.lower_ not in event["heads"]:
             return timex
         day = timex.day.replace(year=event["year"])
         if published is not None and day > published:
