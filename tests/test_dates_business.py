@@ -608,6 +608,18 @@ def test_the_early_months_of_a_year_are_that_year_and_the_year_as_a_whole_too(nl
     assert [(m.text, m.value) for m in found] == [("three months", "P3M"), ("2014", "2014")]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It leaves GDP up 2.3% for the full year.", "2004"),
+    ("For the full year, AMR posted a loss of $761m.", "2004"),
+    ("It expects growth of 2% for the full year.", "2005"),
+    ("It will break even for the full year.", "2005"),
+])
+def test_figures_for_the_full_year_early_in_the_next_are_of_the_year_just_ended(nlp, text,
+                                                                                 expected):
+    found = by_text(nlp, text, dt.date(2005, 2, 11))
+    assert found["the full year"].value == expected
+
+
 def test_the_years_figure_is_the_year_spoken_of(nlp):
     found = by_text(nlp, "Unemployment rose in December, making the year's average the highest "
                          "since 1990.", dt.date(2005, 1, 4))

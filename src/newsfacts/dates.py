@@ -103,6 +103,7 @@ HOLIDAY_RUN_UP_DAYS = 14
 # its clause: "the biggest Christmas to date" on 18 December, "chaos over Christmas" on the 28th.
 HOLIDAY_NEAR_DAYS = 7
 YEAR_JUST_ENDED_MONTHS = 3  # annual results come out in the first quarter of the next year
+_FORECAST_VERBS = ("forecast", "predict", "estimate", "project", "target")
 _PROBE_DAY = dt.date(2000, 6, 15)  # any day: only tells whether a candidate reads as time
 _MARKS = {"record", "high", "low", "peak", "best", "worst", "highest", "lowest"}
 _SEASON_PREPOSITIONS = {"in", "during", "by", "until", "till", "through", "throughout", "before",
@@ -2594,6 +2595,14 @@ class DateExtractor:
             elif timex is not None and text == "a weekend" and span[-1].dep_ == "compound" and \
                     span[-1].head.i >= span.end:
                 continue  # a kind of thing: "a weekend break", "a weekend job"
+            if timex is not None and published and text in ("the full year", "the whole year") \
+                    and timex.value == f"{published.year:04d}" and future is not True and \
+                    published.month <= YEAR_JUST_ENDED_MONTHS and self._reports_figures(span.sent) \
+                    and not any(token.lemma_ in self.intent_heads or token.lemma_ in _FORECAST_VERBS
+                                for token in span.sent):
+                # "it leaves GDP up 2.3% for the full year", in February: a year is full once
+                # it has ended, the year just gone (not "expects growth of 2% for the full year")
+                timex = Timex("DATE", f"{published.year - 1:04d}", timex.anchor)
             if timex is not None and text == "today" and self._generic_today(span):
                 timex = Timex("DATE", "PRESENT_REF", "published" if published else None)
             if future is None and timex is not None and timex.value and \
