@@ -624,3 +624,23 @@ def test_the_years_figure_is_the_year_spoken_of(nlp):
     found = by_text(nlp, "Unemployment rose in December, making the year's average the highest "
                          "since 1990.", dt.date(2005, 1, 4))
     assert found["the year"].value == "2004"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Stormy year for insurers\nA string of storms has made 2004 the most expensive year yet.",
+     "2004"),
+    ("Mining firm hails 'great year'\nStrong sales helped it boost its profits by 40% in 2004.",
+     "2004"),
+    ("Economy ends year with spurt\nThe economy grew by an estimated 3.1% in 2004.", "2004"),
+    ("Economy 'strong' in election year\nBusinesses are set to prosper in the next few months.",
+     "2005"),
+])
+def test_a_headlines_bare_year_is_the_year_the_story_tells_of(nlp, text, expected):
+    found = by_text(nlp, text, dt.date(2005, 1, 20))
+    assert found["year"].value == expected
+
+
+@pytest.mark.parametrize("text", ["Man jailed for year\nHe was jailed.",
+                                  "Shares ahead of New Year\nThey fell."])
+def test_a_headlines_year_of_length_or_holiday_is_no_bare_year(nlp, text):
+    assert "year" not in by_text(nlp, text, dt.date(2005, 1, 20))

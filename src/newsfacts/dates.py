@@ -173,6 +173,7 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
                             re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
+_HEADLINE_YEAR = re.compile(r"\byear\b")  # a headline's bare "year" (see _headline_year)
 _WITHIN_UNITS = re.compile(r"\b(?:within|for) (?P<unit>hours|days)\b(?! (?:off|of)\b)|"
                            r"\b(?P<paired>days)(?= (?:and|or) (?:weeks|months)\b)|"
                            r"\b(?P<apart>hours|days)(?= (?:after|before|later|earlier)\b)",
@@ -2792,6 +2793,8 @@ class DateExtractor:
                     end=part.end_char, type=part_timex.type, value=part_timex.value,
                     anchor=part_timex.anchor))
         mentions = self._bare_periods(doc, mentions, published)
+        if "\n" in doc_text(doc) and _HEADLINE_YEAR.search(doc_text(doc).partition("\n")[0]):
+            mentions = self._headline_year(doc, mentions, published)
         mentions = self._elided_units(doc, mentions, published)
         mentions = _glossed_days(doc_text(doc), mentions)
         mentions = _clock_days(doc, mentions)
@@ -2967,6 +2970,41 @@ class DateExtractor:
                 mentions.append(_added_mention(doc_text(doc), *match.span(group), timex))
             added = True
         if added:
+            _renumber(mentions)
+        return mentions
+
+    def _headline_year(self, doc: Doc, mentions: list[DateMention],
+                       published: dt.date | None) -> list[DateMention]:
+        """A headline drops its article: "Record year for Chilean copper", "Renault boss hails
+        'great year'", "UK economy ends year with spurt", "Economy 'strong' in election year" is
+        the year the story tells of: the first recent year its opening sentence names, else the
+        year of publication (not "four year high", "jailed for year", "New Year")."""
+        line_end = doc_text(doc).index("\n")
+        for token in doc:
+            if token.idx >= line_end:
+                break
+            if token.lower_ != "year" or not token.i or \
+                    _overlapping(mentions, token.idx, token.idx + 4) is not None:
+                continue
+            before = doc[token.i - 1]
+            if before.lower_ in ("'", "‘") and token.i > 1:
+                before = doc[token.i - 2]  # hails 'great year'
+            described = before.pos_ in ("ADJ", "NOUN", "PROPN") and before.lower_ != "new" and \
+                before.head.i == token.i
+            if not (described or token.dep_ == "dobj" and before.i == token.head.i) or \
+                    token.dep_ in ("compound", "amod", "nmod") or before.like_num:
+                continue
+            year = None
+            if published is not None:
+                opening = next((sentence for sentence in doc.sents if sentence.start_char > line_end),
+                               None)
+                named = [m.value for m in mentions if opening is not None and
+                         opening.start_char <= m.start < opening.end_char and
+                         re.fullmatch(r"\d{4}", m.value or "") and
+                         published.year - 1 <= int(m.value) <= published.year]
+                year = named[0] if named else f"{published.year:04d}"
+            mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + 4,
+                                           Timex("DATE", year, "published" if year else None)))
             _renumber(mentions)
         return mentions
 
