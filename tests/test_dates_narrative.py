@@ -712,3 +712,17 @@ def test_an_events_day_may_be_followed_by_names_before_the_event(nlp):
     assert found["11 September"].value == "2001-09-11"
     found = by_text(nlp, "On 11 September Smith Jones arrived.", dt.date(2005, 1, 6))
     assert found["11 September"].value == "2004-09-11"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Instead of morning or evening exams, there would be three timeslots.",
+     [("morning", "XXXX-XX-XXTMO"), ("evening", "XXXX-XX-XXTEV")]),
+    ("Students are not impeded by lunchtime lectures or labs.", [("lunchtime", "XXXX-XX-XXTMI")]),
+    ("Commercials shown during early morning cartoon shows will now be replaced.",
+     [("early morning", "XXXX-XX-XXTMO"), ("now", "PRESENT_REF")]),
+    ("Two men were held during evening protests.", []),
+    ("The night shifts are long.", []),
+])
+def test_a_part_of_day_classing_a_plural_noun_is_any_days_in_timex3(nlp, text, expected):
+    found = run_with(nlp, text, vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == expected

@@ -173,6 +173,8 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
                             re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
+_PART_OF_DAY_KIND = re.compile(r"\b(?:(?:early|late) )?(?:morning|afternoon|evening|night|"
+                               r"lunchtime|midday)\b", re.IGNORECASE)
 _HEADLINE_YEAR = re.compile(r"\byear\b")  # a headline's bare "year" (see _headline_year)
 _WITHIN_UNITS = re.compile(r"\b(?:within|for) (?P<unit>hours|days)\b(?! (?:off|of)\b)|"
                            r"\b(?P<paired>days)(?= (?:and|or) (?:weeks|months)\b)|"
@@ -2078,6 +2080,21 @@ class DateExtractor:
             return None
         return coming
 
+    def _part_of_day_kind(self, span: Span) -> bool:
+        """A part of the day (after "early" or "late" at most) that qualifies a plural noun with
+        no determiner, itself or through the part it is joined to ("morning or evening exams"):
+        a kind of thing, held at that part of any day."""
+        token = span[-1]
+        if token.lower_ not in self.resolver.parts or token.lower_ in ("tonight", "overnight") or \
+                not all(word.lower_ in ("early", "late") for word in span[:-1]):
+            return False
+        while token.dep_ == "conj" and token.head.lower_ in self.resolver.parts:
+            token = token.head
+        head = token.head
+        return token.dep_ in ("compound", "nmod", "amod") and head.tag_ == "NNS" and \
+            head.i > token.i and not any(child.dep_ in ("det", "poss", "nummod")
+                                         for child in head.children)
+
     def _generic_today(self, span: Span) -> bool:
         """ "today's gamers", "today's children": people or things of the present age, not of
         the day of publication (but "today's figures", "today's talks": the day's own; and a
@@ -2585,6 +2602,11 @@ class DateExtractor:
                 # "Saturday exams would be allowed", "Friday matches will move": any such day,
                 # a kind (not "two men were held during Saturday protests": that Saturday's)
                 timex = Timex("DATE", f"XXXX-WXX-{self.resolver.weekdays[text]}", "absolute")
+            if timex is not None and future is not False and self._part_of_day_kind(span):
+                # "morning or evening exams", "lunchtime lectures", "early morning cartoon
+                # shows will be replaced": any day's, a kind, as "Saturday exams" are
+                timex = Timex("TIME", f"XXXX-XX-XXT{self.resolver.parts[span[-1].lower_]}",
+                              "absolute")
             if timex is not None and timex.value == "P1WE" and text == "a weekend" and \
                     future is not True and published and published.isoweekday() <= 2 and \
                     span.end < len(doc) and (doc[span.end].lower_ == "of" or span[-1].dep_ in (
@@ -2803,6 +2825,8 @@ class DateExtractor:
             mentions = self._month_span_periods(doc, mentions, month_spans)
         if self.vague_references:
             mentions = self._within_units(doc, mentions)
+            if _PART_OF_DAY_KIND.search(doc_text(doc)):
+                mentions = self._part_of_day_kinds(doc, mentions)
         if _ONE_DAY.search(doc_text(doc)):
             mentions = self._one_day_spans(doc, mentions)
         if _WEEKDAY_BESIDE.search(doc_text(doc)):
@@ -2968,6 +2992,23 @@ class DateExtractor:
                 timex = Timex("DATE", f"{year}-{unit}{number}" if year else None,
                               ("absolute" if match.group("y") else "published") if year else None)
                 mentions.append(_added_mention(doc_text(doc), *match.span(group), timex))
+            added = True
+        if added:
+            _renumber(mentions)
+        return mentions
+
+    def _part_of_day_kinds(self, doc: Doc, mentions: list[DateMention]) -> list[DateMention]:
+        """ "lunchtime lectures", "early morning cartoon shows will be replaced": a part of any
+        day that classes a plural noun (TIMEX3 only; the base model does not offer these)."""
+        added = False
+        for match in _PART_OF_DAY_KIND.finditer(doc_text(doc)):
+            span = doc.char_span(*match.span())
+            if span is None or _overlapping(mentions, *match.span()) is not None or \
+                    not self._part_of_day_kind(span) or \
+                    self.tense(doc[span.sent.root.i:span.sent.root.i + 1]) is False:
+                continue  # (not "two men were held during evening protests": that evening's)
+            mentions.append(_added_mention(doc_text(doc), *match.span(), Timex(
+                "TIME", f"XXXX-XX-XXT{self.resolver.parts[span[-1].lower_]}", "absolute")))
             added = True
         if added:
             _renumber(mentions)
