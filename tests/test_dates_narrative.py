@@ -726,3 +726,15 @@ def test_an_events_day_may_be_followed_by_names_before_the_event(nlp):
 def test_a_part_of_day_classing_a_plural_noun_is_any_days_in_timex3(nlp, text, expected):
     found = run_with(nlp, text, vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("China's web\nNet usage tends to happen in the evening, said Mr Makower.", "XXXX-XX-XXTEV"),
+    ("Shops\nShops usually open in the morning.", "XXXX-XX-XXTMO"),
+    ("Football\nThe match kicks off in the evening.", "2016-01-12TEV"),
+    ("Fire\nHe arrived in the evening.", "2016-01-12TEV"),
+    ("Awards\nStars are in the audience for the biggest night in UK film.", "2016-01-12TNI"),
+])
+def test_a_part_of_day_in_a_habitual_clause_is_any_days_in_timex3(nlp, text, expected):
+    found = run_with(nlp, text, vague_references=True, timeml_extents=True)
+    assert [m.value for m in found] == [expected]

@@ -173,6 +173,8 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
                             re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
+_HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
+                     "rarely", "seldom", "regularly", "sometimes", "frequently", "routinely")
 _PART_OF_DAY_KIND = re.compile(r"\b(?:(?:early|late) )?(?:morning|afternoon|evening|night|"
                                r"lunchtime|midday)\b", re.IGNORECASE)
 _HEADLINE_YEAR = re.compile(r"\byear\b")  # a headline's bare "year" (see _headline_year)
@@ -2080,6 +2082,31 @@ class DateExtractor:
             return None
         return coming
 
+    def _habitual_part_of_day(self, span: Span, text: str) -> bool:
+        """ "Net usage tends to happen in the evening", "at night the wind chill takes
+        temperatures down to minus 20C", "shops usually open in the morning": a part of any day
+        (TIMEX3 only), when the clause says what tends or usually happens, or is a state in the
+        simple present, and its sentence names no day."""
+        if not re.fullmatch(r"(?:the )?(?:middle of the )?(?:morning|afternoon|evening|night)",
+                            text) or span.sent.start == 0 or span.start == span.sent.start or \
+                any(child.dep_ == "amod" for child in span[-1].children):
+            return False  # (a headline's present tense tells of a time gone; "the biggest night
+            # in UK film" is an event's)
+        if any(self.resolver.re_weekday.fullmatch(token.lower_) or token.lower_ in (
+                "today", "tonight", "yesterday", "tomorrow") or token.like_num
+               for token in span.sent):
+            return False
+        verb = _verb_above(span.root, 4)
+        climbed = [verb, *list(verb.ancestors)[:2]]
+        if any(token.lemma_ == "tend" for token in climbed) or any(
+                child.lower_ in _HABITUAL_ADVERBS for token in climbed for child in token.children):
+            return True
+        return verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj") and not any(
+            child.dep_ in ("aux", "auxpass") for child in verb.children) and \
+            verb.lemma_ not in self.reporting_verbs and span.start > verb.i - 6 and \
+            not any(token.tag_ == "VBD" for token in span.sent if token.dep_ == "ROOT") and \
+            self.tense(span) is None  # (not a timetable: "the match kicks off in the evening")
+
     def _part_of_day_kind(self, span: Span) -> bool:
         """A part of the day (after "early" or "late" at most) that qualifies a plural noun with
         no determiner, itself or through the part it is joined to ("morning or evening exams"):
@@ -2602,6 +2629,10 @@ class DateExtractor:
                 # "Saturday exams would be allowed", "Friday matches will move": any such day,
                 # a kind (not "two men were held during Saturday protests": that Saturday's)
                 timex = Timex("DATE", f"XXXX-WXX-{self.resolver.weekdays[text]}", "absolute")
+            if timex is not None and self.vague_references and timex.value and \
+                    re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|MI)", timex.value) and \
+                    self._habitual_part_of_day(span, text):
+                timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
             if timex is not None and future is not False and self._part_of_day_kind(span):
                 # "morning or evening exams", "lunchtime lectures", "early morning cartoon
                 # shows will be replaced": any day's, a kind, as "Saturday exams" are
