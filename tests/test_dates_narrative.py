@@ -738,3 +738,12 @@ def test_a_part_of_day_classing_a_plural_noun_is_any_days_in_timex3(nlp, text, e
 def test_a_part_of_day_in_a_habitual_clause_is_any_days_in_timex3(nlp, text, expected):
     found = run_with(nlp, text, vague_references=True, timeml_extents=True)
     assert [m.value for m in found] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Paul Marshall, Director of the 1994 Group, spoke.", []),
+    ("Tory MPs of the 1922 Committee met on Monday.", ["Monday"]),
+    ("The 1994 group stage was hard.", ["1994"]),
+])
+def test_a_year_naming_a_group_or_committee_is_no_date(nlp, text, expected):
+    assert list(by_text(nlp, text)) == expected

@@ -1664,6 +1664,7 @@ class DateExtractor:
         self.forward_words = set(lists["forward_words"])
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
+        self.year_name_heads = set(lists["year_name_heads"])
         self.quarter_leads = set(lists["quarter_duration_leads"])
         self.season_leads = set(lists["season_leads"])
         self.season_event_heads = set(lists["season_event_heads"])
@@ -2424,6 +2425,9 @@ class DateExtractor:
         if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
                 and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
             return True  # a name: "the Sunday Times League Table"
+        if _YEAR_TOKEN.fullmatch(text) and span.end < len(doc) and doc[span.end].is_title and \
+                doc[span.end].lower_ in self.year_name_heads:
+            return True  # a name: "the 1994 Group", "the 1922 Committee"
         if span[-1].text == "Century" and span.end < len(doc) and doc[span.end].is_title and \
                 doc[span.end].pos_ == "PROPN":
             return True  # a name: "20th Century Fox", "21st Century Insurance"
