@@ -747,3 +747,9 @@ def test_a_part_of_day_in_a_habitual_clause_is_any_days_in_timex3(nlp, text, exp
 ])
 def test_a_year_naming_a_group_or_committee_is_no_date(nlp, text, expected):
     assert list(by_text(nlp, text)) == expected
+
+
+def test_the_year_of_a_law_is_a_year_even_when_the_base_model_misses_the_law(nlp):
+    found = by_text(nlp, "Lord Falconer agreed the 1701 Act of Settlement was discriminatory. "
+                         "The 1998 Act was passed.", dt.date(2005, 2, 1))
+    assert [(m.text, m.value) for m in found.values()] == [("1701", "1701"), ("1998", "1998")]

@@ -173,6 +173,7 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
                             re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
+_YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
                      "rarely", "seldom", "regularly", "sometimes", "frequently", "routinely")
 _PART_OF_DAY_KIND = re.compile(r"\b(?:(?:early|late) )?(?:morning|afternoon|evening|night|"
@@ -1731,6 +1732,10 @@ class DateExtractor:
         # Terrorism Act 2000") is still a year
         spans += [doc[token.i:token.i + 1] for ent in doc.ents if ent.label_ in ("EVENT", "LAW")
                   for token in ent if _YEAR_TOKEN.fullmatch(token.text)]
+        # and so is the year of a law it did not take ("the 1701 Act of Settlement")
+        spans += [year for year in (doc.char_span(*found.span(1))
+                                    for found in _YEAR_OF_ACT.finditer(doc_text(doc)))
+                  if year is not None]
         holidays = []
         for key, start, end in self.phrases(doc):
             if key == self._holiday_key:
