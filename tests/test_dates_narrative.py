@@ -753,3 +753,11 @@ def test_the_year_of_a_law_is_a_year_even_when_the_base_model_misses_the_law(nlp
     found = by_text(nlp, "Lord Falconer agreed the 1701 Act of Settlement was discriminatory. "
                          "The 1998 Act was passed.", dt.date(2005, 2, 1))
     assert [(m.text, m.value) for m in found.values()] == [("1701", "1701"), ("1998", "1998")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He left 10 years ago and was a massive part of my life throughout that decade.", "P10Y"),
+    ("In the 1990s sales grew, and during that decade prices fell.", "199"),
+])
+def test_that_decade_is_the_decade_named_or_the_ten_years_told_of(nlp, text, value):
+    assert by_text(nlp, text, dt.date(2005, 3, 16))["that decade"].value == value

@@ -2666,6 +2666,13 @@ class DateExtractor:
                 # "it leaves GDP up 2.3% for the full year", in February: a year is full once
                 # it has ended, the year just gone (not "expects growth of 2% for the full year")
                 timex = Timex("DATE", f"{published.year - 1:04d}", timex.anchor)
+            if timex is not None and text == "that decade":
+                # "in the 1990s ... during that decade": the decade named; "10 years ago ...
+                # throughout that decade": the ten years told of
+                named = next((m.value for m in reversed(mentions) if re.fullmatch(
+                    r"\d{3}", m.value or "")), None)
+                timex = Timex("DATE", named, "absolute") if named else \
+                    Timex("DURATION", "P10Y", "absolute")
             if timex is not None and text == "today" and self._generic_today(span):
                 timex = Timex("DATE", "PRESENT_REF", "published" if published else None)
             if future is None and timex is not None and timex.value and \
