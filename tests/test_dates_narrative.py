@@ -761,3 +761,12 @@ def test_the_year_of_a_law_is_a_year_even_when_the_base_model_misses_the_law(nlp
 ])
 def test_that_decade_is_the_decade_named_or_the_ten_years_told_of(nlp, text, value):
     assert by_text(nlp, text, dt.date(2005, 3, 16))["that decade"].value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("They were told by hosts Ant and Dec.", []),
+    ("Sales rose in Nov. and Dec., the firm said.", ["Nov.", "Dec."]),
+    ("Figures for Dec. were weak.", ["Dec."]),
+])
+def test_a_short_month_alone_needs_a_preposition_or_another_month(nlp, text, expected):
+    assert list(by_text(nlp, text, dt.date(2004, 12, 4))) == expected

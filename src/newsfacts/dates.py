@@ -173,6 +173,10 @@ _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<sec
                             re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
+_SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
+_MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
+                "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
+                "this", "early", "late", "mid", "during", "before", "after", "-", "–")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
                      "rarely", "seldom", "regularly", "sometimes", "frequently", "routinely")
@@ -2430,6 +2434,13 @@ class DateExtractor:
         if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
                 and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
             return True  # a name: "the Sunday Times League Table"
+        if _SHORT_MONTH.fullmatch(text) and (before is None or before.lower_ not in _MONTH_LEADS
+                                             and not (before.lower_ in ("and", "or") and
+                                                      self.resolver.re_month.match(
+                                                          doc[span.start - 2].lower_))):
+            # a name: "hosts Ant and Dec." (a short month alone is in, by or for one, or
+            # follows another: "in Nov. and Dec.")
+            return True
         if _YEAR_TOKEN.fullmatch(text) and span.end < len(doc) and doc[span.end].is_title and \
                 doc[span.end].lower_ in self.year_name_heads:
             return True  # a name: "the 1994 Group", "the 1922 Committee"
