@@ -770,3 +770,9 @@ def test_that_decade_is_the_decade_named_or_the_ten_years_told_of(nlp, text, val
 ])
 def test_a_short_month_alone_needs_a_preposition_or_another_month(nlp, text, expected):
     assert list(by_text(nlp, text, dt.date(2004, 12, 4))) == expected
+
+
+def test_a_day_at_the_end_of_a_long_chain_of_phrases_takes_the_future_of_its_verb(nlp):
+    found = by_text(nlp, "The airline said it would add a fuel surcharge of 60 kroner to every "
+                         "ticket from Monday.", dt.date(2004, 7, 29))
+    assert found["Monday"].value == "2004-08-02"

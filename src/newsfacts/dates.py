@@ -2043,6 +2043,14 @@ class DateExtractor:
                 return False
             if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxiliaries):
                 return False
+        if verb.pos_ not in ("VERB", "AUX"):
+            far = _verb_above(span.root, 7)
+            auxiliaries = {child.lower_ for child in far.children if child.dep_ == "aux"}
+            if far.pos_ == "VERB" and auxiliaries & {"will", "would", "'ll", "’ll", "shall"} and \
+                    "have" not in auxiliaries:
+                # a day at the end of a long chain of phrases: "would add a surcharge of 60
+                # kroner to every ticket from Monday"
+                return True
         # the words of the span's own clauses, a relative clause about someone else aside
         words = [token for token in span.sent if not _in_other_relative_clause(token, span)]
         lowered = f" {' '.join(token.lower_ for token in words)} "
