@@ -776,3 +776,13 @@ def test_a_day_at_the_end_of_a_long_chain_of_phrases_takes_the_future_of_its_ver
     found = by_text(nlp, "The airline said it would add a fuel surcharge of 60 kroner to every "
                          "ticket from Monday.", dt.date(2004, 7, 29))
     assert found["Monday"].value == "2004-08-02"
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    (dt.date(2006, 10, 29), "2006-12-25"),  # a deadline still ahead, promised before
+    (dt.date(2006, 1, 10), "2005-12-25"),   # a holiday gone: the one just past
+])
+def test_in_time_for_a_holiday_soon_is_the_coming_one_whatever_the_tense(nlp, published, value):
+    found = by_text(nlp, "Players had been promised the console in time for Christmas.",
+                    published)
+    assert found["Christmas"].value == value

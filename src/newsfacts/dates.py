@@ -2125,6 +2125,12 @@ class DateExtractor:
             not any(token.tag_ == "VBD" for token in span.sent if token.dep_ == "ROOT") and \
             self.tense(span) is None  # (not a timetable: "the match kicks off in the evening")
 
+    def _holiday_soon(self, text: str, published: dt.date) -> bool:
+        """The holiday named comes within the next three months."""
+        coming = self.resolver.resolve(text, published, True, None)
+        return coming is not None and coming.day is not None and \
+            0 <= (coming.day - published).days <= 92
+
     def _part_of_day_kind(self, span: Span) -> bool:
         """A part of the day (after "early" or "late" at most) that qualifies a plural noun with
         no determiner, itself or through the part it is joined to ("morning or evening exams"):
@@ -2600,8 +2606,11 @@ class DateExtractor:
             future = self.tense(span)
             if self._looks_forward(span, future):
                 future = True  # "shut until at least Monday": the day ahead
-            elif future is None and _in_time_for(span):
-                future = True  # "would reach shops in time for Christmas": a deadline ahead
+            elif _in_time_for(span) and (future is None or published and self._holiday_soon(
+                    text, published)):
+                # "would reach shops in time for Christmas": a deadline ahead, even one promised
+                # before ("had been promised the console in time for Christmas", in October)
+                future = True
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
             elif future and published and self._measured_month(span, text, published):
