@@ -3095,7 +3095,7 @@ class DateExtractor:
         'great year'", "UK economy ends year with spurt", "Economy 'strong' in election year" is
         the year the story tells of: the first recent year its opening sentence names, else the
         year of publication (not "four year high", "jailed for year", "New Year")."""
-        line_end = doc_text(doc).index("\n")
+        line_end, added = doc_text(doc).index("\n"), False
         for token in doc:
             if token.idx >= line_end:
                 break
@@ -3121,6 +3121,8 @@ class DateExtractor:
                 year = named[0] if named else f"{published.year:04d}"
             mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + 4,
                                            Timex("DATE", year, "published" if year else None)))
+            added = True
+        if added:
             _renumber(mentions)
         return mentions
 
