@@ -2450,6 +2450,7 @@ class DateExtractor:
             return True  # a name: "the Sunday Times League Table"
         if _SHORT_MONTH.fullmatch(text) and (before is None or before.lower_ not in _MONTH_LEADS
                                              and not (before.lower_ in ("and", "or") and
+                                                      span.start >= 2 and
                                                       self.resolver.re_month.match(
                                                           doc[span.start - 2].lower_))):
             # a name: "hosts Ant and Dec." (a short month alone is in, by or for one, or
@@ -3096,6 +3097,15 @@ class DateExtractor:
         the year the story tells of: the first recent year its opening sentence names, else the
         year of publication (not "four year high", "jailed for year", "New Year")."""
         line_end, added = doc_text(doc).index("\n"), False
+        story_year = None
+        if published is not None:
+            opening = next((sentence for sentence in doc.sents if sentence.start_char > line_end),
+                           None)
+            named = [m.value for m in mentions if opening is not None and
+                     opening.start_char <= m.start < opening.end_char and
+                     re.fullmatch(r"\d{4}", m.value or "") and
+                     published.year - 1 <= int(m.value) <= published.year]
+            story_year = named[0] if named else f"{published.year:04d}"
         for token in doc:
             if token.idx >= line_end:
                 break
@@ -3110,17 +3120,8 @@ class DateExtractor:
             if not (described or token.dep_ == "dobj" and before.i == token.head.i) or \
                     token.dep_ in ("compound", "amod", "nmod") or before.like_num:
                 continue
-            year = None
-            if published is not None:
-                opening = next((sentence for sentence in doc.sents if sentence.start_char > line_end),
-                               None)
-                named = [m.value for m in mentions if opening is not None and
-                         opening.start_char <= m.start < opening.end_char and
-                         re.fullmatch(r"\d{4}", m.value or "") and
-                         published.year - 1 <= int(m.value) <= published.year]
-                year = named[0] if named else f"{published.year:04d}"
-            mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + 4,
-                                           Timex("DATE", year, "published" if year else None)))
+            mentions.append(_added_mention(doc_text(doc), token.idx, token.idx + 4, Timex(
+                "DATE", story_year, "published" if story_year else None)))
             added = True
         if added:
             _renumber(mentions)
