@@ -786,3 +786,29 @@ def test_in_time_for_a_holiday_soon_is_the_coming_one_whatever_the_tense(nlp, pu
     found = by_text(nlp, "Players had been promised the console in time for Christmas.",
                     published)
     assert found["Christmas"].value == value
+
+
+SATURDAY = dt.date(2016, 1, 16)
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "value"), [
+    # a plain "was due" says nothing of which side of publication: the nearest such time
+    ("The minister was due to be given an award on Sunday.", SATURDAY, "Sunday", "2016-01-17"),
+    ("Smith, whose contract was due to expire in June, has signed a new deal.", FEBRUARY,
+     "June", "2016-06"),
+    # a time set for something to come
+    ("Shares fell ahead of the trade figures due on Monday.", FRIDAY, "Monday", "2016-01-18"),
+    ("Investors are waiting for the figures due on Monday.", FRIDAY, "Monday", "2016-01-18"),
+    ("Traders said the market was nervous ahead of the survey due on Monday.", FRIDAY, "Monday",
+     "2016-01-18"),
+    # ... but not a payment told as missed
+    ("The firm missed a payment that was due on Monday.", FRIDAY, "Monday", "2016-01-11"),
+])
+def test_a_time_something_is_due_at(nlp, text, published, mention, value):
+    assert by_text(nlp, text, published)[mention].value == value
+
+
+def test_a_day_of_a_thing_still_to_be_done_is_ahead(nlp):
+    found = by_text(nlp, "The group called on Saturday for calm during a census from Tuesday to "
+                         "be conducted by aid workers.", SATURDAY)
+    assert found["Tuesday"].value == "2016-01-19"

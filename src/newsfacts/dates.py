@@ -1948,6 +1948,18 @@ class DateExtractor:
         "going to", "next"), False when its verb is in the past, None when it cannot tell."""
         if span.start and span.doc[span.start - 1].lower_ == "since":
             return False  # "the first rise since March": a time gone, whatever the verb
+        doc = span.doc
+        if span.start >= 3 and doc[span.start - 2].lower_ == "due" and \
+                doc[span.start - 1].pos_ == "ADP" and \
+                doc[span.start - 3].lower_ not in ("was", "were", "been", "had"):
+            return True  # a time set for something: "the PMI survey due on Monday"
+        noun = span.root.head.head if span.root.head.dep_ == "prep" else None
+        if noun is not None and noun.pos_ == "NOUN" and any(
+                child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and
+                {"to", "be"} <= {grand.lower_ for grand in child.children
+                                 if grand.dep_ in ("aux", "auxpass")}
+                for child in noun.children):
+            return True  # a thing still to be done: "a census from Sunday to be conducted"
         verb = self._telling_verb(_verb_above(span.root, 4), span)
         if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") \
                 and not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
@@ -1984,7 +1996,15 @@ class DateExtractor:
                 return True  # "GM to close plants on Friday"
             if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") and \
                     self._past_intent(verb.head):
-                return False  # "registration was due to open on Monday": the plan is told as past
+                # "registration was due to open on Monday": the plan is told as past. A plain
+                # "was due" leaves the day to the nearest ("Nyerere was due to be presented with
+                # a prize on Sunday", on a Saturday); "had expected" does not
+                return None if self._plain_was_due(verb.head) else False
+            plan = next((child for child in verb.children if child.dep_ == "acomp" and
+                         child.lower_ in self.future_heads and child.is_ancestor(span.root)), None)
+            if plan is not None and verb.lemma_ == "be":
+                # "the survey (was) due on Monday": the day of a plan
+                return None if self._past_intent(plan) else True
             if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") or (
                     verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
                         "VBD", "VBN") or verb.tag_ == "VBN" and any(
@@ -2082,6 +2102,12 @@ class DateExtractor:
         auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
         past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were")
         return past and _verb_above(verb.head, 3).lemma_ not in self.reporting_verbs
+
+    @staticmethod
+    def _plain_was_due(head: Token) -> bool:
+        verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+        return head.lower_ == "due" and verb.lower_ in ("was", "were") and not any(
+            child.dep_ == "aux" for child in verb.children)
 
     def _holiday_ahead(self, span: Span, text: str, published: dt.date) -> Timex | None:
         """The coming holiday, when the span names one as the point something comes before
