@@ -812,3 +812,14 @@ def test_a_day_of_a_thing_still_to_be_done_is_ahead(nlp):
     found = by_text(nlp, "The group called on Saturday for calm during a census from Tuesday to "
                          "be conducted by aid workers.", SATURDAY)
     assert found["Tuesday"].value == "2016-01-19"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("September heating oil stood 1.02 cents lower at 62.65 cents a gallon.", "2016-09"),
+    ("The September Bund future was trading at 97.18, down 0.20.", "2016-09"),
+    ("Crude rose to $42.30 a barrel for February delivery.", "2017-02"),
+    ("January crude imports fell 5 percent.", "2016-01"),  # what January measured
+])
+def test_the_month_of_a_futures_contract_is_one_still_traded(nlp, text, value):
+    found = by_text(nlp, text, dt.date(2016, 8, 30))
+    assert [m.value for m in found.values()][0] == value

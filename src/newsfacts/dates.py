@@ -1667,6 +1667,9 @@ class DateExtractor:
         self.time_zones = set(lists["time_zones"])  # "5 p.m. EST Nov. 9" is one moment
         self.forward_prepositions = set(lists["forward_prepositions"])
         self.forward_words = set(lists["forward_words"])
+        # "September heating oil stood lower", "the September Bund future", "for February
+        # delivery": a delivery month of a futures market, always one still traded
+        self.contract_goods = tuple(lists["contract_goods"])
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
         self.year_name_heads = set(lists["year_name_heads"])
@@ -2221,6 +2224,19 @@ class DateExtractor:
             return False  # "until Thursday, they had not called him a suspect": a day gone
         return word in self.forward_words or word in self.forward_prepositions
 
+    def _contract_month(self, span: Span, text: str) -> bool:
+        """A month alone before the goods of a futures market, not before what a month measures
+        ("January crude imports" are January's)."""
+        if not self.resolver.re_month.fullmatch(re.sub(r"^the ", "", text)):
+            return False
+        after = span.doc[span.end:span.end + 3]
+        words = [token.lower_ for token in after]
+        for goods in self.contract_goods:
+            size = goods.count(" ") + 1
+            if " ".join(words[:size]) == goods:
+                return words[size:size + 1] == [] or words[size] not in self.statistic_nouns
+        return False
+
     @staticmethod
     def _ahead_of(span: Span) -> bool:
         """ "ahead of Sunday's election" in a clause of the present ("has become", "is"): the
@@ -2640,6 +2656,8 @@ class DateExtractor:
                 future = True
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
+            elif self._contract_month(span, text):
+                future = True
             elif future and published and self._measured_month(span, text, published):
                 future = False  # "figures for October will be published next week", in November
             elif future and len(span) == 1 and span.end < len(doc) and \
