@@ -808,12 +808,6 @@ def test_a_time_something_is_due_at(nlp, text, published, mention, value):
     assert by_text(nlp, text, published)[mention].value == value
 
 
-def test_a_day_of_a_thing_still_to_be_done_is_ahead(nlp):
-    found = by_text(nlp, "The group called on Saturday for calm during a census from Tuesday to "
-                         "be conducted by aid workers.", SATURDAY)
-    assert found["Tuesday"].value == "2016-01-19"
-
-
 @pytest.mark.parametrize(("text", "value"), [
     ("September heating oil stood 1.02 cents lower at 62.65 cents a gallon.", "2016-09"),
     ("The September Bund future was trading at 97.18, down 0.20.", "2016-09"),
@@ -823,3 +817,19 @@ def test_a_day_of_a_thing_still_to_be_done_is_ahead(nlp):
 def test_the_month_of_a_futures_contract_is_one_still_traded(nlp, text, value):
     found = by_text(nlp, text, dt.date(2016, 8, 30))
     assert [m.value for m in found.values()][0] == value
+
+
+def test_a_day_of_a_thing_still_to_be_done_is_ahead(nlp):
+    found = by_text(nlp, "The group called on Saturday for calm during a census from Tuesday to "
+                         "be conducted by aid workers.", SATURDAY)
+    assert found["Tuesday"].value == "2016-01-19"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The consortium will bid for the chain, Zycie Warszawy daily said on Saturday.",
+     ["Saturday"]),
+    ("The Spanish daily El Pais reported the deal on Tuesday.", ["Tuesday"]),
+    ("The shop opens daily at 9am.", ["daily", "9am"]),
+])
+def test_a_daily_newspaper_is_no_set(nlp, text, expected):
+    assert list(by_text(nlp, text, SATURDAY)) == expected

@@ -2406,6 +2406,13 @@ class DateExtractor:
             return True
         if text == "the future" and span[-1].text == "Future" and not span[0].is_sent_start:
             return True  # a name: "the Forum for the Future", "the Institute for the Future"
+        if text in ("daily", "weekly") and before is not None and span.end < len(doc) and (
+                before.pos_ == "PROPN" and (doc[span.end].lemma_ in self.reporting_verbs or
+                                            doc[span.end].lower_ == "newspaper") or
+                (before.lower_ == "the" or before.pos_ == "ADJ") and
+                doc[span.end].pos_ == "PROPN" and doc[span.end].ent_type_ not in ("DATE", "TIME")):
+            # a newspaper: "Zycie Warszawy daily said", "the Spanish daily El Pais reported"
+            return True
         if text == "this fall" and span.end < len(doc) and doc[span.end].lower_ == "from":
             return True  # "predicts this fall from the current 2.1%": a drop
         if len(span) == 1 and (span[0].dep_ in ("nsubj", "nsubjpass") or span[0].dep_ == "aux"
