@@ -157,7 +157,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz10": "bbcbiz10", "realtech5": "bbctech5",
              "realbiz11": "bbcbiz11", "realtech6": "bbctech6",
              "realbiz12": "bbcbiz12", "realtech7": "bbctech7",
-             "realreu": "reuters", "realreu2": "reuters2", "realreu3": "reuters3"}
+             "realreu": "reuters", "realreu2": "reuters2", "realreu3": "reuters3",
+             "realpol3": "bbcpol3"}
 LEAD_PARAGRAPHS = 3
 
 
