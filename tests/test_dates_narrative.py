@@ -833,3 +833,13 @@ def test_a_day_of_a_thing_still_to_be_done_is_ahead(nlp):
 ])
 def test_a_daily_newspaper_is_no_set(nlp, text, expected):
     assert list(by_text(nlp, text, SATURDAY)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Imports probably won't become possible for another year.", {"another year": "P1Y"}),
+    ("The discs will not be out for another year or so.", {"another year": "P1Y"}),
+    ("It will take a decade or so to build.", {"a decade": "P10Y"}),
+    ("It was another year of growth.", {}),  # one more year, no length of time
+])
+def test_for_another_year_is_a_year_long(nlp, text, expected):
+    assert {m.text: m.value for m in by_text(nlp, text, FEBRUARY).values()} == expected

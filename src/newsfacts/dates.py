@@ -330,7 +330,7 @@ class TimexResolver:
             rf"^(?:the )?(?:(?:past|last|next|previous|coming|first|final|following|"
             rf"initial|full|entire|whole|same|latest|remaining|other|recent|extra|further) )*"
             rf"(?P<n>\d+(?:[.,]\d+)?|{num}|(?:{num}) (?:{num})|(?:{num}) or (?:{num})|\d+ or \d+|a few|"
-            rf"a couple of|couple of|a half|"
+            rf"a couple of|couple of|a half|another|"
             rf"a dozen|dozens of|hundreds of|thousands of)? ?(?P<frac> 1/2)? ?"
             rf"(?:and a half )?(?:(?:more|additional|extra|further|consecutive|successive|straight|"
             rf"(?P<relative>{alt(_RELATIVE_AFTER_NUMBER)})) )?(?P<unit>{unit})"
@@ -1070,9 +1070,9 @@ class TimexResolver:
                 return None
             n = "X"
         else:
-            if n_text in ("a", "an") and match.group("relative"):
+            if n_text in ("a", "an", "another") and match.group("relative"):
                 return None  # "a last minute decision": a kind of decision
-            n = self._number(n_text)
+            n = "1" if n_text == "another" else self._number(n_text)
             if re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and not plural:
                 return None  # "the 1988 quarter": a year, not 1,988 quarters
         if unit == "WE":
@@ -1827,10 +1827,16 @@ class DateExtractor:
                 _YEAR_TOKEN.fullmatch(doc[start + 1].text):
             start += 1  # "the annual 2004 rate of growth": the year
         while start < end and doc[start].lower_ in self.lead_drop and not (
-                end - start == 2 and doc[start].lower_ == "per"):  # "per week": a rate's unit
+                end - start == 2 and doc[start].lower_ == "per") and not (  # "per week": a rate's unit
+                doc[start].lower_ == "another" and start + 1 < end and start and
+                doc[start - 1].lower_ == "for" and doc[start + 1].lower_ in self.units and
+                not doc[start + 1].lower_.endswith("s")):
+            # ("for another year": a year's length; "another year of growth" is one more year)
             start += 1
         while end > start and doc[end - 1].lower_ in self.trail_drop:
             end -= 1
+        if end - start >= 4 and doc[end - 2].lower_ == "or" and doc[end - 1].lower_ == "so":
+            end -= 2  # "another year or so": about a year
         if end - start >= 3 and doc[end - 1].lower_ in ("later", "after", "before", "earlier") \
                 and doc[end - 2].lower_ in self.units and doc[end - 3].lower_ not in (
                     "the", "that") and not (doc[end - 1].lower_ == "earlier" and
