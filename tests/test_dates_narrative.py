@@ -843,3 +843,9 @@ def test_a_daily_newspaper_is_no_set(nlp, text, expected):
 ])
 def test_for_another_year_is_a_year_long(nlp, text, expected):
     assert {m.text: m.value for m in by_text(nlp, text, FEBRUARY).values()} == expected
+
+
+def test_a_time_clause_hung_on_a_noun_takes_the_future_of_its_main_clause(nlp):
+    found = by_text(nlp, "Peace and prosperity would be the key themes when the UK took over "
+                         "the chairmanship of the EU in July, said Mr Straw.", FEBRUARY)
+    assert found["July"].value == "2016-07"

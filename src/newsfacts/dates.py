@@ -1981,10 +1981,12 @@ class DateExtractor:
                 # "would break even if sales rose in September": the past tense of a condition
                 # still ahead (not "would have ... if", a condition gone)
                 return True
-        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
+        if verb.dep_ in ("advcl", "relcl") and verb.tag_ == "VBD" and any(
                 child.lower_ in ("when", "once", "until", "before", "after") and
                 child.dep_ in ("advmod", "mark") for child in verb.children):
-            head = verb.head
+            # (the parser may hang the time clause on a noun: "would be the key themes when
+            # the UK took over the EU chair in July")
+            head = verb.head if verb.dep_ == "advcl" else _verb_above(verb.head, 3)
             main = " ".join(token.lower_ for token in head.subtree
                             if not verb.left_edge.i <= token.i <= verb.right_edge.i)
             if any(child.lower_ == "would" and child.dep_ == "aux" for child in head.children) \
