@@ -849,3 +849,11 @@ def test_a_time_clause_hung_on_a_noun_takes_the_future_of_its_main_clause(nlp):
     found = by_text(nlp, "Peace and prosperity would be the key themes when the UK took over "
                          "the chairmanship of the EU in July, said Mr Straw.", FEBRUARY)
     assert found["July"].value == "2016-07"
+
+
+@pytest.mark.parametrize("text", [
+    "Singapore has a mandatory death sentence for anyone over 18 years of age found guilty.",
+    "The survey asked 500 British 16 to 20-year-olds and 500 21 to 25-year olds.",
+])
+def test_an_age_is_no_duration(nlp, text):
+    assert by_text(nlp, text, FEBRUARY) == {}

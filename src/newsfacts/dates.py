@@ -2642,9 +2642,10 @@ class DateExtractor:
             text = canonical(span.text)
             if self._is_count_modifier(span, text):
                 continue
-            if span.end < len(doc) and doc[span.end].lower_ in ("-", "old") and \
-                    "old" in doc[span.end:span.end + 3].text.lower():
-                continue  # "45-year-old"
+            if span.end < len(doc) and doc[span.end].lower_ in ("-", "old", "olds") and \
+                    "old" in doc[span.end:span.end + 3].text.lower() or \
+                    doc[span.end:span.end + 2].text.lower() == "of age":
+                continue  # ages: "45-year-old", "21 to 25-year olds", "over 18 years of age"
             if re.fullmatch(r"(?:fiscal |financial )?(?:first|second)[- ]?half", text) and not (
                     span.end < len(doc) and doc[span.end].lower_ in self.reporting_nouns):
                 continue  # "first-half profits" is a half year, a "first-half goal" is not
