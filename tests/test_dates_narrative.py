@@ -857,3 +857,16 @@ def test_a_time_clause_hung_on_a_noun_takes_the_future_of_its_main_clause(nlp):
 ])
 def test_an_age_is_no_duration(nlp, text):
     assert by_text(nlp, text, FEBRUARY) == {}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('Turkey in the EU was of "importance to the future peace and prosperity of my country".',
+     {}),
+    ("He wrote the song with June Carter, the future wife of Johnny Cash.", {}),
+    ("In the future prices will rise.", {"the future": "FUTURE_REF"}),
+    ("People are worried about the future and fear a wider conflict.",
+     {"the future": "FUTURE_REF"}),
+])
+def test_future_before_a_noun_is_no_time(nlp, text, expected):
+    found = run_with(nlp, text, FEBRUARY, vague_references=True)  # TIMEX3 keeps "the future"
+    assert {m.text: m.value for m in found} == expected

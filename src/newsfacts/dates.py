@@ -2409,8 +2409,11 @@ class DateExtractor:
             return True
         if text in ("future", "the future") and span.end < len(doc) and (
                 doc[span.end].lower_ == "of" or text == "future" and doc[span.end].pos_ in (
-                    "NOUN", "PROPN", "ADJ")):
-            # "the future of the plant": its prospects; "in future years": a kind of years
+                    "NOUN", "PROPN", "ADJ") or span[-1].dep_ == "amod" and
+                span[-1].head.i >= span.end and not (
+                    before is not None and before.lower_ == "in")):
+            # "the future of the plant": its prospects; "in future years", "the future peace
+            # of my country": a kind of years, a peace to come
             return True
         if text == "the future" and span[-1].text == "Future" and not span[0].is_sent_start:
             return True  # a name: "the Forum for the Future", "the Institute for the Future"
