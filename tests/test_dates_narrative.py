@@ -870,3 +870,23 @@ def test_an_age_is_no_duration(nlp, text):
 def test_future_before_a_noun_is_no_time(nlp, text, expected):
     found = run_with(nlp, text, FEBRUARY, vague_references=True)  # TIMEX3 keeps "the future"
     assert {m.text: m.value for m in found} == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Under the Anti-Terrorism Crimes and Security Act 2001, suspects can be held.",
+    "Under the Anti-Terrorism, Crime and Security Act 2001, suspects can be held.",
+])
+def test_the_year_after_act_dates_a_law(nlp, text):
+    assert {m.text: m.value for m in by_text(nlp, text, FEBRUARY).values()} == {"2001": "2001"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The August Chicago NAPM rose 8.8 points to 60.0.", "2016-08"),
+    ("Markets were shaken by a rise in the August National Association of Purchasing "
+     "Management index.", "2016-08"),
+    ("The September Bund future on the London International Financial Futures and Options "
+     "Exchange (LIFFE) was trading at 97.18.", "2016-09"),
+])
+def test_a_month_the_base_model_took_into_a_name_still_dates_it(nlp, text, value):
+    found = by_text(nlp, text, dt.date(2016, 8, 30))
+    assert [m.value for m in found.values()] == [value]

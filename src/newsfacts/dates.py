@@ -177,7 +177,7 @@ _SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
                 "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
-_YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b")
+_YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
                      "rarely", "seldom", "regularly", "sometimes", "frequently", "routinely")
 _PART_OF_DAY_KIND = re.compile(r"\b(?:(?:early|late) )?(?:morning|afternoon|evening|night|"
@@ -1739,8 +1739,9 @@ class DateExtractor:
         # Terrorism Act 2000") is still a year
         spans += [doc[token.i:token.i + 1] for ent in doc.ents if ent.label_ in ("EVENT", "LAW")
                   for token in ent if _YEAR_TOKEN.fullmatch(token.text)]
-        # and so is the year of a law it did not take ("the 1701 Act of Settlement")
-        spans += [year for year in (doc.char_span(*found.span(1))
+        # and so is the year of a law it did not take ("the 1701 Act of Settlement", "the
+        # Anti-Terrorism Crimes and Security Act 2001")
+        spans += [year for year in (doc.char_span(*found.span(1 if found.group(1) else 2))
                                     for found in _YEAR_OF_ACT.finditer(doc_text(doc)))
                   if year is not None]
         holidays = []
@@ -2232,6 +2233,17 @@ class DateExtractor:
             return False  # "until Thursday, they had not called him a suspect": a day gone
         return word in self.forward_words or word in self.forward_prepositions
 
+    def _month_opening_a_name(self, span: Span) -> bool:
+        """ "the August Chicago NAPM", "The September Bund future": the base model took a month
+        into the name of what it dates (a survey, a contract), after "the" and before more
+        name (not "the September 11 Commission")."""
+        doc = span.doc
+        return len(span) == 1 and span.start >= 1 and span.end < len(doc) and \
+            self.resolver.re_month.fullmatch(span.text.lower()) is not None and \
+            doc[span.start - 1].lower_ == "the" and "B" in (span[0].ent_iob_,
+                                                             doc[span.start - 1].ent_iob_) and \
+            doc[span.end].ent_iob_ == "I" and not doc[span.end].like_num
+
     def _contract_month(self, span: Span, text: str) -> bool:
         """A month alone before the goods of a futures market, not before what a month measures
         ("January crude imports" are January's)."""
@@ -2603,7 +2615,9 @@ class DateExtractor:
                 and doc[span.end].lower_ == "of":
             return True  # a share: "around a quarter of a million appointments"
         if all(token.ent_type_ in _NAME_LABELS for token in span) and not (
-                span[0].ent_type_ == "LAW" and _YEAR_TOKEN.fullmatch(text)) and \
+                _YEAR_TOKEN.fullmatch(text) and (span[0].ent_type_ == "LAW" or
+                                                 _names_a_law(span))) and \
+                not self._month_opening_a_name(span) and \
                 re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays and \
                 not (before is not None and before.lower_ in self.lead_drop and before.ent_iob_ == "I"
                      and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")):
@@ -3817,6 +3831,14 @@ def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
             verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
         return False
     return not any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in verb.sent)
+
+
+def _names_a_law(year: Span) -> bool:
+    """ "the Security Act 2001", "the 1701 Act of Settlement": a year that dates a law."""
+    doc = year.doc
+    before = [token.text for token in doc[max(0, year.start - 2):year.start]]
+    return before[-1:] == ["Act"] or before == ["Act", ","] or \
+        doc[year.end:year.end + 1].text in ("Act", "Acts")
 
 
 def _in_other_relative_clause(token: Token, span: Span) -> bool:
