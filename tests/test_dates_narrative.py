@@ -890,3 +890,17 @@ def test_the_year_after_act_dates_a_law(nlp, text):
 def test_a_month_the_base_model_took_into_a_name_still_dates_it(nlp, text, value):
     found = by_text(nlp, text, dt.date(2016, 8, 30))
     assert [m.value for m in found.values()] == [value]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ban on hunting came into force overnight.", {"overnight": "2016-01-15TNI"}),
+    ("Lebed said they agreed after overnight talks to defer the decision.",
+     {"overnight": "2016-01-15TNI"}),
+    ("Rain is expected overnight.", {"overnight": "2016-01-16TNI"}),
+    ("This is not going to happen overnight.", {}),
+    ("The band became an overnight success.", {}),
+    ("The audience peaked at 14 million, overnight figures showed.", {}),
+])
+def test_overnight_is_the_night_just_gone_or_to_come_unless_it_means_suddenly(nlp, text,
+                                                                            expected):
+    assert {m.text: m.value for m in by_text(nlp, text, SATURDAY).values()} == expected

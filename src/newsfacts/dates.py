@@ -1399,9 +1399,11 @@ class TimexResolver:
         base = context_day or dct
         if base is None:
             return Timex(_type_with_time(suffix), None, None)
-        if suffix == "T24:00" and context_day is None and future is False:
+        if suffix == "T24:00" and context_day is None and future is False or \
+                stripped == "overnight" and context_day is None and future is False:
             # "stores opened at midnight", no day named: the midnight that began the day of
-            # publication (the one that ends it is still to come)
+            # publication (the one that ends it is still to come); "the ban came into force
+            # overnight", "agreed after overnight talks": the night just gone, as "last night"
             base -= dt.timedelta(days=1)
         return Timex(_type_with_time(suffix), base.isoformat() + suffix, "published", base)
 
@@ -1670,6 +1672,10 @@ class DateExtractor:
         # "September heating oil stood lower", "the September Bund future", "for February
         # delivery": a delivery month of a futures market, always one still traded
         self.contract_goods = tuple(lists["contract_goods"])
+        # "overnight talks" were held last night; "overnight trains" are a kind of train, and
+        # "an overnight success", "won't happen overnight" mean suddenly
+        self.overnight_kinds = set(lists["overnight_kinds"])
+        self.sudden_change_verbs = set(lists["sudden_change_verbs"])
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
         self.year_name_heads = set(lists["year_name_heads"])
@@ -2488,7 +2494,13 @@ class DateExtractor:
                 before is not None and before.lower_ in ("'s", "’s"):
             return True  # a programme: no one owns "this morning", so "ITV1's This Morning"
         last = span[-1]
-        if timex.type in ("DATE", "TIME") and last.dep_ in ("compound", "amod") and \
+        if text == "overnight" and (
+                last.head.lower_ in self.overnight_kinds or
+                _verb_above(last, 3).lemma_ in self.sudden_change_verbs or
+                any(child.dep_ == "neg" for child in _verb_above(last, 3).children)):
+            return True
+        if timex.type in ("DATE", "TIME") and text != "overnight" and \
+                last.dep_ in ("compound", "amod") and \
                 last.head.i >= span.end and not re.search(r"\d", text) and \
                 doc[span.end].lower_ not in self.units and \
                 last.head.lower_ not in self.market_sessions and (
