@@ -904,3 +904,11 @@ def test_a_month_the_base_model_took_into_a_name_still_dates_it(nlp, text, value
 def test_overnight_is_the_night_just_gone_or_to_come_unless_it_means_suddenly(nlp, text,
                                                                             expected):
     assert {m.text: m.value for m in by_text(nlp, text, SATURDAY).values()} == expected
+
+
+def test_an_infinitive_after_a_passive_told_as_past_is_past(nlp):
+    found = by_text(nlp, "Ms Hughes was forced to resign in April over abuses in the visa "
+                         "system.", DECEMBER)
+    assert found["April"].value == "2015-04"
+    assert by_text(nlp, "Ms Hughes was expected to resign in April.", DECEMBER)["April"].value \
+        == "2016-04"

@@ -2047,9 +2047,15 @@ class DateExtractor:
                 if verb.head.tag_ == "VBD" and self.resolver.re_month.search(canonical(span.text)):
                     return None  # "agreed to suspend talks at the beginning of December"
                 return not self._past_intent(verb.head)
-            if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and \
-                    verb.head.tag_ == "VBD" and verb.head.lemma_ not in self.future_heads:
-                return False  # "rates began to cool demand in the summer": told as past
+            if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and (
+                    verb.head.tag_ == "VBD" or verb.head.tag_ == "VBN" and any(
+                        child.dep_ in ("aux", "auxpass") and
+                        child.lower_ in ("was", "were", "had", "has", "have")
+                        for child in verb.head.children)) and \
+                    verb.head.lemma_ not in self.future_heads:
+                # "rates began to cool demand in the summer", "Ms Hughes was forced to resign
+                # in April": told as past
+                return False
             if verb.tag_ == "VBN" and {"to", "be"} <= auxiliaries and verb.dep_ in (
                     "advcl", "acl", "relcl"):
                 return True  # still to happen: "the festivals, to be held on 26-28 August"
