@@ -912,3 +912,14 @@ def test_an_infinitive_after_a_passive_told_as_past_is_past(nlp):
     assert found["April"].value == "2015-04"
     assert by_text(nlp, "Ms Hughes was expected to resign in April.", DECEMBER)["April"].value \
         == "2016-04"
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("Most commentators have been expecting an election on 5 May.", "5 May", "2016-05-05"),
+    ("With the election widely predicted for May, MPs warned the leaders.", "May", "2016-05"),
+    ("Experts predict a gadget shortage in May.", "May", "2016-05"),
+    ("Shares fell, as predicted in March.", "March", "2015-03"),
+    ("Shops were expecting a record March.", "March", "2015-03"),
+])
+def test_what_is_expected_now_is_ahead(nlp, text, mention, value):
+    assert by_text(nlp, text, DECEMBER)[mention].value == value

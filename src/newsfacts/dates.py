@@ -1656,6 +1656,8 @@ class DateExtractor:
         # this year's holiday (word forms: "the Easter holidays" are weeks of school, a kind)
         self.holiday_time_nouns = set(lists["holiday_time_nouns"])
         self.future_heads = set(lists["future_heads"])
+        # "commentators have been expecting an election on 5 May": what is expected now is ahead
+        self.expectation_verbs = set(lists["expectation_verbs"])
         # Holiday names, and fixed phrases that start with a common word ("the holidays", "its
         # first week", which a token pattern would try at every "the" and "its"), are fixed
         # word sequences: one PhraseMatcher pass over the doc finds them all.
@@ -2009,6 +2011,14 @@ class DateExtractor:
             auxiliaries = {child.lower_ for child in verb.children
                            if child.dep_ in ("aux", "auxpass")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
+                return True
+            if verb.lemma_ in self.expectation_verbs and (
+                    verb.tag_ in ("VBG", "VBZ", "VBP") and
+                    not auxiliaries & {"had", "was", "were"} or
+                    verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxiliaries and
+                    not any(child.lower_ in ("as", "than") for child in verb.children)):
+                # "have been expecting an election on 5 May", "the election, widely predicted
+                # for May" (not "shops were expecting the best Christmas ever")
                 return True
             if _headline_future(verb, auxiliaries):
                 return True  # "GM to close plants on Friday"
