@@ -923,3 +923,13 @@ def test_an_infinitive_after_a_passive_told_as_past_is_past(nlp):
 ])
 def test_what_is_expected_now_is_ahead(nlp, text, mention, value):
     assert by_text(nlp, text, DECEMBER)[mention].value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We were all class of '83, and over that nearly quarter of a century the world changed.",
+     {"'83": "1983", "quarter of a century": "P25Y"}),
+    ("It was the best album of the 1980's, critics said.", {"the 1980's": "198"}),
+    ("He said '83 people died'.", {}),
+])
+def test_years_and_decades_written_short(nlp, text, expected):
+    assert {m.text: m.value for m in by_text(nlp, text, FEBRUARY).values()} == expected

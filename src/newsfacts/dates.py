@@ -363,7 +363,7 @@ class TimexResolver:
             r"(?P<y>(?:1[5-9]|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{1,2}|\d{4}))?"
             r"(?: (?:financial|fiscal|tax|academic|school) year| season)?$")
         self.re_decade = re.compile(
-            r"^(?:the )?(?:early |late |mid )?(?:(?P<d>(?:1[5-9]|20)\d)0s|'?(?P<d2>\d)0s|"
+            r"^(?:the )?(?:early |late |mid )?(?:(?P<d>(?:1[5-9]|20)\d)0'?s|'?(?P<d2>\d)0s|"
             rf"(?P<word>{alt(self.decade_words)}))$")
         self.re_century = re.compile(
             r"^(?:the )?(?:early |late |mid )?(?:(?P<n>\d{1,2})(?:st|nd|rd|th)|"
@@ -501,6 +501,11 @@ class TimexResolver:
 
     @lru_cache(maxsize=16384)  # noqa: B019  (one resolver per pipeline, kept for its life)
     def _resolve_cached(self, raw, dct, future, context_day):
+        short_year = re.fullmatch(r"(?:(?:of|in|since|from|until|to|by) )?['’](\d\d)", raw.strip())
+        if short_year:  # "the class of '83": the century the two digits fall in last
+            two = int(short_year.group(1))
+            now = (dct.year if dct else 2000) % 100
+            return Timex("DATE", f"{19 if two > now else 20}{two:02d}", "absolute")
         text = self.re_glued_zone.sub(r"\1 \2", canonical(raw))
         text = self.re_four_digit_clock.sub(r"\1:\2", text)  # "0710 gmt": 07:10
         text = self.re_zone.sub("", text)  # "5 p.m. est nov 9": the zone aside
@@ -849,8 +854,8 @@ class TimexResolver:
     def _compound_duration(self, text, dct, future, context_day):
         """ "five years and four months" -> P5Y4M; "five and a half years" -> P5Y6M; "a
         quarter of a century" -> P25Y."""
-        share = re.fullmatch(r"(?P<n>a|three) quarters? of an? (?P<unit>century|year|day|hour)",
-                             text)
+        share = re.fullmatch(r"(?:(?P<n>a|three) )?quarters? of an? (?P<unit>century|year|day|hour)",
+                             text)  # ("that nearly quarter of a century": the article dropped)
         if share:  # "a quarter of a century": 25 years
             amount = {"century": (25, "Y"), "year": (3, "M"), "day": (6, "H"),
                       "hour": (15, "M")}[share.group("unit")]
@@ -1832,6 +1837,9 @@ class DateExtractor:
             end -= 1  # the base model may end an entity on a line break ("Christmas\n")
         while start < end and doc[start].is_space:
             start += 1
+        if end - start == 1 and re.fullmatch(r"(?:1[5-9]|20)\d0", doc[start].text) and start and \
+                doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].text in ("'s", "’s"):
+            return doc[start - 1:end + 1]  # "the 1980's": the decade, written with an apostrophe
         if end - start == 2 and doc[start].lower_ in ("annual", "yearly", "full-year") and \
                 _YEAR_TOKEN.fullmatch(doc[start + 1].text):
             start += 1  # "the annual 2004 rate of growth": the year
@@ -1839,8 +1847,11 @@ class DateExtractor:
                 end - start == 2 and doc[start].lower_ == "per") and not (  # "per week": a rate's unit
                 doc[start].lower_ == "another" and start + 1 < end and start and
                 doc[start - 1].lower_ == "for" and doc[start + 1].lower_ in self.units and
-                not doc[start + 1].lower_.endswith("s")):
-            # ("for another year": a year's length; "another year of growth" is one more year)
+                not doc[start + 1].lower_.endswith("s")) and not (
+                doc[start].text in ("'", "’") and not doc[start].whitespace_ and
+                start + 1 < end and doc[start + 1].shape_ == "dd"):
+            # ("for another year": a year's length; "another year of growth" is one more year;
+            # "of '83": a year)
             start += 1
         while end > start and doc[end - 1].lower_ in self.trail_drop:
             end -= 1
