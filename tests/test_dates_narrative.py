@@ -933,3 +933,12 @@ def test_what_is_expected_now_is_ahead(nlp, text, mention, value):
 ])
 def test_years_and_decades_written_short(nlp, text, expected):
     assert {m.text: m.value for m in by_text(nlp, text, FEBRUARY).values()} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The label is releasing the singles at the rate of one a week.", {"a week": "P1W"}),
+    ("It takes half an hour.", {"half an hour": "PT30M"}),
+])
+def test_one_a_week_is_a_rate_not_two_weeks(nlp, text, expected):
+    assert {m.text: m.value for m in run_with(nlp, text, FEBRUARY, vague_references=True)} \
+        == expected

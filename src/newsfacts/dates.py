@@ -1077,6 +1077,10 @@ class TimexResolver:
         else:
             if n_text in ("a", "an", "another") and match.group("relative"):
                 return None  # "a last minute decision": a kind of decision
+            rate = re.fullmatch(r"(\S+) an?", n_text)
+            if rate and (rate.group(1).isdigit() or rate.group(1) in self.numbers) and \
+                    rate.group(1) != "half":
+                return None  # "one a week", "three a day": a rate, its unit "a week"
             n = "1" if n_text == "another" else self._number(n_text)
             if re.fullmatch(r"(?:1[5-9]|20)\d\d", n) and not plural:
                 return None  # "the 1988 quarter": a year, not 1,988 quarters
