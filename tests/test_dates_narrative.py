@@ -942,3 +942,13 @@ def test_years_and_decades_written_short(nlp, text, expected):
 def test_one_a_week_is_a_rate_not_two_weeks(nlp, text, expected):
     assert {m.text: m.value for m in run_with(nlp, text, FEBRUARY, vague_references=True)} \
         == expected
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    (dt.date(2004, 11, 8), "2004-12-09"),  # the coming Thursday that is a 9th
+    (dt.date(2004, 12, 20), "2004-12-09"),
+])
+def test_a_weekday_with_a_day_number_and_no_month_is_the_nearest_such_day(nlp, published, value):
+    found = by_text(nlp, "The guitarist will appear on the afternoon show on Thursday 9.",
+                    published)
+    assert found["Thursday 9"].value == value
