@@ -952,3 +952,12 @@ def test_a_weekday_with_a_day_number_and_no_month_is_the_nearest_such_day(nlp, p
     found = by_text(nlp, "The guitarist will appear on the afternoon show on Thursday 9.",
                     published)
     assert found["Thursday 9"].value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("He managed Joy Division and the Happy Mondays.", []),
+    ("A report in the Sunday Business claimed he was asked to lead.", []),
+    ("The shop is closed on Mondays.", ["Mondays"]),
+])
+def test_weekdays_in_names_are_no_dates(nlp, text, expected):
+    assert list(by_text(nlp, text, FEBRUARY)) == expected

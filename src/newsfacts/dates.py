@@ -2576,6 +2576,10 @@ class DateExtractor:
         if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
                 and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
             return True  # a name: "the Sunday Times League Table"
+        if len(span) == 1 and span[0].is_title and span[0].lower_.endswith("days") and \
+                before is not None and before.is_title and not before.is_sent_start and \
+                before.pos_ in ("ADJ", "PROPN") and before.lower_ not in self.resolver.weekdays:
+            return True  # a name: "the Happy Mondays", "Manic Mondays"
         if _SHORT_MONTH.fullmatch(text) and (before is None or before.lower_ not in _MONTH_LEADS
                                              and not (before.lower_ in ("and", "or") and
                                                       span.start >= 2 and
