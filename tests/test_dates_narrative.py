@@ -961,3 +961,14 @@ def test_a_weekday_with_a_day_number_and_no_month_is_the_nearest_such_day(nlp, p
 ])
 def test_weekdays_in_names_are_no_dates(nlp, text, expected):
     assert list(by_text(nlp, text, FEBRUARY)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Songs will be played on Friday in aid of victims of the Boxing Day disaster.",
+     {"Friday": "2005-01-07", "Boxing Day": "2004-12-26"}),
+    ("The cardinal used a Christmas message to denounce the war.", {"Christmas": "2004-12-25"}),
+    ("He sent Christmas cards.", {}),
+])
+def test_a_holiday_naming_its_event_or_message_is_that_holiday(nlp, text, expected):
+    found = by_text(nlp, text, dt.date(2005, 1, 4))
+    assert {m.text: m.value for m in found.values()} == expected

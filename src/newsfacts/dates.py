@@ -1677,6 +1677,8 @@ class DateExtractor:
         # "Christmas shoppers", "a post-Christmas lull", "the May Day holiday": what happens at
         # this year's holiday (word forms: "the Easter holidays" are weeks of school, a kind)
         self.holiday_time_nouns = set(lists["holiday_time_nouns"])
+        # "the Boxing Day disaster", "the 7/7 bombings": an event that happened on that holiday
+        self.holiday_event_nouns = set(lists["holiday_event_nouns"])
         self.future_heads = set(lists["future_heads"])
         # "commentators have been expecting an election on 5 May": what is expected now is ahead
         self.expectation_verbs = set(lists["expectation_verbs"])
@@ -2553,7 +2555,8 @@ class DateExtractor:
                     or re.sub(r"^(?:the )?(?:(?:next|last|this|coming|following) )?", "", text)
                     in self.resolver.seasons
                     or re.sub(r"^the ", "", text) in self.resolver.holidays and not any(
-                        noun.lower_ in self.holiday_time_nouns for noun in _compound_heads(last))
+                        noun.lower_ in self.holiday_time_nouns | self.holiday_event_nouns
+                        for noun in _compound_heads(last))
                     and doc[max(0, span.start - 2):span.start].text.lower() not in ("pre-", "post-")
                     and not (text == "the new year" and not last.head.is_title)):
             # a kind of thing: "evening finishes", "winter plans", "Easter holidays" (but
@@ -2751,6 +2754,10 @@ class DateExtractor:
                 future = True  # "has become the main issue ahead of Sunday's election"
             elif self._contract_month(span, text):
                 future = True
+            elif span[-1].dep_ in ("compound", "amod", "nmod") and any(
+                    noun.lower_ in self.holiday_event_nouns for noun in _compound_heads(span[-1])) \
+                    and re.sub(r"^the ", "", text) in self.resolver.holidays:
+                future = False  # "victims of the Boxing Day disaster": the one gone
             elif future and published and self._measured_month(span, text, published):
                 future = False  # "figures for October will be published next week", in November
             elif future and len(span) == 1 and span.end < len(doc) and \
