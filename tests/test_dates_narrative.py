@@ -926,6 +926,15 @@ def test_what_is_expected_now_is_ahead(nlp, text, mention, value):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("The label is releasing the singles at the rate of one a week.", {"a week": "P1W"}),
+    ("It takes half an hour.", {"half an hour": "PT30M"}),
+])
+def test_one_a_week_is_a_rate_not_two_weeks(nlp, text, expected):
+    assert {m.text: m.value for m in run_with(nlp, text, FEBRUARY, vague_references=True)} \
+        == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("We were all class of '83, and over that nearly quarter of a century the world changed.",
      {"'83": "1983", "quarter of a century": "P25Y"}),
     ("It was the best album of the 1980's, critics said.", {"the 1980's": "198"}),
@@ -933,15 +942,6 @@ def test_what_is_expected_now_is_ahead(nlp, text, mention, value):
 ])
 def test_years_and_decades_written_short(nlp, text, expected):
     assert {m.text: m.value for m in by_text(nlp, text, FEBRUARY).values()} == expected
-
-
-@pytest.mark.parametrize(("text", "expected"), [
-    ("The label is releasing the singles at the rate of one a week.", {"a week": "P1W"}),
-    ("It takes half an hour.", {"half an hour": "PT30M"}),
-])
-def test_one_a_week_is_a_rate_not_two_weeks(nlp, text, expected):
-    assert {m.text: m.value for m in run_with(nlp, text, FEBRUARY, vague_references=True)} \
-        == expected
 
 
 @pytest.mark.parametrize(("published", "value"), [
@@ -972,3 +972,10 @@ def test_weekdays_in_names_are_no_dates(nlp, text, expected):
 def test_a_holiday_naming_its_event_or_message_is_that_holiday(nlp, text, expected):
     found = by_text(nlp, text, dt.date(2005, 1, 4))
     assert {m.text: m.value for m in found.values()} == expected
+
+
+def test_the_second_amount_of_a_range_takes_the_first_ones_unit(nlp):
+    found = run_with(nlp, "He backs a cut in the limit from 24 weeks to 20 and more. Prices "
+                          "rose from 10 years to 12%.", FEBRUARY, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == [("24 weeks", "P24W"), ("20", "P20W"),
+                                                  ("10 years", "P10Y")]

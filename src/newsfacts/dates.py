@@ -171,6 +171,10 @@ _NUMBER_WORD = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|ele
 _ELIDED_AMOUNT = re.compile(rf"\b(?P<word>{_NUMBER_WORD}) ?(?:to|-|–) ?(?P<second>{_NUMBER_WORD}) "
                             r"(?P<unit>(?:minute|hour|day|week|month|year|decade)s)\b(?![-‑]old| old)",
                             re.IGNORECASE)
+# "a cut from 24 weeks to 20": the second amount takes the first's unit
+_ELIDED_AMOUNT_AFTER = re.compile(
+    rf"\bfrom (?P<first>{_NUMBER_WORD}) (?P<unit>(?:minute|hour|day|week|month|year|decade)s) "
+    rf"(?:to|down to|up to) (?P<word>\d+)\b(?![\d.,]\d| ?%| per ?cent)", re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
 _SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
@@ -3172,6 +3176,16 @@ class DateExtractor:
         for match in _ELIDED_AMOUNT.finditer(doc_text(doc)) if self.timeml_extents else ():
             second = _overlapping(mentions, *match.span("second"))
             if second is None or second.type != "DURATION" or \
+                    _overlapping(mentions, *match.span("word")) is not None:
+                continue
+            timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}", published)
+            if timex is None or timex.type != "DURATION":
+                continue
+            mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
+            added = True
+        for match in _ELIDED_AMOUNT_AFTER.finditer(doc_text(doc)) if self.timeml_extents else ():
+            first = _overlapping(mentions, match.start("first"), match.end("unit"))
+            if first is None or first.type != "DURATION" or \
                     _overlapping(mentions, *match.span("word")) is not None:
                 continue
             timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}", published)
