@@ -2049,7 +2049,9 @@ class DateExtractor:
             if verb.lemma_ in self.expectation_verbs and (
                     verb.tag_ in ("VBG", "VBZ", "VBP") and
                     not auxiliaries & {"had", "was", "were"} or
-                    verb.tag_ == "VBN" and verb.dep_ in ("acl", "advcl") and not auxiliaries and
+                    verb.tag_ == "VBN" and not auxiliaries and (
+                        verb.dep_ in ("acl", "advcl") or
+                        verb.dep_ == "xcomp" and verb.head.tag_ != "VBD") and
                     not any(child.lower_ in ("as", "than") for child in verb.children)):
                 # "have been expecting an election on 5 May", "the election, widely predicted
                 # for May" (not "shops were expecting the best Christmas ever")
