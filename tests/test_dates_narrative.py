@@ -981,3 +981,9 @@ def test_the_second_amount_of_a_range_takes_the_first_ones_unit(nlp):
                           "rose from 10 years to 12%.", FEBRUARY, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == [("24 weeks", "P24W"), ("20", "P20W"),
                                                   ("10 years", "P10Y")]
+
+
+def test_the_time_a_plan_is_for_is_ahead(nlp):
+    found = by_text(nlp, "He has played a key role in the plan for a February election.",
+                    dt.date(2004, 10, 31))
+    assert found["February"].value == "2005-02"

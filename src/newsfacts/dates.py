@@ -2005,6 +2005,11 @@ class DateExtractor:
                 doc[span.start - 1].pos_ == "ADP" and \
                 doc[span.start - 3].lower_ not in ("was", "were", "been", "had"):
             return True  # a time set for something: "the PMI survey due on Monday"
+        event = span.root.head if span.root.dep_ in ("compound", "amod", "nmod") else None
+        if event is not None and event.pos_ == "NOUN" and event.left_edge.i >= 2 and \
+                doc[event.left_edge.i - 1].lower_ == "for" and \
+                doc[event.left_edge.i - 2].lower_ in ("plan", "plans"):
+            return True  # "the plan for a February election": the time of a plan
         noun = span.root.head.head if span.root.head.dep_ == "prep" else None
         if noun is not None and noun.pos_ == "NOUN" and any(
                 child.dep_ in ("acl", "relcl") and child.tag_ == "VBN" and
