@@ -3179,27 +3179,22 @@ class DateExtractor:
                 continue
             mentions.append(_added_mention(doc_text(doc), start, end, timex))
             added = True
-        # (TIMEX3 marks both amounts of a range; the records keep the amount written whole)
-        for match in _ELIDED_AMOUNT.finditer(doc_text(doc)) if self.timeml_extents else ():
-            second = _overlapping(mentions, *match.span("second"))
-            if second is None or second.type != "DURATION" or \
-                    _overlapping(mentions, *match.span("word")) is not None:
-                continue
-            timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}", published)
-            if timex is None or timex.type != "DURATION":
-                continue
-            mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
-            added = True
-        for match in _ELIDED_AMOUNT_AFTER.finditer(doc_text(doc)) if self.timeml_extents else ():
-            first = _overlapping(mentions, match.start("first"), match.end("unit"))
-            if first is None or first.type != "DURATION" or \
-                    _overlapping(mentions, *match.span("word")) is not None:
-                continue
-            timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}", published)
-            if timex is None or timex.type != "DURATION":
-                continue
-            mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
-            added = True
+        # (TIMEX3 marks both amounts of a range; the records keep the amount written whole):
+        # "two to four weeks" gives "two" the unit of the amount after it, "from 24 weeks to 20"
+        # gives "20" the unit of the one before
+        ranges = ((_ELIDED_AMOUNT, "second", "second"), (_ELIDED_AMOUNT_AFTER, "first", "unit"))
+        for pattern, whole_start, whole_end in ranges if self.timeml_extents else ():
+            for match in pattern.finditer(doc_text(doc)):
+                whole = _overlapping(mentions, match.start(whole_start), match.end(whole_end))
+                if whole is None or whole.type != "DURATION" or \
+                        _overlapping(mentions, *match.span("word")) is not None:
+                    continue
+                timex = self.resolver.resolve(f"{match.group('word')} {match.group('unit')}",
+                                              published)
+                if timex is None or timex.type != "DURATION":
+                    continue
+                mentions.append(_added_mention(doc_text(doc), *match.span("word"), timex))
+                added = True
         for match in _ELIDED_PART_AFTER.finditer(doc_text(doc)):
             named = _overlapping(mentions, *match.span("o1"))
             if _overlapping(mentions, *match.span("word")) is not None or named is None or \
