@@ -900,6 +900,7 @@ def test_a_month_the_base_model_took_into_a_name_still_dates_it(nlp, text, value
     ("This is not going to happen overnight.", {}),
     ("The band became an overnight success.", {}),
     ("The audience peaked at 14 million, overnight figures showed.", {}),
+    ("The patients will stay overnight.", {"overnight": "2016-01-16TNI"}),  # not a stay's kind
 ])
 def test_overnight_is_the_night_just_gone_or_to_come_unless_it_means_suddenly(nlp, text,
                                                                             expected):

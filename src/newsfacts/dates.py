@@ -2552,6 +2552,7 @@ class DateExtractor:
             return True  # a programme: no one owns "this morning", so "ITV1's This Morning"
         last = span[-1]
         if text == "overnight" and (
+                last.dep_ in ("amod", "compound", "nmod") and
                 last.head.lower_ in self.overnight_kinds or
                 _verb_above(last, 3).lemma_ in self.sudden_change_verbs or
                 any(child.dep_ == "neg" for child in _verb_above(last, 3).children)):
