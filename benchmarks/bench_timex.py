@@ -107,6 +107,11 @@ _NO_SPACE_BEFORE = {",", ".", ":", ";", "%", ")", "]", "?", "!", "...", "\u201d"
 _NO_SPACE_AFTER = {"(", "[", "$", "US$", "#", "\u201c"}
 
 
+def _glued(previous: str, word: str) -> bool:
+    """No space between two tokens as written: "Boeing's", "US$40", "(LIFFE)"."""
+    return word in _NO_SPACE_BEFORE or previous in _NO_SPACE_AFTER
+
+
 def load_meantime(path: Path) -> Document:
     root = ET.parse(path).getroot()
     offsets: dict[str, tuple[int, int]] = {}
@@ -120,7 +125,7 @@ def load_meantime(path: Path) -> Document:
         if sentence is not None:
             if number != sentence:
                 separator = "\n"
-            elif word in _NO_SPACE_BEFORE or parts[-1] in _NO_SPACE_AFTER:
+            elif _glued(parts[-1], word):
                 separator = ""
             else:
                 separator = " "
@@ -196,7 +201,7 @@ def _join_tokens(words: list[str]) -> str:
         if word == '"':
             word = "\u201d" if quote_open else "\u201c"
             quote_open = not quote_open
-        if parts and word not in _NO_SPACE_BEFORE and parts[-1] not in _NO_SPACE_AFTER:
+        if parts and not _glued(parts[-1], word):
             parts.append(" ")
         parts.append(word)
     return "".join(parts)

@@ -2173,14 +2173,14 @@ class DateExtractor:
         """ "had expected", "had been expected", "was due": a plan or expectation the narrative
         tells as past, so the day it named is gone ("was due to open at 9am on Monday"). Reported
         speech keeps its future ("said the plant was due to close on Monday")."""
-        verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+        verb = _copula_of(head)
         auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
         past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were")
         return past and _verb_above(verb.head, 3).lemma_ not in self.reporting_verbs
 
     @staticmethod
     def _plain_was_due(head: Token) -> bool:
-        verb = head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
+        verb = _copula_of(head)
         return head.lower_ == "due" and verb.lower_ in ("was", "were") and not any(
             child.dep_ == "aux" for child in verb.children)
 
@@ -2551,12 +2551,13 @@ class DateExtractor:
                 before is not None and before.lower_ in ("'s", "’s"):
             return True  # a programme: no one owns "this morning", so "ITV1's This Morning"
         last = span[-1]
-        if text == "overnight" and (
-                last.dep_ in ("amod", "compound", "nmod") and
-                last.head.lower_ in self.overnight_kinds or
-                _verb_above(last, 3).lemma_ in self.sudden_change_verbs or
-                any(child.dep_ == "neg" for child in _verb_above(last, 3).children)):
-            return True
+        if text == "overnight":
+            verb = _verb_above(last, 3)
+            if last.dep_ in ("amod", "compound", "nmod") and \
+                    last.head.lower_ in self.overnight_kinds or \
+                    verb.lemma_ in self.sudden_change_verbs or \
+                    any(child.dep_ == "neg" for child in verb.children):
+                return True
         if timex.type in ("DATE", "TIME") and text != "overnight" and \
                 last.dep_ in ("compound", "amod") and \
                 last.head.i >= span.end and not re.search(r"\d", text) and \
@@ -3915,6 +3916,11 @@ def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
             verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
         return False
     return not any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in verb.sent)
+
+
+def _copula_of(head: Token) -> Token:
+    """The verb that tells a plan: "was" for "was due", the head itself for "expected"."""
+    return head.head if head.pos_ == "ADJ" and head.dep_ == "acomp" else head
 
 
 def _names_a_law(year: Span) -> bool:
