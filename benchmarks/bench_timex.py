@@ -163,7 +163,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz11": "bbcbiz11", "realtech6": "bbctech6",
              "realbiz12": "bbcbiz12", "realtech7": "bbctech7",
              "realreu": "reuters", "realreu2": "reuters2", "realreu3": "reuters3",
-             "realpol3": "bbcpol3", "realpol4": "bbcpol4", "realent2": "bbcent2"}
+             "realpol3": "bbcpol3", "realpol4": "bbcpol4", "realent2": "bbcent2",
+             "realpn": "polnear", "realpn2": "polnear2"}
 LEAD_PARAGRAPHS = 3
 
 
