@@ -164,7 +164,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realbiz12": "bbcbiz12", "realtech7": "bbctech7",
              "realreu": "reuters", "realreu2": "reuters2", "realreu3": "reuters3",
              "realpol3": "bbcpol3", "realpol4": "bbcpol4", "realent2": "bbcent2",
-             "realpn": "polnear", "realpn2": "polnear2"}
+             "realpn": "polnear", "realpn2": "polnear2",
+             "realpn3": "polnear3"}
 LEAD_PARAGRAPHS = 3
 
 
