@@ -1863,6 +1863,9 @@ class DateExtractor:
         if end - start == 1 and re.fullmatch(r"(?:1[5-9]|20)\d0", doc[start].text) and start and \
                 doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].text in ("'s", "’s"):
             return doc[start - 1:end + 1]  # "the 1980's": the decade, written with an apostrophe
+        if end - start == 3 and doc[start].like_num and doc[start + 1].lower_ in (
+                "this", "last", "next") and doc[start + 2].lower_ in self.units:
+            start += 1  # "hasn't held one this year": a count, then the year
         if end - start == 2 and doc[start].lower_ in ("annual", "yearly", "full-year") and \
                 _YEAR_TOKEN.fullmatch(doc[start + 1].text):
             start += 1  # "the annual 2004 rate of growth": the year

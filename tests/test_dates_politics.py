@@ -1,0 +1,28 @@
+"""Dates as US political reports tell them: primaries ahead, polls about November, counts that
+stand next to a year.
+
+Sentences of our own, written after the cases the PolNeAr leads of benchmarks/timex_real/ showed
+(rounds 18 to 20)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.test_dates import by_text, dates_pipeline
+
+SUNDAY = dt.date(2016, 2, 7)
+THURSDAY = dt.date(2016, 2, 11)
+APRIL = dt.date(2016, 4, 22)
+DECEMBER = dt.date(2015, 12, 22)
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    return dates_pipeline()
+
+
+def test_a_count_before_this_or_last_year_is_not_part_of_it(nlp):
+    found = by_text(nlp, "He has not held one this year, after he won two last year.", APRIL)
+    assert {m.text: m.value for m in found.values()} == {"this year": "2016", "last year": "2015"}
