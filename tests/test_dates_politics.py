@@ -26,3 +26,11 @@ def nlp():
 def test_a_count_before_this_or_last_year_is_not_part_of_it(nlp):
     found = by_text(nlp, "He has not held one this year, after he won two last year.", APRIL)
     assert {m.text: m.value for m in found.values()} == {"this year": "2016", "last year": "2015"}
+
+
+@pytest.mark.parametrize("text", [
+    "Voters are less likely to back him in November.",
+    "Two in three said they are more likely to vote in November.",
+])
+def test_what_voters_are_likely_to_do_is_ahead(nlp, text):
+    assert by_text(nlp, text, APRIL)["November"].value == "2016-11"
