@@ -34,3 +34,20 @@ def test_a_count_before_this_or_last_year_is_not_part_of_it(nlp):
 ])
 def test_what_voters_are_likely_to_do_is_ahead(nlp, text):
     assert by_text(nlp, text, APRIL)["November"].value == "2016-11"
+
+
+@pytest.mark.parametrize(("text", "day", "value"), [
+    ("His stumble just days before Tuesday's primary has emboldened his rivals.", "Tuesday",
+     "2016-02-09"),
+    ("He stumbled just days before Tuesday's primary.", "Tuesday", "2016-02-02"),
+    ("Their share of 7% before Friday's purchases is far below the leaders'.", "Friday",
+     "2016-02-05"),
+])
+def test_an_event_days_before_is_ahead_in_the_present(nlp, text, day, value):
+    assert by_text(nlp, text, SUNDAY)[day].value == value
+
+
+def test_an_event_in_the_lead_up_to_is_ahead(nlp):
+    found = by_text(nlp, "The Latest on the campaign in the lead up to Tuesday's primary.",
+                    THURSDAY)
+    assert found["Tuesday"].value == "2016-02-16"

@@ -2329,11 +2329,26 @@ class DateExtractor:
         event still to come (after a past verb, "shares rose ahead of Tuesday's results", it
         may have passed)."""
         doc = span.doc
-        if span.start < 2 or doc[span.start - 2:span.start].text.lower() != "ahead of":
+        before = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
+        if before[-2:] == ["ahead", "of"]:
+            verb = _verb_above(doc[span.start - 2], 4)
+            return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP", "VBN", "VBG",
+                                                                  "VB") and \
+                not any(child.lower_ in ("had", "was", "were") for child in verb.children)
+        if not (span.root.dep_ == "poss" and (
+                before[-1:] == ["before"] and len(before) > 1 and before[-2] in (
+                    "hours", "days", "weeks") or
+                before[-2:] == ["up", "to"] and before[0] in ("lead", "run", "-"))):
             return False
-        verb = _verb_above(doc[span.start - 2], 4)
-        return verb.pos_ in ("VERB", "AUX") and verb.tag_ in ("VBZ", "VBP", "VBN", "VBG", "VB") \
-            and not any(child.lower_ in ("had", "was", "were") for child in verb.children)
+        # "days before Tuesday's primary has emboldened them", "The Latest in the lead up to
+        # Tuesday's primary": an event close ahead, in a present clause or a headline's phrase
+        # (not "Nestle's share before Friday's purchases is far below": a time compared with)
+        verb = _verb_above(doc[span.start - 1], 5)
+        auxiliaries = {child.lower_ for child in verb.children if child.dep_ == "aux"}
+        if verb.pos_ not in ("VERB", "AUX"):
+            return before[-1] == "to"
+        return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "VBG") and bool(
+            auxiliaries & {"has", "have", "'s", "’s", "is", "are", "'re", "’re"})
 
     @staticmethod
     def _past_perfect(span: Span) -> bool:
