@@ -51,3 +51,12 @@ def test_an_event_in_the_lead_up_to_is_ahead(nlp):
     found = by_text(nlp, "The Latest on the campaign in the lead up to Tuesday's primary.",
                     THURSDAY)
     assert found["Tuesday"].value == "2016-02-16"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("She and her husband are expecting their second child this summer.", "2016-SU"),
+    ("They will wed this spring.", "2016-SP"),
+    ("They married this summer.", "2015-SU"),
+])
+def test_this_season_gone_by_but_spoken_of_as_ahead_is_next_years(nlp, text, value):
+    assert next(iter(by_text(nlp, text, DECEMBER).values())).value == value

@@ -1148,6 +1148,9 @@ class TimexResolver:
         season = self.seasons[unit]
         looking_back = rel in ("last", "past", "previous", "prior")
         step = -1 if rel in ("last", "previous", "prior") else step if step > 0 else 0
+        if rel == "this" and future is True and season != "WI" and \
+                dct.month >= _SEASON_START_MONTHS[season] + 3:
+            step = 1  # "will wed this spring", said in December: the spring ahead
         return Timex("DATE", f"{_season_year(dct, season, step, not looking_back):04d}-{season}",
                      "published")
 
@@ -1579,11 +1582,13 @@ def _type_with_time(suffix: str) -> str:
     return "TIME" if suffix else "DATE"
 
 
+_SEASON_START_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def _season_year(dct: dt.date, season: str, step: int, future: bool) -> int:
     # Winter is filed under the year it starts in, as TimeBank does.
-    starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
     year = dct.year
-    if step == 0 and not future and starts[season] > dct.month and season != "WI":
+    if step == 0 and not future and _SEASON_START_MONTHS[season] > dct.month and season != "WI":
         year -= 1
     if season == "WI" and dct.month < 3:
         year -= 1
