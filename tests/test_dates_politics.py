@@ -60,3 +60,10 @@ def test_an_event_in_the_lead_up_to_is_ahead(nlp):
 ])
 def test_this_season_gone_by_but_spoken_of_as_ahead_is_next_years(nlp, text, value):
     assert next(iter(by_text(nlp, text, DECEMBER).values())).value == value
+
+
+def test_a_quarter_century_is_25_years(nlp):
+    found = by_text(nlp, "It is not the party he reinvented a quarter-century ago. He led it for "
+                         "a quarter-century.", APRIL)
+    assert {m.text: m.value for m in found.values()} == {"a quarter-century ago": "1991",
+                                                         "a quarter-century": "P25Y"}

@@ -1025,6 +1025,9 @@ class TimexResolver:
         if re.fullmatch(r"(?:the )?year (?:ago|earlier) period", text):
             return Timex("DATE", f"{dct.year - 1:04d}" if dct else None,
                          "published" if dct else None)
+        if re.fullmatch(r"(?:a |nearly |almost |about )?quarter of a century ago", text):
+            return Timex("DATE", f"{dct.year - 25:04d}" if dct else None,
+                         "published" if dct else None)  # 25 years back, a year as "ago" gives
         match = self.re_ago.match(text)
         if not match:
             return None
@@ -1617,6 +1620,7 @@ _CANON_SUBS = [
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
     (re.compile(r"(?<=\d)-(?=[a-z])"), " "),      # "72-hour"
     (re.compile(r"(?<=[a-z])-(?=\d)"), " "),      # "mid-2019"
+    (re.compile(r"\bquarter century\b"), "quarter of a century"),  # "a quarter-century"
     # "five trading days": days all the same, counted in a calendar of work
     (re.compile(r"(?<=\S )(?:trading|business|working) (?=(?:day|week)s?$)"), ""),
     # "a full year" is a year, "an entire working day" a day
@@ -1918,6 +1922,8 @@ class DateExtractor:
         probe = published or _PROBE_DAY
         if re.search(r"\b(?:financial|fiscal|tax|academic|school) year\b", span.text.lower()):
             return [span]  # "the 2012-2013 academic year" is one year
+        if "quarter-century" in span.text.lower():
+            return [span]  # "a quarter-century ago": 25 years, no range
         for token in span[1:-1]:
             if token.lower_ not in ("to", "until", "till", "through", "-", "–", "and"):
                 continue
