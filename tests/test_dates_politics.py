@@ -67,3 +67,12 @@ def test_a_quarter_century_is_25_years(nlp):
                          "a quarter-century.", APRIL)
     assert {m.text: m.value for m in found.values()} == {"a quarter-century ago": "1991",
                                                          "a quarter-century": "P25Y"}
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("It lays a foundation to rebuild if Republicans splinter and lose in November.", "2016-11"),
+    ("If he wins in November, taxes rise.", "2016-11"),
+    ("If he won in November, it was a fluke.", "2015-11"),
+])
+def test_a_time_in_a_present_condition_is_ahead(nlp, text, value):
+    assert next(iter(by_text(nlp, text, APRIL).values())).value == value

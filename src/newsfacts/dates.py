@@ -2043,6 +2043,13 @@ class DateExtractor:
                 # "would break even if sales rose in September": the past tense of a condition
                 # still ahead (not "would have ... if", a condition gone)
                 return True
+        clause = verb
+        while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
+            clause = clause.head
+        if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ") and any(
+                child.dep_ == "mark" and child.lower_ in ("if", "unless")
+                for child in clause.children):
+            return True  # "to rebuild if Republicans splinter and lose in the fall": ahead
         if verb.dep_ in ("advcl", "relcl") and verb.tag_ == "VBD" and any(
                 child.lower_ in ("when", "once", "until", "before", "after") and
                 child.dep_ in ("advmod", "mark") for child in verb.children):
