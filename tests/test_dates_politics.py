@@ -76,3 +76,11 @@ def test_a_quarter_century_is_25_years(nlp):
 ])
 def test_a_time_in_a_present_condition_is_ahead(nlp, text, value):
     assert next(iter(by_text(nlp, text, APRIL).values())).value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Clinton said in an interview with Fox News Sunday that Russia was behind it.", []),
+    ("He told BBC News on Sunday that he would run.", ["Sunday"]),
+])
+def test_fox_news_sunday_is_a_programme(nlp, text, expected):
+    assert list(by_text(nlp, text, APRIL)) == expected

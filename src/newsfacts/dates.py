@@ -2650,6 +2650,9 @@ class DateExtractor:
                 doc[span.start - 1].lower_ == "on" and doc[span.start - 2].is_title and \
                 doc[span.start - 2].lower_ in self.name_heads:
             return True  # a name: "the Mail on Sunday"
+        if len(span) == 1 and span.start >= 2 and text == "sunday" and \
+                doc[span.start - 1].text == "News" and doc[span.start - 2].pos_ == "PROPN":
+            return True  # a programme: "in an interview with Fox News Sunday"
         if span.start and self.resolver.re_weekday.match(text) and \
                 doc[span.start - 1].lower_ in self.resolver.set_words:
             return True  # "weekly Sunday breakfasts": a kind of event
