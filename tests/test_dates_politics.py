@@ -84,3 +84,13 @@ def test_a_time_in_a_present_condition_is_ahead(nlp, text, value):
 ])
 def test_fox_news_sunday_is_a_programme(nlp, text, expected):
     assert list(by_text(nlp, text, APRIL)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Record-setting 2016 spending spree reaches beyond ads.", ["2016"]),
+    ("Director Taylor Hackford, responsible for the classic 1982 film An Officer and a "
+     "Gentleman, was there.", ["1982"]),
+    ("The firm cut 2000 jobs and paid a $2015 fine.", []),
+])
+def test_a_year_the_base_model_took_for_a_number_before_a_noun(nlp, text, expected):
+    assert list(by_text(nlp, text, APRIL)) == expected

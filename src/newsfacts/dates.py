@@ -181,6 +181,7 @@ _SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
                 "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
+_BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
                      "rarely", "seldom", "regularly", "sometimes", "frequently", "routinely")
@@ -1789,6 +1790,7 @@ class DateExtractor:
         spans += [year for year in (doc.char_span(*found.span(1 if found.group(1) else 2))
                                     for found in _YEAR_OF_ACT.finditer(doc_text(doc)))
                   if year is not None]
+        spans += self._years_before_nouns(doc)
         holidays = []
         for key, start, end in self.phrases(doc):
             if key == self._holiday_key:
@@ -1812,6 +1814,23 @@ class DateExtractor:
                      for tail in self._tails_after_prepositions(span)
                      if self.resolver.resolve(tail.text, published or _PROBE_DAY) is not None]
         return self._merge(filter_spans(readable))
+
+    @staticmethod
+    def _years_before_nouns(doc: Doc) -> list[Span]:
+        """ "Record-setting 2016 spending spree", "this 2016 [presidential] primary": a year
+        the base model took for a number (a count names more than one: "2000 jobs")."""
+        years = []
+        for found in _BARE_YEAR.finditer(doc_text(doc)):
+            year = doc.char_span(*found.span())
+            if year is None or year.root.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT"):
+                continue
+            token, head = year.root, year.root.head
+            if token.dep_ in ("nummod", "compound", "amod") and head.i > token.i and \
+                    head.tag_ in ("NN", "NNP") and not token.nbor(-1 if token.i else 0).is_currency \
+                    and head.lower_ not in ("percent", "gmt", "hours", "hrs", "bst", "cet") \
+                    and not head.like_num:
+                years.append(year)
+        return years
 
     @staticmethod
     def _tails_after_prepositions(span: Span) -> list[Span]:
