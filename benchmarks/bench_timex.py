@@ -165,7 +165,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realreu": "reuters", "realreu2": "reuters2", "realreu3": "reuters3",
              "realpol3": "bbcpol3", "realpol4": "bbcpol4", "realent2": "bbcent2",
              "realpn": "polnear", "realpn2": "polnear2",
-             "realpn3": "polnear3", "realpn4": "polnear4"}
+             "realpn3": "polnear3", "realpn4": "polnear4",
+             "realpn5": "polnear5"}
 LEAD_PARAGRAPHS = 3
 
 
