@@ -94,3 +94,16 @@ def test_fox_news_sunday_is_a_programme(nlp, text, expected):
 ])
 def test_a_year_the_base_model_took_for_a_number_before_a_noun(nlp, text, expected):
     assert list(by_text(nlp, text, APRIL)) == expected
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    ("Obama isn't running, but his address Sunday will be a major topic of the debate.",
+     dt.date(2015, 12, 7), "2015-12-06"),
+    ("Rabbis plan to protest his appearance Monday at the conference.", dt.date(2016, 3, 18),
+     "2016-03-21"),
+    ("Independents won't decide the winners in the primary Tuesday.", dt.date(2016, 2, 5),
+     "2016-02-09"),
+])
+def test_a_weekday_hung_on_its_event_is_ahead_unless_a_day_or_two_ago(nlp, text, published, value):
+    found = by_text(nlp, text, published)
+    assert next(iter(found.values())).value == value

@@ -2839,6 +2839,14 @@ class DateExtractor:
                 # means it could be relegated next month": the day or month names its event,
                 # which the clause's future need not reach; the nearest such day or month
                 future = None
+            elif future and published and len(span) == 1 and span.root.dep_ == "npadvmod" and \
+                    span.root.head.pos_ == "NOUN" and span.root.head.i < span.start and \
+                    self.resolver.re_weekday.fullmatch(text):
+                # "his address Sunday ... will be a major topic", said on Monday: a weekday
+                # hung on its event, which the clause's future need not reach when it was a day
+                # or two ago ("the primary Tuesday", said on Friday, is still ahead)
+                weekday = self.resolver.weekdays[text.lower()]
+                future = (published.isoweekday() - weekday) % 7 not in (1, 2)
             context_day = None
             for index, day in reversed(recent_days):
                 if published and day > published and future is not True:
