@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import by_text, dates_pipeline
+from tests.test_dates import by_text, dates_pipeline, run_with
 
 SUNDAY = dt.date(2016, 2, 7)
 THURSDAY = dt.date(2016, 2, 11)
@@ -107,3 +107,17 @@ def test_a_year_the_base_model_took_for_a_number_before_a_noun(nlp, text, expect
 def test_a_weekday_hung_on_its_event_is_ahead_unless_a_day_or_two_ago(nlp, text, published, value):
     found = by_text(nlp, text, published)
     assert next(iter(found.values())).value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The map has been stable over the past four presidential elections.", []),
+    ("In the past, it was fine.", ["the past"]),
+    ("In a national USA TODAY/Suffolk University Poll, likely voters were scared.", []),
+    ("Just minutes before House Bill 1523 was to take effect, the judge struck it down.",
+     ["minutes"]),
+    ("Obama nominated Kim for a second five-year term.", ["five-year"]),
+    ("The tour of the future Trump International Hotel will start soon.", ["soon"]),
+])
+def test_words_beside_a_time_word_that_make_it_no_time(nlp, text, expected):
+    found = run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True)
+    assert [m.text for m in found] == expected

@@ -181,6 +181,9 @@ _SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
                 "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
+# Words a number names a thing after, where a year-shaped number is no year.
+_NUMBERED_NAMES = ("Bill", "Resolution", "Proposition", "Prop", "No", "No.", "Flight", "Route",
+                   "Section", "Article", "Room", "Suite", "Highway", "Interstate")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
@@ -2539,12 +2542,20 @@ class DateExtractor:
             return True
         if text in ("future", "the future") and span.end < len(doc) and (
                 doc[span.end].lower_ == "of" or text == "future" and doc[span.end].pos_ in (
-                    "NOUN", "PROPN", "ADJ") or span[-1].dep_ == "amod" and
-                span[-1].head.i >= span.end and not (
-                    before is not None and before.lower_ == "in")):
+                    "NOUN", "PROPN", "ADJ") or (
+                    span[-1].dep_ == "amod" and span[-1].head.i >= span.end or
+                    doc[span.end].pos_ == "PROPN" and doc[span.end].is_title) and not (
+                    before is not None and before.lower_ in ("in", "into", "for"))):
             # "the future of the plant": its prospects; "in future years", "the future peace
-            # of my country": a kind of years, a peace to come
+            # of my country", "a tour of the future Trump International Hotel": a kind of
+            # years, a peace, a hotel to come
             return True
+        if text == "the past" and span.end < len(doc) and doc[span.end].like_num:
+            return True  # "over the past four presidential elections": the latest ones
+        if text == "today" and before is not None and before.text == "USA":
+            return True  # a name: "a USA TODAY poll"
+        if _YEAR_TOKEN.fullmatch(text) and before is not None and before.text in _NUMBERED_NAMES:
+            return True  # a number: "House Bill 1523", "Flight 1549"
         if text == "the future" and span[-1].text == "Future" and not span[0].is_sent_start:
             return True  # a name: "the Forum for the Future", "the Institute for the Future"
         if text in ("daily", "weekly") and before is not None and span.end < len(doc) and (
@@ -2728,8 +2739,8 @@ class DateExtractor:
         following = next((token for token in doc[span.end:span.end + 3]
                           if not token.is_punct), None)
         if text == "a second" and following is not None and following.pos_ in (
-                "NOUN", "ADJ", "PROPN"):
-            return True  # "a second offer", 'a second "Nipple-gate"'
+                "NOUN", "ADJ", "PROPN", "NUM"):
+            return True  # "a second offer", 'a second "Nipple-gate"', "a second five-year term"
         if span[-1].lower_ in ("quarter", "half", "semi") and span.end + 1 < len(doc) and \
                 doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and \
                 not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha and \
