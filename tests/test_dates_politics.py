@@ -121,3 +121,12 @@ def test_a_weekday_hung_on_its_event_is_ahead_unless_a_day_or_two_ago(nlp, text,
 def test_words_beside_a_time_word_that_make_it_no_time(nlp, text, expected):
     found = run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True)
     assert [m.text for m in found] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He is in a strong position to reel off more victories on Saturday.", "2016-03-26"),
+    ("He is the first candidate to win on Saturday.", "2016-03-19"),
+    ("His bid to win on Saturday failed.", "2016-03-19"),
+])
+def test_a_chance_to_do_something_on_a_day_is_ahead(nlp, text, value):
+    assert by_text(nlp, text, dt.date(2016, 3, 23))["Saturday"].value == value

@@ -2153,6 +2153,17 @@ class DateExtractor:
             if verb.tag_ == "VBN" and {"to", "be"} <= auxiliaries and verb.dep_ in (
                     "advcl", "acl", "relcl"):
                 return True  # still to happen: "the festivals, to be held on 26-28 August"
+            if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ in ("relcl", "acl") and \
+                    verb.head.pos_ == "NOUN" and not any(
+                        child.tag_ == "JJS" or child.lower_ in ("first", "last", "only", "next")
+                        for child in verb.head.children):
+                governor = _verb_above(verb.head, 4)
+                if governor.tag_ in ("VBZ", "VBP") and not any(
+                        child.lower_ in ("had", "was", "were", "did") for child in
+                        governor.children):
+                    # a chance or a plan to do something: "is in a strong position to reel off
+                    # victories on Saturday" (not "the first candidate to win on Saturday")
+                    return True
             if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in self.scheduled_verbs:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
             if "would" in auxiliaries and "have" not in auxiliaries:
