@@ -130,3 +130,9 @@ def test_words_beside_a_time_word_that_make_it_no_time(nlp, text, expected):
 ])
 def test_a_chance_to_do_something_on_a_day_is_ahead(nlp, text, value):
     assert by_text(nlp, text, dt.date(2016, 3, 23))["Saturday"].value == value
+
+
+def test_a_half_hour_the_base_model_took_for_a_count(nlp):
+    found = run_with(nlp, "NBC called the race for the Vermont senator less than a half-hour "
+                          "after polls closed.", APRIL, vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == [("a half-hour", "PT30M")]
