@@ -136,3 +136,11 @@ def test_a_half_hour_the_base_model_took_for_a_count(nlp):
     found = run_with(nlp, "NBC called the race for the Vermont senator less than a half-hour "
                           "after polls closed.", APRIL, vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == [("a half-hour", "PT30M")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Twenty-five years ago, she and her allies won an election here.", "1991"),
+    ("He served for thirty-two years.", "P32Y"),
+])
+def test_spelled_tens_and_units_are_one_number(nlp, text, value):
+    assert next(iter(by_text(nlp, text, APRIL).values())).value == value

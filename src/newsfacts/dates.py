@@ -181,6 +181,11 @@ _SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
                 "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9}
+_SPELLED_TENS_UNITS = re.compile(rf"\b({'|'.join(_TENS)}) ({'|'.join(_UNITS)})\b")
 # Words a number names a thing after, where a year-shaped number is no year.
 _NUMBERED_NAMES = ("Bill", "Resolution", "Proposition", "Prop", "No", "No.", "Flight", "Route",
                    "Section", "Article", "Room", "Suite", "Highway", "Interstate")
@@ -522,6 +527,9 @@ class TimexResolver:
             text = re.sub(r"\bpreceding\b", "previous", text)
         if "teen " in text or "two thousand" in text:
             text = self.re_spelled_year.sub(self._year_in_digits, text)
+        if "ty " in text:  # "twenty-five years ago": 25 (a spelled year is read above)
+            text = _SPELLED_TENS_UNITS.sub(lambda m: str(_TENS[m.group(1)] + _UNITS[m.group(2)]),
+                                           text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
                                                "night" and int(m.group(1)) < 6 else "pm"), text)
