@@ -144,3 +144,8 @@ def test_a_half_hour_the_base_model_took_for_a_count(nlp):
 ])
 def test_spelled_tens_and_units_are_one_number(nlp, text, value):
     assert next(iter(by_text(nlp, text, APRIL).values())).value == value
+
+
+def test_bastille_day_is_14_july(nlp):
+    found = by_text(nlp, "A truck attack on Bastille Day killed dozens.", dt.date(2016, 7, 15))
+    assert found["Bastille Day"].value == "2016-07-14"
