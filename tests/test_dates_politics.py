@@ -149,3 +149,8 @@ def test_spelled_tens_and_units_are_one_number(nlp, text, value):
 def test_bastille_day_is_14_july(nlp):
     found = by_text(nlp, "A truck attack on Bastille Day killed dozens.", dt.date(2016, 7, 15))
     assert found["Bastille Day"].value == "2016-07-14"
+
+
+def test_a_caucus_a_state_holds_on_a_day_is_ahead(nlp):
+    found = by_text(nlp, "Wyoming holds a caucus on Saturday.", dt.date(2016, 4, 6))
+    assert found["Saturday"].value == "2016-04-09"
