@@ -154,3 +154,9 @@ def test_bastille_day_is_14_july(nlp):
 def test_a_caucus_a_state_holds_on_a_day_is_ahead(nlp):
     found = by_text(nlp, "Wyoming holds a caucus on Saturday.", dt.date(2016, 4, 6))
     assert found["Saturday"].value == "2016-04-09"
+
+
+def test_a_holidays_weekend_with_a_possessive(nlp):
+    found = run_with(nlp, "Dozens were taken into custody over New Year's weekend.",
+                     dt.date(2016, 1, 13), vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == [("New Year's weekend", "2015-W53-WE")]

@@ -3102,13 +3102,15 @@ class DateExtractor:
                 if again and again != timex.day.isoformat():
                     day = dt.date.fromisoformat(again)
                     timex = Timex(timex.type, again + (timex.value or "")[10:], timex.anchor, day)
-            if timex.day is not None and span.end < len(doc) and \
-                    doc[span.end].lower_ == "weekend" and text in self.resolver.holidays:
-                # "the Easter weekend": the weekend of the holiday, the one before a Monday's
+            possessive = int(doc[span.end:span.end + 1].text in ("'s", "’s"))  # "New Year's"
+            if timex.day is not None and span.end + possessive < len(doc) and \
+                    doc[span.end + possessive].lower_ == "weekend" and text in self.resolver.holidays:
+                # "the Easter weekend", "over New Year's weekend": the weekend of the holiday,
+                # the one before a Monday's
                 day = timex.day - dt.timedelta(days=timex.day.isoweekday() == 1)
                 timex = Timex("DATE", _iso_week(day) + "-WE", timex.anchor)
                 span = doc[span.start - (span.start > 0 and doc[span.start - 1].lower_ == "the"):
-                           span.end + 1]
+                           span.end + possessive + 1]
             compared_with = _point_of_comparison(span)  # "its highest since 1997"
             spoken_of = not re.search(r"\byear (?:ago|earlier)|\blast year|\bsame\b", text) \
                 and not compared_with
