@@ -166,7 +166,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpol3": "bbcpol3", "realpol4": "bbcpol4", "realent2": "bbcent2",
              "realpn": "polnear", "realpn2": "polnear2",
              "realpn3": "polnear3", "realpn4": "polnear4",
-             "realpn5": "polnear5", "realpn6": "polnear6"}
+             "realpn5": "polnear5", "realpn6": "polnear6",
+             "realpn7": "polnear7"}
 LEAD_PARAGRAPHS = 3
 
 
