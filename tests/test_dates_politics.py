@@ -160,3 +160,13 @@ def test_a_holidays_weekend_with_a_possessive(nlp):
     found = run_with(nlp, "Dozens were taken into custody over New Year's weekend.",
                      dt.date(2016, 1, 13), vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == [("New Year's weekend", "2015-W53-WE")]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Just days ago, he voiced enthusiasm for the plan.", "PAST_REF"),
+    ("The firm, which just months ago was losing money, is fine.", "PAST_REF"),
+    ("Two days ago, he voiced enthusiasm for the plan.", "2016-04-20"),
+])
+def test_a_bare_plural_unit_ago_is_some_time_back(nlp, text, value):
+    found = run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True)
+    assert found[0].value == value

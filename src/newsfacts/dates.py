@@ -1047,6 +1047,8 @@ class TimexResolver:
         if match.group("dir") in ("later", "after", "since") and not match.group("n"):
             return None
         n = self._number(match.group("n"))
+        if not match.group("n") and match.group("unit").endswith("s"):
+            n = "X"  # "just days ago", "years ago": some time back, not one unit
         if not dct or n == "X" or "." in n:
             if not dct:
                 return Timex("DATE", None, None)
