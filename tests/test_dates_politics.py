@@ -170,3 +170,12 @@ def test_a_holidays_weekend_with_a_possessive(nlp):
 def test_a_bare_plural_unit_ago_is_some_time_back(nlp, text, value):
     found = run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True)
     assert found[0].value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The plan should be ready by 6 o'clock this afternoon.", "2016-04-22T18:00"),
+    ("We meet at 6:30 tonight.", "2016-04-22T18:30"),
+    ("We met at 7 this morning.", "2016-04-22T07:00"),
+])
+def test_an_hour_of_this_afternoon_or_tonight_is_after_noon(nlp, text, value):
+    assert next(iter(by_text(nlp, text, APRIL).values())).value == value

@@ -181,6 +181,8 @@ _SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?
 _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
                 "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
+_HOUR_OF_PART = re.compile(r"\b([1-9]|1[01])(:\d\d)?(?: o'clock)? (this (?:morning|afternoon|evening)|"
+                           r"tonight)\b")
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
          "eighty": 80, "ninety": 90}
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -533,6 +535,9 @@ class TimexResolver:
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
                                                "night" and int(m.group(1)) < 6 else "pm"), text)
+        text = _HOUR_OF_PART.sub(
+            lambda m: f"{m.group(1)}{m.group(2) or ''}{'am' if 'morning' in m.group(3) else 'pm'} "
+                      f"{m.group(3)}", text)  # "6 o'clock this afternoon", "6:30 tonight": 18:00
         text = _OCLOCK.sub(r"\1:00", text)  # the hour as written
         if not text or text in self.not_dates and "-" not in raw or re.search(r"\bold\b", text):
             # ("a one-day visit" is a duration, "one day" is someday)
