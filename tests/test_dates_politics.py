@@ -179,3 +179,13 @@ def test_a_bare_plural_unit_ago_is_some_time_back(nlp, text, value):
 ])
 def test_an_hour_of_this_afternoon_or_tonight_is_after_noon(nlp, text, value):
     assert next(iter(by_text(nlp, text, APRIL).values())).value == value
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The two taped an hourlong show.", [("hourlong", "PT1H")]),
+    ("His yearslong obsession with the birth certificate goes on.", [("yearslong", "PXY")]),
+    ("She went on a weeklong trip.", [("weeklong", "P1W")]),
+])
+def test_a_length_glued_to_long(nlp, text, expected):
+    found = run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == expected

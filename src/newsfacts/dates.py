@@ -1477,8 +1477,9 @@ class TimexResolver:
         """ "its largest single-day gain", "the best single week since 2003", "the peso's
         decade-long peg": one unit's length, as "one-day" is."""
         match = re.fullmatch(r"single[- ](?P<unit>day|week|month|year)|"
-                             r"(?:an? )?(?P<long>day|week|month|year|decade|century)[- ]long|"
-                             r"(?P<many>days|weeks|months|years|decades|centuries)[- ]long", text)
+                             r"(?:an? )?(?P<long>hour|day|week|month|year|decade|century)[- ]long|"
+                             r"(?P<many>hours|days|weeks|months|years|decades|centuries)[- ]long",
+                             text)
         if match is None:
             return None
         if match.group("many"):  # "the government's decades-long policy": some number of them
@@ -1640,6 +1641,8 @@ _CANON_SUBS = [
     (re.compile(r"(?<=\d)-(?=[a-z])"), " "),      # "72-hour"
     (re.compile(r"(?<=[a-z])-(?=\d)"), " "),      # "mid-2019"
     (re.compile(r"\bquarter century\b"), "quarter of a century"),  # "a quarter-century"
+    # "an hourlong show", "a yearslong obsession": as "hour-long", "years-long" are written
+    (re.compile(r"\b(hour|day|week|month|year|decade)(s?)long\b"), r"\1\2 long"),
     # "five trading days": days all the same, counted in a calendar of work
     (re.compile(r"(?<=\S )(?:trading|business|working) (?=(?:day|week)s?$)"), ""),
     # "a full year" is a year, "an entire working day" a day
@@ -1743,7 +1746,8 @@ class DateExtractor:
         self.season_weather_heads = set(lists["season_weather_heads"])
         self.triggers = {word.lower() for name in (
             "weekdays", "weekdays_plural", "months", "parts_of_day", "seasons", "units",
-            "relative_words", "set_words", "trigger_words", "decade_words", "year_kinds")
+            "relative_words", "set_words", "trigger_words", "decade_words", "year_kinds",
+            "glued_lengths")
             for word in lists[name]}
         self.triggers |= {f"{word}." for word in lists["months"]}
         self._trigger_keys = {nlp.vocab.strings.add(word) for word in self.triggers}
