@@ -189,3 +189,12 @@ def test_an_hour_of_this_afternoon_or_tonight_is_after_noon(nlp, text, value):
 def test_a_length_glued_to_long(nlp, text, expected):
     found = run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == expected
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("If his candidate were to win in November, she would sign it.", "2016-11"),
+    ("Output will grow by 1.6 percent, less than forecast in July.", "2015-07"),
+    ("Sales will rise, as expected in March.", "2016-03"),
+])
+def test_a_hypothetical_ahead_and_a_forecast_made_before(nlp, text, value):
+    assert next(iter(by_text(nlp, text, APRIL).values())).value == value

@@ -188,6 +188,9 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9}
 _SPELLED_TENS_UNITS = re.compile(rf"\b({'|'.join(_TENS)}) ({'|'.join(_UNITS)})\b")
+# What a comparison with an earlier estimate names: "less than forecast in July".
+_ESTIMATES = ("forecast", "forecasted", "expected", "predicted", "estimated", "projected",
+              "anticipated")
 # Words a number names a thing after, where a year-shaped number is no year.
 _NUMBERED_NAMES = ("Bill", "Resolution", "Proposition", "Prop", "No", "No.", "Flight", "Route",
                    "Section", "Article", "Room", "Suite", "Highway", "Interstate")
@@ -2072,6 +2075,11 @@ class DateExtractor:
                                  if grand.dep_ in ("aux", "auxpass")}
                 for child in noun.children):
             return True  # a thing still to be done: "a census from Sunday to be conducted"
+        # the word before the preposition (the parser may hang "in July" on the main verb)
+        estimate = doc[span.root.head.i - 1] if noun is not None and span.root.head.i else None
+        if estimate is not None and estimate.lower_ in _ESTIMATES and any(
+                child.lower_ in ("than", "as") for child in estimate.children):
+            return False  # "less than forecast in July", "as expected in March": said then
         verb = self._telling_verb(_verb_above(span.root, 4), span)
         if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") \
                 and not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
@@ -2087,7 +2095,11 @@ class DateExtractor:
         clause = verb
         while clause.dep_ == "conj" and clause.head.pos_ in ("VERB", "AUX"):
             clause = clause.head
-        if clause.dep_ == "advcl" and clause.tag_ in ("VBP", "VBZ") and any(
+        if clause.dep_ == "xcomp" and clause.head.lower_ in ("were", "was") and any(
+                child.lower_ == "to" for child in clause.children):
+            clause = clause.head  # "if his candidate were to win in November": ahead
+        if clause.dep_ == "advcl" and (clause.tag_ in ("VBP", "VBZ") or clause is not verb and
+                                       clause.tag_ == "VBD") and any(
                 child.dep_ == "mark" and child.lower_ in ("if", "unless")
                 for child in clause.children):
             return True  # "to rebuild if Republicans splinter and lose in the fall": ahead
