@@ -198,3 +198,10 @@ def test_a_length_glued_to_long(nlp, text, expected):
 ])
 def test_a_hypothetical_ahead_and_a_forecast_made_before(nlp, text, value):
     assert next(iter(by_text(nlp, text, APRIL).values())).value == value
+
+
+def test_a_weekday_of_last_weeks_event_is_this_weeks_day(nlp):
+    found = run_with(nlp, "Police released video on Monday of last week's shooting.",
+                     dt.date(2016, 9, 20), vague_references=True, timeml_extents=True)
+    assert [(m.text, m.value) for m in found] == [("Monday", "2016-09-19"),
+                                                  ("last week", "2016-W37")]

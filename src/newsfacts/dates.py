@@ -1896,6 +1896,11 @@ class DateExtractor:
         start, end = span.start, span.end
         doc = span.doc
         words = [token.lower_ for token in doc[start:end]]
+        owner = int(words[-1] in ("'s", "’s"))
+        if len(words) >= 4 + owner and words[-3 - owner] == "of" and words[-2 - owner] in (
+                "last", "this", "next") and (owner or doc[end:end + 1].text in ("'s", "’s")):
+            end -= 3 + owner  # "on Monday of last week's shooting": the day; the week is the shooting's
+            words = words[:-3 - owner]
         if words[1:] == ["the", "moment"] and words[0] in ("at", "for", "of"):
             # "the moment" alone is any moment; "at the moment", "for the moment" and "the
             # gadget of the moment" are now (not "at the moment of impact", "at the moment
