@@ -205,3 +205,8 @@ def test_a_weekday_of_last_weeks_event_is_this_weeks_day(nlp):
                      dt.date(2016, 9, 20), vague_references=True, timeml_extents=True)
     assert [(m.text, m.value) for m in found] == [("Monday", "2016-09-19"),
                                                   ("last week", "2016-W37")]
+
+
+def test_russia_today_is_a_channel(nlp):
+    text = "RT America is the United States version of Russia Today, a network."
+    assert list(by_text(nlp, text, APRIL)) == []

@@ -2599,8 +2599,9 @@ class DateExtractor:
             return True
         if text == "the past" and span.end < len(doc) and doc[span.end].like_num:
             return True  # "over the past four presidential elections": the latest ones
-        if text == "today" and before is not None and before.text == "USA":
-            return True  # a name: "a USA TODAY poll"
+        if text == "today" and before is not None and before.text in ("USA", "Russia") and \
+                span[0].text in ("Today", "TODAY"):
+            return True  # a name: "a USA TODAY poll", "RT, the US version of Russia Today"
         if _YEAR_TOKEN.fullmatch(text) and before is not None and before.text in _NUMBERED_NAMES:
             return True  # a number: "House Bill 1523", "Flight 1549"
         if text == "the future" and span[-1].text == "Future" and not span[0].is_sent_start:
