@@ -210,3 +210,15 @@ def test_a_weekday_of_last_weeks_event_is_this_weeks_day(nlp):
 def test_russia_today_is_a_channel(nlp):
     text = "RT America is the United States version of Russia Today, a network."
     assert list(by_text(nlp, text, APRIL)) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He hopes to win by a big margin in Washington this weekend.", "2016-W12-WE"),
+    ("Mobile phones are celebrating their anniversary this weekend.", "2016-W12-WE"),
+    ("He won by a big margin in Washington this weekend.", "2016-W11-WE"),
+    ("The film took $30m over the weekend at cinemas.", "2016-W11-WE"),
+])
+def test_this_weekend_said_on_a_wednesday_is_the_coming_one_unless_told_as_past(nlp, text,
+                                                                                 value):
+    found = by_text(nlp, text, dt.date(2016, 3, 23))
+    assert next(iter(found.values())).value == value

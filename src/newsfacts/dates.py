@@ -1159,9 +1159,11 @@ class TimexResolver:
         if unit == "weekend":
             base = dct + dt.timedelta(weeks=step)
             if step == 0 and dct.isoweekday() < 6 and (
-                    future is False or future is None and dct.isoweekday() <= 3):
+                    future is False or future is None and dct.isoweekday() <= (
+                        2 if rel == "this" else 3)):
                 # "this weekend" said of a past weekend; with no tense, the nearer one (the one
-                # gone early in the week, the coming one from Thursday)
+                # gone early in the week, the coming one from Thursday; "this weekend" from
+                # Wednesday, as it names the week's own)
                 base = dct - dt.timedelta(weeks=1)
             return Timex("DATE", _iso_week(base) + "-WE", "published")
         if unit == "quarter":
