@@ -222,3 +222,11 @@ def test_this_weekend_said_on_a_wednesday_is_the_coming_one_unless_told_as_past(
                                                                                  value):
     found = by_text(nlp, text, dt.date(2016, 3, 23))
     assert next(iter(found.values())).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "White voters have trended Republican over the past few presidential elections.",
+    "The judge found that HB 1523 violates the Equal Protection Clause.",
+])
+def test_more_neighbours_that_make_a_time_word_no_time(nlp, text):
+    assert run_with(nlp, text, APRIL, vague_references=True, timeml_extents=True) == []

@@ -193,7 +193,7 @@ _ESTIMATES = ("forecast", "forecasted", "expected", "predicted", "estimated", "p
               "anticipated")
 # Words a number names a thing after, where a year-shaped number is no year.
 _NUMBERED_NAMES = ("Bill", "Resolution", "Proposition", "Prop", "No", "No.", "Flight", "Route",
-                   "Section", "Article", "Room", "Suite", "Highway", "Interstate")
+                   "Section", "Article", "Room", "Suite", "Highway", "Interstate", "HB", "SB")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
@@ -2599,7 +2599,8 @@ class DateExtractor:
             # of my country", "a tour of the future Trump International Hotel": a kind of
             # years, a peace, a hotel to come
             return True
-        if text == "the past" and span.end < len(doc) and doc[span.end].like_num:
+        if text == "the past" and span.end < len(doc) and (doc[span.end].like_num or doc[
+                span.end].lower_ in ("few", "several", "many", "couple")):
             return True  # "over the past four presidential elections": the latest ones
         if text == "today" and before is not None and before.text in ("USA", "Russia") and \
                 span[0].text in ("Today", "TODAY"):
