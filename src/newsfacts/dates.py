@@ -1844,8 +1844,8 @@ class DateExtractor:
 
     @staticmethod
     def _years_before_nouns(doc: Doc) -> list[Span]:
-        """ "Record-setting 2016 spending spree", "this 2016 [presidential] primary": a year
-        the base model took for a number (a count names more than one: "2000 jobs")."""
+        """ "Record-setting 2016 spending spree", "the classic 1982 film": a year the base
+        model took for a number (a count names more than one: "2000 jobs")."""
         years = []
         for found in _BARE_YEAR.finditer(doc_text(doc)):
             year = doc.char_span(*found.span())
