@@ -1175,8 +1175,7 @@ class TimexResolver:
         season = self.seasons[unit]
         looking_back = rel in ("last", "past", "previous", "prior")
         step = -1 if rel in ("last", "previous", "prior") else step if step > 0 else 0
-        if rel == "this" and future is True and season != "WI" and \
-                dct.month >= _SEASON_START_MONTHS[season] + 3:
+        if rel == "this" and future is True and _season_over(dct, season):
             step = 1  # "will wed this spring", said in December: the spring ahead
         return Timex("DATE", f"{_season_year(dct, season, step, not looking_back):04d}-{season}",
                      "published")
@@ -1254,8 +1253,7 @@ class TimexResolver:
             year = min((dct.year - 1, dct.year, dct.year + 1), key=lambda y: abs(
                 (dt.date(y, starts[season], 15) - dct).days))
             year -= season == "WI"  # winter is filed under the year it starts in
-        starts = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
-        if bare and future is True and season != "WI" and dct.month >= starts[season] + 3:
+        if bare and future is True and _season_over(dct, season):
             year += 1  # "will be re-inspected in the spring", said in November: next spring
         return Timex("DATE", f"{year:04d}-{season}", "published")
 
@@ -1611,6 +1609,12 @@ def _type_with_time(suffix: str) -> str:
 
 
 _SEASON_START_MONTHS = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
+def _season_over(dct: dt.date, season: str) -> bool:
+    """This year's season is over by the publication date's month, so one spoken of as ahead is
+    next year's (winter, filed under the year it starts in, never is)."""
+    return season != "WI" and dct.month >= _SEASON_START_MONTHS[season] + 3
 
 
 def _season_year(dct: dt.date, season: str, step: int, future: bool) -> int:
