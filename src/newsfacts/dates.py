@@ -188,12 +188,6 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9}
 _SPELLED_TENS_UNITS = re.compile(rf"\b({'|'.join(_TENS)}) ({'|'.join(_UNITS)})\b")
-# What a comparison with an earlier estimate names: "less than forecast in July".
-_ESTIMATES = ("forecast", "forecasted", "expected", "predicted", "estimated", "projected",
-              "anticipated")
-# Words a number names a thing after, where a year-shaped number is no year.
-_NUMBERED_NAMES = ("Bill", "Resolution", "Proposition", "Prop", "No", "No.", "Flight", "Route",
-                   "Section", "Article", "Room", "Suite", "Highway", "Interstate", "HB", "SB")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
@@ -1742,6 +1736,12 @@ class DateExtractor:
         # "September heating oil stood lower", "the September Bund future", "for February
         # delivery": a delivery month of a futures market, always one still traded
         self.contract_goods = tuple(lists["contract_goods"])
+        # what a comparison with an earlier estimate names: "less than forecast in July"
+        self.estimate_words = set(lists["estimate_words"])
+        # words a number names a thing after, where a year-shaped number is no year ("House
+        # Bill 1523"), and names a capital "Today" ends ("USA TODAY"); both as written
+        self.numbered_name_heads = set(lists["numbered_name_heads"])
+        self.today_name_heads = set(lists["today_name_heads"])
         # "overnight talks" were held last night; "overnight trains" are a kind of train, and
         # "an overnight success", "won't happen overnight" mean suddenly
         self.overnight_kinds = set(lists["overnight_kinds"])
@@ -2088,7 +2088,7 @@ class DateExtractor:
             return True  # a thing still to be done: "a census from Sunday to be conducted"
         # the word before the preposition (the parser may hang "in July" on the main verb)
         estimate = doc[span.root.head.i - 1] if noun is not None and span.root.head.i else None
-        if estimate is not None and estimate.lower_ in _ESTIMATES and any(
+        if estimate is not None and estimate.lower_ in self.estimate_words and any(
                 child.lower_ in ("than", "as") for child in estimate.children):
             return False  # "less than forecast in July", "as expected in March": said then
         verb = self._telling_verb(_verb_above(span.root, 4), span)
@@ -2606,10 +2606,11 @@ class DateExtractor:
         if text == "the past" and span.end < len(doc) and (doc[span.end].like_num or doc[
                 span.end].lower_ in ("few", "several", "many", "couple")):
             return True  # "over the past four presidential elections": the latest ones
-        if text == "today" and before is not None and before.text in ("USA", "Russia") and \
+        if text == "today" and before is not None and before.text in self.today_name_heads and \
                 span[0].text in ("Today", "TODAY"):
             return True  # a name: "a USA TODAY poll", "RT, the US version of Russia Today"
-        if _YEAR_TOKEN.fullmatch(text) and before is not None and before.text in _NUMBERED_NAMES:
+        if _YEAR_TOKEN.fullmatch(text) and before is not None and \
+                before.text in self.numbered_name_heads:
             return True  # a number: "House Bill 1523", "Flight 1549"
         if text == "the future" and span[-1].text == "Future" and not span[0].is_sent_start:
             return True  # a name: "the Forum for the Future", "the Institute for the Future"
