@@ -1857,7 +1857,7 @@ class DateExtractor:
                 continue
             token, head = year.root, year.root.head
             if token.dep_ in ("nummod", "compound", "amod") and head.i > token.i and \
-                    head.tag_ in ("NN", "NNP") and not token.nbor(-1 if token.i else 0).is_currency \
+                    head.tag_ in ("NN", "NNP") and not (token.i and doc[token.i - 1].is_currency) \
                     and head.lower_ not in ("percent", "gmt", "hours", "hrs", "bst", "cet") \
                     and not head.like_num:
                 years.append(year)
