@@ -9,14 +9,9 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import by_text, dates_pipeline, run_with
+from tests.dates.test_dates import by_text, run_with
 
 SUMMER = dt.date(2015, 7, 30)  # a Thursday, in the third quarter and the second half
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return dates_pipeline()
 
 
 def test_a_year_earlier_takes_the_period_of_its_sentence(nlp):

@@ -10,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import PUBLISHED, by_text, dates_pipeline, run, run_with
+from tests.dates.test_dates import PUBLISHED, by_text, run, run_with
 
 THURSDAY = dt.date(2016, 1, 14)
 FRIDAY = dt.date(2016, 1, 15)
@@ -18,11 +18,6 @@ MONDAY = dt.date(2016, 1, 11)
 SPRING_2005 = dt.date(2005, 3, 10)
 DECEMBER = dt.date(2015, 12, 3)
 FEBRUARY = dt.date(2016, 2, 10)
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return dates_pipeline()
 
 
 # (sentence, publication date, mention, value): each row is a reading the rules must give.

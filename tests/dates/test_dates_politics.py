@@ -10,17 +10,12 @@ import datetime as dt
 
 import pytest
 
-from tests.test_dates import by_text, dates_pipeline, run_with
+from tests.dates.test_dates import by_text, run_with
 
 SUNDAY = dt.date(2016, 2, 7)
 THURSDAY = dt.date(2016, 2, 11)
 APRIL = dt.date(2016, 4, 22)
 DECEMBER = dt.date(2015, 12, 22)
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return dates_pipeline()
 
 
 def test_a_count_before_this_or_last_year_is_not_part_of_it(nlp):

@@ -7,14 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
-
-from tests.test_dates import by_text, dates_pipeline, run, run_with
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return dates_pipeline()
+from tests.dates.test_dates import by_text, run, run_with
 
 
 def test_a_count_of_units_later_is_a_duration(nlp):

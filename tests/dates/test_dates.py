@@ -6,31 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from functools import cache
 from pathlib import Path
 
-import pytest
-
-from newsfacts.pipeline import COMPONENTS, build_pipeline
-
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 PUBLISHED = dt.date(2016, 1, 12)
 
 
-@cache
-def dates_pipeline():
-    """The product's pipeline (its tokenizer, a line break ending a sentence) with the date
-    component its only fact component, built once for every dates test module."""
-    pipeline = build_pipeline()
-    for name in COMPONENTS:
-        if name != "newsfacts_dates":
-            pipeline.remove_pipe(name)
-    return pipeline
-
-
-@pytest.fixture(scope="session")
-def nlp():
-    return dates_pipeline()
 
 
 def run(nlp, text: str, published: dt.date | None = PUBLISHED):
