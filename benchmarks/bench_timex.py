@@ -167,7 +167,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpn": "polnear", "realpn2": "polnear2",
              "realpn3": "polnear3", "realpn4": "polnear4",
              "realpn5": "polnear5", "realpn6": "polnear6",
-             "realpn7": "polnear7"}
+             "realpn7": "polnear7", "realpn8": "polnear8",
+             "realtech8": "bbctech8"}
 LEAD_PARAGRAPHS = 3
 
 
