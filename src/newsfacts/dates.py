@@ -1749,6 +1749,7 @@ class DateExtractor:
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
         self.year_name_heads = set(lists["year_name_heads"])
+        self.edition_heads = set(lists["edition_heads"])
         self.quarter_leads = set(lists["quarter_duration_leads"])
         self.season_leads = set(lists["season_leads"])
         self.season_event_heads = set(lists["season_event_heads"])
@@ -1846,10 +1847,11 @@ class DateExtractor:
                      if self.resolver.resolve(tail.text, published or _PROBE_DAY) is not None]
         return self._merge(filter_spans(readable))
 
-    @staticmethod
-    def _years_before_nouns(doc: Doc) -> list[Span]:
+    def _years_before_nouns(self, doc: Doc) -> list[Span]:
         """ "Record-setting 2016 spending spree", "the classic 1982 film": a year the base
-        model took for a number (a count names more than one: "2000 jobs")."""
+        model took for a number (a count names more than one: "2000 jobs"); and a year dating
+        an event's edition however it was parsed ("the Royal Academy of Engineering 2004
+        Hinton Lecture")."""
         years = []
         for found in _BARE_YEAR.finditer(doc_text(doc)):
             year = doc.char_span(*found.span())
@@ -1859,7 +1861,7 @@ class DateExtractor:
             if token.dep_ in ("nummod", "compound", "amod") and head.i > token.i and \
                     head.tag_ in ("NN", "NNP") and not (token.i and doc[token.i - 1].is_currency) \
                     and head.lower_ not in ("percent", "gmt", "hours", "hrs", "bst", "cet") \
-                    and not head.like_num:
+                    and not head.like_num or self._dates_an_edition(year):
                 years.append(year)
         return years
 
@@ -2392,6 +2394,21 @@ class DateExtractor:
             return False  # "until Thursday, they had not called him a suspect": a day gone
         return word in self.forward_words or word in self.forward_prepositions
 
+    def _dates_an_edition(self, year: Span) -> bool:
+        """ "the Autosport International 2005 show", "the 2004 Hinton Lecture", "Elections 2005":
+        a year in the name of a yearly event dates that edition (not so "Windows 2000")."""
+        doc = year.doc
+        if year.start and doc[year.start - 1].is_title and \
+                doc[year.start - 1].lower_ in self.edition_heads:
+            return True
+        for token in doc[year.end:year.end + 3]:
+            if token.lower_ in self.edition_heads:
+                # a count of things: "2000 festival tickets"
+                return token.i + 1 == len(doc) or doc[token.i + 1].tag_ != "NNS"
+            if not token.is_title:
+                return False
+        return False
+
     def _month_opening_a_name(self, span: Span) -> bool:
         """ "the August Chicago NAPM", "The September Bund future": the base model took a month
         into the name of what it dates (a survey, a contract), after "the" and before more
@@ -2817,7 +2834,7 @@ class DateExtractor:
             return True  # a share: "around a quarter of a million appointments"
         if all(token.ent_type_ in _NAME_LABELS for token in span) and not (
                 _YEAR_TOKEN.fullmatch(text) and (span[0].ent_type_ == "LAW" or
-                                                 _names_a_law(span))) and \
+                                                 _names_a_law(span) or self._dates_an_edition(span))) and \
                 not self._month_opening_a_name(span) and \
                 re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays and \
                 not (before is not None and before.lower_ in self.lead_drop and before.ent_iob_ == "I"
