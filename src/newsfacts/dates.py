@@ -1692,6 +1692,7 @@ class DateExtractor:
         self.scheduled_verbs = set(lists["scheduled_verbs"])
         self.state_verbs = set(lists["state_verbs"])  # "today we have 380 staff"
         self.intent_heads = set(lists["intent_heads"])
+        self.preparation_words = set(lists["preparation_words"])
         self.resolver = TimexResolver(lists)
         self.matcher = Matcher(nlp.vocab)
         for index, entry in enumerate(patterns["patterns"]):
@@ -2094,9 +2095,14 @@ class DateExtractor:
                 child.lower_ in ("than", "as") for child in estimate.children):
             return False  # "less than forecast in July", "as expected in March": said then
         verb = self._telling_verb(_verb_above(span.root, 4), span)
-        if verb.tag_ == "VBG" and verb.dep_ == "xcomp" and verb.head.pos_ in ("VERB", "AUX") \
-                and not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
-            verb = verb.head  # "were featured giving their all on Saturday": the tense of "were"
+        if verb.tag_ == "VBG" and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(
+                child.dep_ in ("mark", "advmod") and child.lower_ in ("when", "while", "after", "before")
+                for child in verb.children)) and verb.head.pos_ in ("VERB", "AUX") and \
+                not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+            # "were featured giving their all on Saturday", "lied when testifying in October":
+            # a participle clause has the tense of the verb it hangs on (not so a result told
+            # with it: "went into administration, putting jobs at risk weeks before Christmas")
+            verb = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
                 child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in verb.children):
             consequence = {child.lower_ for child in verb.head.children if child.dep_ == "aux"}
@@ -2184,6 +2190,10 @@ class DateExtractor:
                 # figure to be stronger"
                 if verb.head.tag_ == "VBD" and self.resolver.re_month.search(canonical(span.text)):
                     return None  # "agreed to suspend talks at the beginning of December"
+                if verb.head.tag_ == "VBD" and verb.head.dep_ == "advcl" and any(
+                        child.dep_ in ("mark", "advmod") and child.lower_ in ("as", "when", "while")
+                        for child in verb.head.children):
+                    return False  # "as Trump prepared to speak on Tuesday, a girl was hurt": then
                 return not self._past_intent(verb.head)
             if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and (
                     verb.head.tag_ == "VBD" or verb.head.tag_ == "VBN" and any(
@@ -2433,12 +2443,14 @@ class DateExtractor:
                 return words[size:size + 1] == [] or words[size] not in self.statistic_nouns
         return False
 
-    @staticmethod
-    def _ahead_of(span: Span) -> bool:
+    def _ahead_of(self, span: Span) -> bool:
         """ "ahead of Sunday's election" in a clause of the present ("has become", "is"): the
         event still to come (after a past verb, "shares rose ahead of Tuesday's results", it
-        may have passed)."""
+        may have passed). So is an event one prepares for ("are preparing for November's
+        election", "the prospect of facing him in November's election")."""
         doc = span.doc
+        if span.root.dep_ == "poss" and self._prepared_for(span.root):
+            return True
         before = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
         if before[-2:] == ["ahead", "of"]:
             verb = _verb_above(doc[span.start - 2], 4)
@@ -2459,6 +2471,19 @@ class DateExtractor:
             return before[-1] == "to"
         return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "VBG") and bool(
             auxiliaries & {"has", "have", "'s", "’s", "is", "are", "'re", "’re"})
+
+    def _prepared_for(self, token: Token) -> bool:
+        """The event a clause of the present prepares for or looks to: an ancestor is one of
+        `preparation_words` and no verb on the way up is past."""
+        prepared = False
+        for ancestor in list(token.ancestors)[:7]:
+            if ancestor.tag_ in ("VBD", "MD") or any(
+                    child.dep_ in ("aux", "auxpass") and child.lower_ in (
+                        "had", "was", "were", "did", "would", "could")
+                    for child in ancestor.children):
+                return False
+            prepared = prepared or ancestor.lemma_.lower() in self.preparation_words
+        return prepared
 
     @staticmethod
     def _past_perfect(span: Span) -> bool:
@@ -2685,10 +2710,15 @@ class DateExtractor:
                 before is not None and before.text in ("\"", "'", "“", "‘", "(", ":", "`", "``")) and \
                 _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
+        owner = before
+        if owner is not None and owner.text in ("\"", "“", "‘") and span.start >= 2:
+            owner = doc[span.start - 2]
         if 1 < len(span) <= 3 and all(token.is_title for token in span) and \
                 span[0].lower_ in ("this", "next", "last") and not span[0].is_sent_start and \
-                before is not None and before.lower_ in ("'s", "’s"):
-            return True  # a programme: no one owns "this morning", so "ITV1's This Morning"
+                owner is not None and owner.lower_ in ("'s", "’s"):
+            # a programme: no one owns "this morning", so "ITV1's This Morning", 'ABC's "This
+            # Week"'
+            return True
         last = span[-1]
         if text == "overnight":
             verb = _verb_above(last, 3)
@@ -3473,10 +3503,16 @@ class DateExtractor:
         added = False
         for match in _ONE_DAY.finditer(doc_text(doc)):
             words = doc.char_span(*match.span())
-            if words is None or _overlapping(mentions, *match.span()) is not None or \
-                    words.end < len(doc) and doc[words.end].pos_ in ("NOUN", "PROPN"):
-                continue  # ("a one day strike": a kind of strike)
-            if _a_days_length(words):
+            if words is None or _overlapping(mentions, *match.span()) is not None:
+                continue
+            after_modal = words.start and doc[words.start - 1].tag_ == "MD"
+            if not after_modal and words.end < len(doc) and doc[words.end].pos_ in ("NOUN", "PROPN"):
+                continue  # ("a one day strike": a kind of strike; not "could one day stretch")
+            if after_modal and self.vague_references:
+                mentions.append(_added_mention(doc_text(doc), *match.span(),
+                                               Timex("DATE", "FUTURE_REF", "published")))
+                added = True
+            elif _a_days_length(words):
                 mentions.append(_added_mention(doc_text(doc), *match.span(),
                                                Timex("DURATION", "P1D", "absolute")))
                 added = True

@@ -1,5 +1,6 @@
 """Dates the eighteenth session's development rounds (realpn8, realtech8 in
-benchmarks/timex_real/) showed the rules missing: years that date an event's edition, ...
+benchmarks/timex_real/) showed the rules missing: years that date an event's edition, someday
+after a modal, programmes in quotes, events prepared for, plans and participles in past clauses.
 
 Sentences of our own, written after those cases."""
 
@@ -9,7 +10,7 @@ import datetime as dt
 
 import pytest
 
-from tests.dates.test_dates import by_text
+from tests.dates.test_dates import by_text, run_with
 
 MARCH = dt.date(2009, 3, 4)  # a Wednesday
 
@@ -29,3 +30,46 @@ def test_a_year_in_the_name_of_a_yearly_event_dates_that_edition(nlp, text, year
 ])
 def test_a_year_in_a_product_name_is_no_date(nlp, text):
     assert "2000" not in by_text(nlp, text, MARCH)
+
+
+def test_one_day_after_a_modal_is_someday_ahead_even_misparsed(nlp):
+    found = run_with(nlp, "They are laying a pipeline that could one day stretch to the coast.", MARCH,
+                     vague_references=True)
+    assert [(m.text, m.value) for m in found] == [("one day", "FUTURE_REF")]
+
+
+def test_a_programme_in_quotes_after_its_channel_is_a_name(nlp):
+    text = 'She said on NBC\u2019s \u201cThis Week in Review\u201d that she would stand.'
+    assert by_text(nlp, text, MARCH) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "Both parties are preparing for November's general election.",
+    "Councils are gearing up for May's local elections.",
+    "Activists relish the prospect of taking him on in November's election.",
+])
+def test_an_event_prepared_for_is_still_ahead(nlp, text):
+    month = "November" if "November" in text else "May"
+    assert by_text(nlp, text, MARCH)[month].value == f"2009-{11 if month == 'November' else 5:02d}"
+
+
+def test_an_event_prepared_for_in_the_past_is_gone(nlp):
+    text = "Both parties prepared for November's general election."
+    assert by_text(nlp, text, MARCH)["November"].value == "2008-11"
+
+
+@pytest.mark.parametrize(("text", "day", "value"), [
+    ("As the senator prepared to speak on Monday, a protester was arrested.", "Monday",
+     "2009-03-02"),
+    ("He expects to resume talks on Monday.", "Monday", "2009-03-09"),
+])
+def test_a_plan_told_in_a_past_as_clause_is_of_that_time(nlp, text, day, value):
+    assert by_text(nlp, text, MARCH)[day].value == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The minister misled Parliament when answering questions in May.", "2008-05"),
+    ("The minister will travel to Paris before heading to Berlin in May.", "2009-05"),
+])
+def test_a_participle_clause_has_the_tense_of_its_verb(nlp, text, value):
+    assert by_text(nlp, text, MARCH)["May"].value == value
