@@ -188,6 +188,8 @@ _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "sev
 _UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
           "nine": 9}
 _SPELLED_TENS_UNITS = re.compile(rf"\b({'|'.join(_TENS)}) ({'|'.join(_UNITS)})\b")
+_GLUED_MONTH_DAY = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\d{1,2}\b(?:,? (?:1[89]|20)\d\d\b)?")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
@@ -1638,6 +1640,7 @@ def _parse_absolute(text: str) -> dt.date | None:
 
 _CANON_SUBS = [
     (re.compile(r"[’‘`]"), "'"),
+    (re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?=\d)"), r"\1 "),  # "sept.11"
     (re.compile(r"\s+([,.;:])"), r"\1"),
     (re.compile(r"(?<=[a-z])\.(?=\s|,|$)"), ""),  # "sept." -> "sept", "p.m." -> "p.m"
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
@@ -1824,6 +1827,10 @@ class DateExtractor:
                                     for found in _YEAR_OF_ACT.finditer(doc_text(doc)))
                   if year is not None]
         spans += self._years_before_nouns(doc)
+        # a day glued to its month's abbreviation, one token to the tokenizer: "Sept.11, 2001"
+        spans += [span for span in (doc.char_span(*found.span())
+                                    for found in _GLUED_MONTH_DAY.finditer(doc_text(doc)))
+                  if span is not None]
         holidays = []
         for key, start, end in self.phrases(doc):
             if key == self._holiday_key:
@@ -2261,8 +2268,12 @@ class DateExtractor:
                for token in words) or any(f" {phrase} " in lowered
                                           for phrase in self.future_phrases):
             return True
-        if verb.tag_ in ("VBZ", "VBP"):
-            return None
+        if verb.pos_ not in ("VERB", "AUX") and far.tag_ == "VBD" and far.pos_ == "VERB" and \
+                far.lemma_ not in self.reporting_verbs:
+            # the past at the end of a long chain of phrases: "it asked for the return of emails
+            # in a letter Friday to the FBI" (a telling does not date what it tells: "Ahead of
+            # talks with the LSE on Friday, the bourse said it may raise its offer")
+            return False
         return None
 
     def _telling_verb(self, verb: Token, span: Span) -> Token:
@@ -2706,7 +2717,7 @@ class DateExtractor:
         if len(span) == 1 and span[0].is_title and not span[0].is_sent_start and \
                 not (self.resolver.re_weekday.fullmatch(text) or self.resolver.re_month.fullmatch(
                     text) or text in self.resolver.holidays or text in self.resolver.weekdays_plural
-                     or re.fullmatch(r"q[1-4]", text)) and not (
+                     or re.fullmatch(r"q[1-4]", text) or _GLUED_MONTH_DAY.fullmatch(span.text)) and not (
                 before is not None and before.text in ("\"", "'", "“", "‘", "(", ":", "`", "``")) and \
                 _prose(span.sent):
             return True  # a name: "the Manchester Evening News", "told Radio 4's Today"
@@ -2865,7 +2876,7 @@ class DateExtractor:
         if all(token.ent_type_ in _NAME_LABELS for token in span) and not (
                 _YEAR_TOKEN.fullmatch(text) and (span[0].ent_type_ == "LAW" or
                                                  _names_a_law(span) or self._dates_an_edition(span))) and \
-                not self._month_opening_a_name(span) and \
+                not self._month_opening_a_name(span) and not _GLUED_MONTH_DAY.fullmatch(span.text) and \
                 re.sub(r",? (?:1[89]|20)\d\d$", "", text) not in self.resolver.holidays and \
                 not (before is not None and before.lower_ in self.lead_drop and before.ent_iob_ == "I"
                      and (span.end == len(doc) or doc[span.end].ent_iob_ != "I")):

@@ -73,3 +73,21 @@ def test_a_plan_told_in_a_past_as_clause_is_of_that_time(nlp, text, day, value):
 ])
 def test_a_participle_clause_has_the_tense_of_its_verb(nlp, text, value):
     assert by_text(nlp, text, MARCH)["May"].value == value
+
+
+def test_a_day_at_the_end_of_a_long_chain_of_phrases_takes_the_past_of_its_verb(nlp):
+    text = "The agency said that it asked for the return of the files in a letter Friday to the police."
+    assert by_text(nlp, text, MARCH)["Friday"].value == "2009-02-27"
+
+
+def test_a_telling_does_not_date_a_time_ahead_in_a_fronted_phrase(nlp):
+    text = "Ahead of talks with the union on Friday, the company said it may raise its offer."
+    assert by_text(nlp, text, MARCH)["Friday"].value == "2009-03-06"
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("The attacks of Sept.11, 2001 changed air travel.", "Sept.11, 2001", "2001-09-11"),
+    ("The minister arrived on Jan.5 and left a week later.", "Jan.5", "2009-01-05"),
+])
+def test_a_day_glued_to_its_months_abbreviation_is_a_date(nlp, text, mention, value):
+    assert by_text(nlp, text, MARCH)[mention].value == value
