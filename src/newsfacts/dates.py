@@ -1927,6 +1927,9 @@ class DateExtractor:
                                          doc[start - 1].lower_ not in ("heat", "spur")):
                 return None  # not the idioms "in the heat of the moment", "on the spur of"
             return doc[start:end]
+        if words == ["at", "this", "point"] and end < len(doc) and doc[end].lower_ in (
+                "of", "in", "when", "that"):
+            return None  # "at this point in the game", "of the campaign": a point in a story
         if words == ["at", "present"] and end < len(doc) and (doc[end].pos_ == "NOUN" or
                                                              doc[end].dep_ == "amod"):
             return None  # "at present prices": of the present, no time of its own

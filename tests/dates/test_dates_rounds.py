@@ -91,3 +91,14 @@ def test_a_telling_does_not_date_a_time_ahead_in_a_fronted_phrase(nlp):
 ])
 def test_a_day_glued_to_its_months_abbreviation_is_a_date(nlp, text, mention, value):
     assert by_text(nlp, text, MARCH)[mention].value == value
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("The council is not ready to back the plan at this point.", {"this point": "PRESENT_REF"}),
+    ("At this point the merger looks unlikely.", {"this point": "PRESENT_REF"}),
+    ("He scored at this point of the game.", {}),
+    ("At that point he left the room.", {}),
+])
+def test_at_this_point_is_now_but_not_a_point_in_a_story(nlp, text, found):
+    mentions = run_with(nlp, text, MARCH, vague_references=True)
+    assert {m.text: m.value for m in mentions} == found
