@@ -2855,9 +2855,11 @@ class DateExtractor:
             return True  # "the day before the vote": counted from an event, not a date
         following = next((token for token in doc[span.end:span.end + 3]
                           if not token.is_punct), None)
-        if text == "a second" and following is not None and following.pos_ in (
+        if text in ("a second", "every second") and following is not None and following.pos_ in (
                 "NOUN", "ADJ", "PROPN", "NUM"):
-            return True  # "a second offer", 'a second "Nipple-gate"', "a second five-year term"
+            # "a second offer", 'a second "Nipple-gate"', "a second five-year term", "every
+            # second person": an ordinal
+            return True
         if span[-1].lower_ in ("quarter", "half", "semi") and span.end + 1 < len(doc) and \
                 doc[span.end].text in ("-", "–") and not span[-1].whitespace_ and \
                 not doc[span.end].whitespace_ and doc[span.end + 1].is_alpha and \
