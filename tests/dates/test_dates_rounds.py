@@ -108,7 +108,9 @@ def test_at_this_point_is_now_but_not_a_point_in_a_story(nlp, text, found):
     ("The chip does a billion sums per second.", {"per second": "PT1S"}),
     ("The radio sends millions of pulses every second.", {"every second": "PT1S"}),
     ("The line carries 3,000 calls per minute.", {"per minute": "PT1M"}),
-    ("Every second household now owns a tablet.", {}),
+    ("Every second household owns a tablet.", {}),
 ])
 def test_a_rate_per_second_minute_or_hour_is_a_set(nlp, text, found):
-    assert {m.text: m.value for m in by_text(nlp, text, MARCH).values()} == found
+    # (TIMEX3's reading: the records keep the amount, not its unit of time)
+    mentions = run_with(nlp, text, MARCH, vague_references=True)
+    assert {m.text: m.value for m in mentions} == found
