@@ -2824,8 +2824,11 @@ class DateExtractor:
             return True  # a kind of hours: "opening hours", "the early hours", "after-hours"
         if text in ("years", "months", "days") and before is not None and \
                 before.tag_ == "NN" and before.lower_ not in _COUNTED_DAYS and \
-                before.lower_ not in self.resolver.seasons:
-            return True  # a kind of years: "the 2005 model years", "its retirement years"
+                before.lower_ not in self.resolver.seasons and not (
+                    span.end < len(doc) and doc[span.end].lower_ in ("later", "earlier", "ago")):
+            # a kind of years: "the 2005 model years", "its retirement years" (not "applied for
+            # a job years later")
+            return True
         if text == "the night":
             return True  # "stars who turned out on the night": the night of an event told of
         if text in ("night", "day") and (doc[span.end:span.end + 2].text.lower() in (

@@ -114,3 +114,13 @@ def test_a_rate_per_second_minute_or_hour_is_a_set(nlp, text, found):
     # (TIMEX3's reading: the records keep the amount, not its unit of time)
     mentions = run_with(nlp, text, MARCH, vague_references=True)
     assert {m.text: m.value for m in mentions} == found
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    ("It was not until she applied for a passport years later that she learned of it.",
+     {"years": "PXY"}),
+    ("The firm sold its 2005 model years at a loss.", {"2005": "2005"}),
+])
+def test_years_later_after_a_noun_is_a_vague_duration(nlp, text, found):
+    mentions = run_with(nlp, text, MARCH, vague_references=True)
+    assert {m.text: m.value for m in mentions} == found
