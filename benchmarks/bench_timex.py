@@ -168,7 +168,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpn3": "polnear3", "realpn4": "polnear4",
              "realpn5": "polnear5", "realpn6": "polnear6",
              "realpn7": "polnear7", "realpn8": "polnear8",
-             "realtech8": "bbctech8"}
+             "realtech8": "bbctech8", "realfelix3": "felix3",
+             "realpol5": "bbcpol5"}
 LEAD_PARAGRAPHS = 3
 
 
