@@ -1111,6 +1111,9 @@ class TimexResolver:
                 return None  # "the 1988 quarter": a year, not 1,988 quarters
         if unit == "WE":
             return Timex("DURATION", f"P{n}WE", "absolute")
+        point_five = re.fullmatch(r"([1-9]\d*)\.5", n)
+        if point_five:  # "12.5 years" is "twelve and a half years"
+            n, text = point_five.group(1), f"{text} and a half"
         if ("and a half" in text or match.group("frac")) and n != "X":
             whole, half = {"Y": ("Y", "6M"), "H": ("H", "30M"), "D": ("D", "T12H"),
                            "MIN": ("M", "30S")}.get(unit, (None, None))
@@ -2297,14 +2300,15 @@ class DateExtractor:
         speech keeps its future ("said the plant was due to close on Monday")."""
         verb = _copula_of(head)
         auxiliaries = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-        past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were")
+        past = "had" in auxiliaries or head.i != verb.i and verb.lower_ in ("was", "were") or \
+            _past_passive_plan(head)
         return past and _verb_above(verb.head, 3).lemma_ not in self.reporting_verbs
 
     @staticmethod
     def _plain_was_due(head: Token) -> bool:
         verb = _copula_of(head)
         return head.lower_ == "due" and verb.lower_ in ("was", "were") and not any(
-            child.dep_ == "aux" for child in verb.children)
+            child.dep_ == "aux" for child in verb.children) or _past_passive_plan(head)
 
     def _holiday_ahead(self, span: Span, text: str, published: dt.date) -> Timex | None:
         """The coming holiday, when the span names one as the point something comes before
@@ -4123,6 +4127,14 @@ def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
             verb.head.dep_ == "ROOT" and verb.head.pos_ in ("NOUN", "PROPN")):
         return False
     return not any(token.tag_ in ("VBD", "VBZ", "VBP", "MD") for token in verb.sent)
+
+
+def _past_passive_plan(head: Token) -> bool:
+    """ "the works were set to take place", "the vote was scheduled for": a plan told in the
+    past passive, which leaves its time to the nearest, as a plain "was due" does."""
+    return head.tag_ == "VBN" and {child.lower_ for child in head.children
+                                   if child.dep_ in ("aux", "auxpass")} & {"was", "were"} != set() \
+        and not any(child.lower_ == "had" for child in head.children)
 
 
 def _copula_of(head: Token) -> Token:

@@ -124,3 +124,17 @@ def test_a_rate_per_second_minute_or_hour_is_a_set(nlp, text, found):
 def test_years_later_after_a_noun_is_a_vague_duration(nlp, text, found):
     mentions = run_with(nlp, text, MARCH, vague_references=True)
     assert {m.text: m.value for m in mentions} == found
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("He was jailed for 7.5 years.", "P7Y6M"),
+    ("The meeting lasted 2.5 hours.", "PT2H30M"),
+])
+def test_a_decimal_half_is_the_whole_and_a_half(nlp, text, value):
+    (mention,) = by_text(nlp, text, MARCH).values()
+    assert mention.value == value
+
+
+def test_a_plan_in_the_past_passive_takes_the_nearest_time(nlp):
+    text = "Plans were approved last term and the works were set to take place over the holidays."
+    assert by_text(nlp, text, dt.date(2009, 1, 14))["the holidays"].value == "2008-12"
