@@ -2108,13 +2108,15 @@ class DateExtractor:
                 child.lower_ in ("than", "as") for child in estimate.children):
             return False  # "less than forecast in July", "as expected in March": said then
         verb = self._telling_verb(_verb_above(span.root, 4), span)
-        if verb.tag_ == "VBG" and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and any(
+        if verb.tag_ == "VBG" and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (any(
                 child.dep_ in ("mark", "advmod") and child.lower_ in ("when", "while", "after", "before")
-                for child in verb.children)) and verb.head.pos_ in ("VERB", "AUX") and \
+                for child in verb.children) or verb.i < verb.head.i)) and \
+                verb.head.pos_ in ("VERB", "AUX") and \
                 not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
-            # "were featured giving their all on Saturday", "lied when testifying in October":
-            # a participle clause has the tense of the verb it hangs on (not so a result told
-            # with it: "went into administration, putting jobs at risk weeks before Christmas")
+            # "were featured giving their all on Saturday", "lied when testifying in October",
+            # "Speaking on Sunday, Mr Kennedy said": a participle clause has the tense of the
+            # verb it hangs on (not so a result told after it: "went into administration,
+            # putting jobs at risk weeks before Christmas")
             verb = verb.head
         if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
                 child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in verb.children):

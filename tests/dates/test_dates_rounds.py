@@ -138,3 +138,8 @@ def test_a_decimal_half_is_the_whole_and_a_half(nlp, text, value):
 def test_a_plan_in_the_past_passive_takes_the_nearest_time(nlp):
     text = "Plans were approved last term and the works were set to take place over the holidays."
     assert by_text(nlp, text, dt.date(2009, 1, 14))["the holidays"].value == "2008-12"
+
+
+def test_a_fronted_participle_clause_has_the_tense_of_its_verb(nlp):
+    text = "Speaking on the radio on Sunday, the minister said the upcoming vote would be close."
+    assert by_text(nlp, text, MARCH)["Sunday"].value == "2009-03-01"
