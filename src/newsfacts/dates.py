@@ -2182,13 +2182,16 @@ class DateExtractor:
             if plan is not None and verb.lemma_ == "be":
                 # "the survey (was) due on Monday": the day of a plan
                 return None if self._past_intent(plan) else True
-            if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") or (
+            if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") and \
+                    not (verb.dep_ == "ROOT" and verb.tag_ == "VBD" and
+                         span.root.head.lower_ not in ("date", "deadline")) or (
                     verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
                         "VBD", "VBN") or verb.tag_ == "VBN" and any(
                         child.lower_ in ("to", "for") or child.dep_ == "xcomp"
                         for child in verb.children))):
                 # not "the government planned to pay on Friday" (a past plan) nor "the record
-                # set on Aug. 6"; but "a meeting scheduled for Monday"
+                # set on Aug. 6", "police expected trouble on Monday" (the past itself); but "a
+                # meeting scheduled for Monday", "she set a March date for the case"
                 return True
             if verb.dep_ in ("acl", "ccomp", "advcl") and verb.tag_ == "VBN" and \
                     verb.lower_ in self.future_heads and verb.lower_ != "set" and not auxiliaries \

@@ -143,3 +143,14 @@ def test_a_plan_in_the_past_passive_takes_the_nearest_time(nlp):
 def test_a_fronted_participle_clause_has_the_tense_of_its_verb(nlp):
     text = "Speaking on the radio on Sunday, the minister said the upcoming vote would be close."
     assert by_text(nlp, text, MARCH)["Sunday"].value == "2009-03-01"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("The prime minister is tipped to call the election on Monday.", "2009-03-09"),
+    ("Police expected trouble on Monday.", "2009-03-02"),
+    ("The gang planned the raid on Monday.", "2009-03-02"),
+    ("The judge set a May date for the trial.", "2009-05"),
+])
+def test_a_plan_word_as_the_past_verb_itself_is_no_plan(nlp, text, value):
+    day = "May" if "May" in text else "Monday"
+    assert by_text(nlp, text, MARCH)[day].value == value
