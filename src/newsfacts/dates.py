@@ -1374,11 +1374,15 @@ class TimexResolver:
         match = self.re_weekday.search(text)
         if not match:
             return None
-        numbered = re.fullmatch(r"(?:on )?(?:the )?\w+,? (?:the )?(\d{1,2})(?:st|nd|rd|th)?", text)
-        if numbered and match.start() <= 7 and 1 <= int(numbered.group(1)) <= 31:
-            # "on Thursday 9", its month left out: the nearest Thursday that is a 9th
+        numbered = re.fullmatch(r"(?:on )?(?:the )?\w+,? (?:the )?(\d{1,2})(?:st|nd|rd|th)?"
+                                r"(?P<at>,? at .+)?", text)
+        suffix = self._time_suffix(numbered.group("at")) if numbered and numbered.group("at") else ""
+        if numbered and match.start() <= 7 and 1 <= int(numbered.group(1)) <= 31 and (
+                suffix or not numbered.group("at")):
+            # "on Thursday 9", its month left out: the nearest Thursday that is a 9th ("Tuesday
+            # 22 at noon": at that hour)
             if not dct:
-                return Timex("DATE", None, None)
+                return Timex(_type_with_time(suffix), None, None)
             weekday, number = self.weekdays[match.group("wd")], int(numbered.group(1))
             days = [dct + dt.timedelta(days=step) for step in range(-92, 93)]
             days = [day for day in days if day.isoweekday() == weekday and day.day == number]
@@ -1386,7 +1390,7 @@ class TimexResolver:
             days = [day for day in days if future is None or (day >= dct) == bool(future)] or days
             if days:
                 day = min(days, key=lambda day: abs((day - dct).days))
-                return Timex("DATE", day.isoformat(), "published", day)
+                return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
         rest = self.re_weekday.sub(" ", text, count=1)
         week = re.search(r"\b(?P<rel>next|last|this) week$", rest)
         rest = rest[:week.start()] if week else rest

@@ -154,3 +154,9 @@ def test_a_fronted_participle_clause_has_the_tense_of_its_verb(nlp):
 def test_a_plan_word_as_the_past_verb_itself_is_no_plan(nlp, text, value):
     day = "May" if "May" in text else "Monday"
     assert by_text(nlp, text, MARCH)[day].value == value
+
+
+def test_a_weekday_and_day_number_with_a_clock_time(nlp):
+    text = "Voting opens on Monday 9 at noon and closes on Thursday 12 at 5pm."
+    found = {m.text: m.value for m in by_text(nlp, text, MARCH).values()}
+    assert found == {"Monday 9 at noon": "2009-03-09T12:00", "Thursday 12 at 5pm": "2009-03-12T17:00"}
