@@ -914,7 +914,7 @@ class TimexResolver:
 
     def _financial_year(self, text, dct, future, context_day):
         relative = re.fullmatch(r"(?:the (?:end|start|beginning|middle) of )?(?:the )?"
-                                r"(?:(?P<rel>this|last|next|current|previous|coming) |(?<=the ))"
+                                r"(?:(?P<rel>this|last|past|latest|next|current|previous|coming) |(?<=the ))"
                                 r"(?P<kind>\w+) year", text)
         if relative and relative.group("kind") in self.year_kinds:
             if not dct:
@@ -922,7 +922,8 @@ class TimexResolver:
             # A UK financial or tax year starts in April, an academic year in September; each
             # is filed under the calendar year it starts in.
             year = dct.year - (dct.month < self.year_kinds[relative.group("kind")])
-            step = _STEPS.get(relative.group("rel") or "", 0)  # "the financial year": this one
+            # "the financial year": this one; "the latest": the last one closed
+            step = _STEPS.get(relative.group("rel") or "", -1 if relative.group("rel") == "latest" else 0)
             return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
         if not match:

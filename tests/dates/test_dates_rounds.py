@@ -160,3 +160,12 @@ def test_a_weekday_and_day_number_with_a_clock_time(nlp):
     text = "Voting opens on Monday 9 at noon and closes on Thursday 12 at 5pm."
     found = {m.text: m.value for m in by_text(nlp, text, MARCH).values()}
     assert found == {"Monday 9 at noon": "2009-03-09T12:00", "Thursday 12 at 5pm": "2009-03-12T17:00"}
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    # a UK financial year starts in April: in January 2019 it is 2018/19, filed under 2018
+    ("The charity received £5,000 in the past financial year.", "the past financial year", "2017"),
+    ("Sales rose 5% in the latest fiscal year.", "the latest fiscal year", "2018"),
+])
+def test_the_past_or_latest_kind_of_year_is_the_one_before(nlp, text, mention, value):
+    assert by_text(nlp, text, dt.date(2019, 1, 11))[mention].value == value
