@@ -19,6 +19,7 @@ MARCH = dt.date(2009, 3, 4)  # a Wednesday
     ("He spoke after giving the Institute of Physics 2008 Bragg Lecture.", "2008"),
     ("She judged the National Poetry 2008 awards last year.", "2008"),
     ("Rally teams met at the Northern Motorsport 2009 show in Leeds.", "2009"),
+    ("The college fell to 13th place in the Student University Guide 2010.", "2010"),
 ])
 def test_a_year_in_the_name_of_a_yearly_event_dates_that_edition(nlp, text, year):
     assert by_text(nlp, text, MARCH)[year].value == year
