@@ -923,7 +923,8 @@ class TimexResolver:
             # is filed under the calendar year it starts in.
             year = dct.year - (dct.month < self.year_kinds[relative.group("kind")])
             # "the financial year": this one; "the latest": the last one closed
-            step = _STEPS.get(relative.group("rel") or "", -1 if relative.group("rel") == "latest" else 0)
+            rel = relative.group("rel")
+            step = -1 if rel == "latest" else _STEPS.get(rel or "", 0)
             return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
         if not match:
@@ -2113,9 +2114,8 @@ class DateExtractor:
                 child.lower_ in ("than", "as") for child in estimate.children):
             return False  # "less than forecast in July", "as expected in March": said then
         verb = self._telling_verb(_verb_above(span.root, 4), span)
-        if verb.tag_ == "VBG" and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (any(
-                child.dep_ in ("mark", "advmod") and child.lower_ in ("when", "while", "after", "before")
-                for child in verb.children) or verb.i < verb.head.i)) and \
+        if verb.tag_ == "VBG" and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and (
+                _introduced_by(verb, ("when", "while", "after", "before")) or verb.i < verb.head.i)) and \
                 verb.head.pos_ in ("VERB", "AUX") and \
                 not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
             # "were featured giving their all on Saturday", "lied when testifying in October",
@@ -2123,8 +2123,8 @@ class DateExtractor:
             # verb it hangs on (not so a result told after it: "went into administration,
             # putting jobs at risk weeks before Christmas")
             verb = verb.head
-        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(
-                child.dep_ == "mark" and child.lower_ in ("if", "unless") for child in verb.children):
+        if verb.dep_ == "advcl" and verb.tag_ == "VBD" and \
+                _introduced_by(verb, ("if", "unless"), deps=("mark",)):
             consequence = {child.lower_ for child in verb.head.children if child.dep_ == "aux"}
             if consequence & {"would", "could", "might", "will", "'ll", "’ll"} and \
                     "have" not in consequence:
@@ -2138,13 +2138,11 @@ class DateExtractor:
                 child.lower_ == "to" for child in clause.children):
             clause = clause.head  # "if his candidate were to win in November": ahead
         if clause.dep_ == "advcl" and (clause.tag_ in ("VBP", "VBZ") or clause is not verb and
-                                       clause.tag_ == "VBD") and any(
-                child.dep_ == "mark" and child.lower_ in ("if", "unless")
-                for child in clause.children):
+                                       clause.tag_ == "VBD") and \
+                _introduced_by(clause, ("if", "unless"), deps=("mark",)):
             return True  # "to rebuild if Republicans splinter and lose in the fall": ahead
-        if verb.dep_ in ("advcl", "relcl") and verb.tag_ == "VBD" and any(
-                child.lower_ in ("when", "once", "until", "before", "after") and
-                child.dep_ in ("advmod", "mark") for child in verb.children):
+        if verb.dep_ in ("advcl", "relcl") and verb.tag_ == "VBD" and \
+                _introduced_by(verb, ("when", "once", "until", "before", "after")):
             # (the parser may hang the time clause on a noun: "would be the key themes when
             # the UK took over the EU chair in July")
             head = verb.head if verb.dep_ == "advcl" else _verb_above(verb.head, 3)
@@ -2213,9 +2211,8 @@ class DateExtractor:
                 # figure to be stronger"
                 if verb.head.tag_ == "VBD" and self.resolver.re_month.search(canonical(span.text)):
                     return None  # "agreed to suspend talks at the beginning of December"
-                if verb.head.tag_ == "VBD" and verb.head.dep_ == "advcl" and any(
-                        child.dep_ in ("mark", "advmod") and child.lower_ in ("as", "when", "while")
-                        for child in verb.head.children):
+                if verb.head.tag_ == "VBD" and verb.head.dep_ == "advcl" and \
+                        _introduced_by(verb.head, ("as", "when", "while")):
                     return False  # "as Trump prepared to speak on Tuesday, a girl was hurt": then
                 return not self._past_intent(verb.head)
             if verb.tag_ == "VB" and "to" in auxiliaries and verb.dep_ == "xcomp" and (
@@ -2269,8 +2266,9 @@ class DateExtractor:
                 return False
             if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and not auxiliaries):
                 return False
-        if verb.pos_ not in ("VERB", "AUX"):
-            far = _verb_above(span.root, 7)
+        # a day at the end of a long chain of phrases takes the tense of the verb far above it
+        far = _verb_above(span.root, 7) if verb.pos_ not in ("VERB", "AUX") else None
+        if far is not None:
             auxiliaries = {child.lower_ for child in far.children if child.dep_ == "aux"}
             if far.pos_ == "VERB" and auxiliaries & {"will", "would", "'ll", "’ll", "shall"} and \
                     "have" not in auxiliaries:
@@ -2284,7 +2282,7 @@ class DateExtractor:
                for token in words) or any(f" {phrase} " in lowered
                                           for phrase in self.future_phrases):
             return True
-        if verb.pos_ not in ("VERB", "AUX") and far.tag_ == "VBD" and far.pos_ == "VERB" and \
+        if far is not None and far.tag_ == "VBD" and far.pos_ == "VERB" and \
                 far.lemma_ not in self.reporting_verbs:
             # the past at the end of a long chain of phrases: "it asked for the return of emails
             # in a letter Friday to the FBI" (a telling does not date what it tells: "Ahead of
@@ -2504,7 +2502,7 @@ class DateExtractor:
         """The event a clause of the present prepares for or looks to: an ancestor is one of
         `preparation_words` and no verb on the way up is past."""
         prepared = False
-        for ancestor in list(token.ancestors)[:7]:
+        for ancestor in itertools.islice(token.ancestors, 7):
             if ancestor.tag_ in ("VBD", "MD") or any(
                     child.dep_ in ("aux", "auxpass") and child.lower_ in (
                         "had", "was", "were", "did", "would", "could")
@@ -4142,9 +4140,14 @@ def _headline_future(verb: Token, auxiliaries: set[str]) -> bool:
 def _past_passive_plan(head: Token) -> bool:
     """ "the works were set to take place", "the vote was scheduled for": a plan told in the
     past passive, which leaves its time to the nearest, as a plain "was due" does."""
-    return head.tag_ == "VBN" and {child.lower_ for child in head.children
-                                   if child.dep_ in ("aux", "auxpass")} & {"was", "were"} != set() \
-        and not any(child.lower_ == "had" for child in head.children)
+    auxiliaries = {child.lower_ for child in head.children if child.dep_ in ("aux", "auxpass")}
+    return head.tag_ == "VBN" and bool(auxiliaries & {"was", "were"}) and "had" not in auxiliaries
+
+
+def _introduced_by(verb: Token, words: tuple[str, ...],
+                   deps: tuple[str, ...] = ("mark", "advmod")) -> bool:
+    """ "when testifying", "as Trump prepared", "if sales rose": the clause's subordinator."""
+    return any(child.dep_ in deps and child.lower_ in words for child in verb.children)
 
 
 def _copula_of(head: Token) -> Token:
