@@ -1,6 +1,9 @@
-"""Dates the eighteenth session's development rounds (realpn8, realtech8 in
-benchmarks/timex_real/) showed the rules missing: years that date an event's edition, someday
-after a modal, programmes in quotes, events prepared for, plans and participles in past clauses.
+"""Dates the eighteenth session's development rounds (realpn8, realtech8, realfelix3, realpol5,
+realfelix4 in benchmarks/timex_real/) showed the rules missing: years that date an event's
+edition, someday after a modal, programmes in quotes, events prepared for, plans and participles
+in past clauses, days far down a chain of phrases, days glued to their month, "at this point",
+rates per second, "years later", decimal halves, plans in the past passive, plan words as the past
+verb itself, a weekday and day number at a clock time, the past or latest kind of year.
 
 Sentences of our own, written after those cases."""
 
