@@ -183,11 +183,6 @@ _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "throu
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
 _HOUR_OF_PART = re.compile(r"\b([1-9]|1[01])(:\d\d)?(?: o'clock)? (this (?:morning|afternoon|evening)|"
                            r"tonight)\b")
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
-_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-          "nine": 9}
-_SPELLED_TENS_UNITS = re.compile(rf"\b({'|'.join(_TENS)}) ({'|'.join(_UNITS)})\b")
 _GLUED_MONTH_DAY = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\d{1,2}\b(?:,? (?:1[89]|20)\d\d\b)?")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
@@ -327,6 +322,7 @@ class TimexResolver:
         teens = alt(w for w, n in words.items() if n in range(10, 20))
         tens = alt(w for w, n in words.items() if n in range(20, 100, 10))
         below_100 = rf"(?:{tens})(?: (?:{units}))?|{teens}|{units}"
+        self.re_tens_units = re.compile(rf"\b(?P<tens>{tens}) (?P<unit>{units})\b")  # "twenty five"
         self.re_spelled_year = re.compile(
             rf"\b(?P<century>eighteen|nineteen|twenty) (?P<year>(?:{tens})(?: (?:{units}))?|{teens})\b"
             rf"|^(?P<prefix>(?:the )?(?:year )?)two thousand(?: and (?P<since>{below_100}))?$")
@@ -444,6 +440,9 @@ class TimexResolver:
             hour, minute = (hour - 2) % 12 + 1, 60 + minute
         return f"{hour}:{minute:02d}"
 
+    def _tens_units_in_digits(self, match: re.Match) -> str:
+        return f"{self.numbers[match.group('tens')] + self.numbers[match.group('unit')]:g}"
+
     def _year_in_digits(self, match: re.Match) -> str:
         """ "nineteen ninety six" -> "1996", "the year two thousand and five" -> "the year 2005"."""
         if match.group("century"):
@@ -529,8 +528,7 @@ class TimexResolver:
         if "teen " in text or "two thousand" in text:
             text = self.re_spelled_year.sub(self._year_in_digits, text)
         if "ty " in text:  # "twenty-five years ago": 25 (a spelled year is read above)
-            text = _SPELLED_TENS_UNITS.sub(lambda m: str(_TENS[m.group(1)] + _UNITS[m.group(2)]),
-                                           text)
+            text = self.re_tens_units.sub(self._tens_units_in_digits, text)
         text = re.sub(r"\b(\d{1,2})(?: o'clock)? in the (morning|afternoon|evening|night)\b",
                       lambda m: m.group(1) + ("am" if m.group(2) == "morning" or m.group(2) ==
                                                "night" and int(m.group(1)) < 6 else "pm"), text)
