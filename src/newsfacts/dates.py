@@ -177,14 +177,15 @@ _ELIDED_AMOUNT_AFTER = re.compile(
     rf"(?:to|down to|up to) (?P<word>\d+)\b(?![\d.,]\d| ?%| per ?cent)", re.IGNORECASE)
 # "7% more than they did in 2003": the time a figure is compared with (the words just before it)
 _AFTER_THAN = re.compile(r"\bthan(?: [\w']+){0,3} (?:in|on|during|for|at) $")
-_SHORT_MONTH = re.compile(r"(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?")
+_MONTH_ABBREVIATIONS = r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
+_SHORT_MONTH = re.compile(rf"(?:{_MONTH_ABBREVIATIONS})\.?")
 _MONTH_LEADS = ("in", "on", "by", "since", "until", "till", "from", "to", "through", "of",
                 "for", "at", "over", "between", "around", "throughout", "within", "last", "next",
                 "this", "early", "late", "mid", "during", "before", "after", "-", "–")
 _HOUR_OF_PART = re.compile(r"\b([1-9]|1[01])(:\d\d)?(?: o'clock)? (this (?:morning|afternoon|evening)|"
                            r"tonight)\b")
-_GLUED_MONTH_DAY = re.compile(
-    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.\d{1,2}\b(?:,? (?:1[89]|20)\d\d\b)?")
+_GLUED_MONTH_DAY = re.compile(  # as written, with its capital
+    rf"\b(?:{_MONTH_ABBREVIATIONS.title()})\.\d{{1,2}}\b(?:,? (?:1[89]|20)\d\d\b)?")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
@@ -1647,7 +1648,7 @@ def _parse_absolute(text: str) -> dt.date | None:
 
 _CANON_SUBS = [
     (re.compile(r"[’‘`]"), "'"),
-    (re.compile(r"\b(jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.(?=\d)"), r"\1 "),  # "sept.11"
+    (re.compile(rf"\b({_MONTH_ABBREVIATIONS})\.(?=\d)"), r"\1 "),  # "sept.11"
     (re.compile(r"\s+([,.;:])"), r"\1"),
     (re.compile(r"(?<=[a-z])\.(?=\s|,|$)"), ""),  # "sept." -> "sept", "p.m." -> "p.m"
     (re.compile(r"(?<=[a-z])-(?=[a-z])"), " "),   # "mid-september", "third-quarter"
