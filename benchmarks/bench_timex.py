@@ -169,7 +169,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpn5": "polnear5", "realpn6": "polnear6",
              "realpn7": "polnear7", "realpn8": "polnear8",
              "realtech8": "bbctech8", "realfelix3": "felix3",
-             "realpol5": "bbcpol5", "realfelix4": "felix4"}
+             "realpol5": "bbcpol5", "realfelix4": "felix4",
+             "realfelix5": "felix5"}
 LEAD_PARAGRAPHS = 3
 
 
