@@ -553,7 +553,7 @@ class TimexResolver:
                      self._quarters, self._seasons, self._decade, self._anchored_month,
                      self._month_dates,
                      self._weekday, self._part_or_clock, self._qualified_duration,
-                     self._single_unit, self._qualified_season,
+                     self._single_unit, self._qualified_season, self._clock_on_day,
                      self._fallback):
             found = rule(text, dct, future, context_day)
             if found is not None:
@@ -653,13 +653,16 @@ class TimexResolver:
         """ "on the 3rd", "Wednesday 17th": that day of the month in context (else of
         publication's month, or the month before or after when the tense, or the weekday, says
         the day is gone or to come)."""
-        match = re.fullmatch(r"(?:(?P<wd>\w+day),? )?(?:the )?(?P<d>[1-9]|[12]\d|3[01])"
+        match = re.fullmatch(r"(?:(?:early |late )?(?:the )?(?P<part>\w+) of )?"
+                             r"(?:(?P<wd>\w+day),? )?(?P<the>the )?(?P<d>[1-9]|[12]\d|3[01])"
                              r"(?:st|nd|rd|th)", text)
-        if not match or not (match.group("wd") in self.weekdays or text.startswith("the ")):
-            return None
+        if not match or not (match.group("wd") in self.weekdays or match.group("the")) or \
+                match.group("part") and match.group("part") not in self.parts:
+            return None  # ("the evening of Wednesday 30th" is that day's evening)
+        suffix = "T" + self.parts[match.group("part")] if match.group("part") else ""
         base = context_day or dct
         if base is None:
-            return Timex("DATE", None, None)
+            return Timex(_type_with_time(suffix), None, None)
         number, (year, month) = int(match.group("d")), (base.year, base.month)
         if match.group("wd"):  # "Wednesday 17th": the nearest month where the 17th is one
             for shift in (0, -1, 1):
@@ -678,7 +681,7 @@ class TimexResolver:
             day = dt.date(year, month, number)
         except ValueError:
             return False
-        return Timex("DATE", day.isoformat(), "published", day)
+        return Timex(_type_with_time(suffix), day.isoformat() + suffix, "published", day)
 
     def _before_last(self, text, dct, future, context_day):
         """ "the year before last", "the week before last": two back from publication."""
@@ -912,8 +915,8 @@ class TimexResolver:
         return Timex("DURATION", "P" + date + ("T" + time if time else ""), "absolute")
 
     def _financial_year(self, text, dct, future, context_day):
-        relative = re.fullmatch(r"(?:the (?:end|start|beginning|middle) of )?(?:the )?"
-                                r"(?:(?P<rel>this|last|past|latest|next|current|previous|coming) |(?<=the ))"
+        relative = re.fullmatch(r"(?:the (?P<part>end|close|start|beginning|middle) of )?(?:the )?"
+                                r"(?:(?P<rel>this|last|past|latest|next|current|previous|coming|(?<=the )new) |(?<=the ))"
                                 r"(?P<kind>\w+) year", text)
         if relative and relative.group("kind") in self.year_kinds:
             if not dct:
@@ -924,6 +927,11 @@ class TimexResolver:
             # "the financial year": this one; "the latest": the last one closed
             rel = relative.group("rel")
             step = -1 if rel == "latest" else _STEPS.get(rel or "", 0)
+            if rel == "new":  # the one to come, or the one begun in the last two months
+                step = int(not 0 <= dct.month - self.year_kinds[relative.group("kind")] < 2)
+            if relative.group("part") in ("end", "close") and \
+                    self.year_kinds[relative.group("kind")] > 1:
+                step += 1  # "the end of the financial year" in January 2016: March 2016
             return Timex("DATE", f"{year + step:04d}", "published")
         match = self.re_year_part.match(text)
         if not match:
@@ -1494,6 +1502,22 @@ class TimexResolver:
         return Timex("DURATION", _period("1", self.units[match.group("unit") or match.group("long")]),
                      "absolute")
 
+    def _clock_on_day(self, text, dct, future, context_day):
+        """ "11pm on the evening of Wednesday 30th": the clock time of the day the rest names,
+        for day phrases no rule reads with a clock time before them."""
+        clock = self.re_clock_any.match(text)
+        if not clock or not text[clock.end():].startswith(" on "):
+            return None
+        time = self._clock(text[:clock.end()])
+        day = self._resolve_cached(text[clock.end() + 4:], dct, future, context_day)
+        if not time or day is None:
+            return None
+        if day.value is None:
+            return Timex("TIME", None, day.anchor)
+        if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T[A-Z]{2})?", day.value):
+            return None
+        return Timex("TIME", f"{day.value[:10]}T{time}", day.anchor, day.day)
+
     def _fallback(self, text, dct, future, context_day):
         # Only short strings with digits and a month or a numeric date go to dateparser: words
         # alone are where its false hits live ("We" -> Wednesday, "£5m" -> five minutes ago).
@@ -1758,6 +1782,9 @@ class DateExtractor:
         # "an overnight success", "won't happen overnight" mean suddenly
         self.overnight_kinds = set(lists["overnight_kinds"])
         self.sudden_change_verbs = set(lists["sudden_change_verbs"])
+        # "in their third year of MEng": a year of a course of study, as "first years" are
+        # students
+        self.study_words = set(lists["study_words"])
         self.measures = set(lists["measure_units"])
         self.name_heads = set(lists["weekday_name_heads"])
         self.year_name_heads = set(lists["year_name_heads"])
@@ -2629,6 +2656,26 @@ class DateExtractor:
                 span.end < len(doc) and doc[span.end].lower_ in (
                     "earlier", "later", "ago", "before", "after", "'s", "’s"))
 
+    def _year_of_study(self, span: Span) -> bool:
+        """ "three third year Mechanical Engineering students", "All the first years", "first
+        year students who progress to their second year": a year of a course, or its students,
+        not a length of time ("the first year" of a plan, "its final year" are)."""
+        words = [token.lower_ for token in span]
+        if len(words) < 2 or words[-1] not in ("year", "years") or words[-2] not in (
+                "first", "second", "third", "fourth", "fifth", "final", "1st", "2nd", "3rd",
+                "4th"):
+            return False
+        doc = span.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and after.head.i > span.end - 1:
+            return True  # the year names a kind of student: "third year students"
+        if words[-1] == "years" and (after is None or after.lower_ != "of"):
+            return True  # "the first years" arrived
+        if len(words) >= 3 and words[-3] in ("their", "his", "her", "my", "your", "our"):
+            sentence = span.sent
+            return any(token.lower_ in self.study_words for token in sentence)
+        return False
+
     def _left_out(self, span: Span, text: str, timex: Timex) -> bool:
         """Mentions the records leave out although they read as time."""
         if self._season_of(span, self.season_weather_heads):
@@ -2653,6 +2700,8 @@ class DateExtractor:
                 before.lower_ == "and" and span.start >= 2 and doc[span.start - 2].lower_ in (
                     "first", "second", "third", "fourth")):
             return True  # students: "first years", "second and third years"
+        if self._year_of_study(span):
+            return True
         if text in ("the fall", "fall") and not (
                 before is not None and before.lower_ in _SEASON_PREPOSITIONS and not (
                     span.end + 1 < len(doc) and doc[span.end].lower_ == "of"

@@ -609,9 +609,12 @@ def test_the_weekend_in_context(nlp):
 
 
 def test_the_financial_year_is_the_current_one(nlp):
-    # UK financial years start in April: in January 2016 it is 2015/16, filed under 2015.
+    # UK financial years start in April: in January 2016 it is 2015/16, filed under 2015; its
+    # end, in March 2016, is in 2016
+    assert by_text(nlp, "The cuts are planned for the financial year.")[
+        "the financial year"].value == "2015"
     assert by_text(nlp, "The cuts take effect at the end of the financial year.")[
-        "the end of the financial year"].value == "2015"
+        "the end of the financial year"].value == "2016"
 
 
 def test_that_day_is_the_day_just_named(nlp):

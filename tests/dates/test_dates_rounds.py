@@ -173,3 +173,65 @@ def test_a_weekday_and_day_number_with_a_clock_time(nlp):
 ])
 def test_the_past_or_latest_kind_of_year_is_the_one_before(nlp, text, mention, value):
     assert by_text(nlp, text, dt.date(2019, 1, 11))[mention].value == value
+
+
+# -- the nineteenth session's round (realfelix5) and the Felix sets before it --
+
+SEPTEMBER = dt.date(2017, 9, 5)  # a Tuesday
+
+
+def test_a_part_of_a_weekday_and_day_number_is_that_days_part(nlp):
+    found = by_text(nlp, "The exam was set for Thursday 31st August. Students got an email on the "
+                         "evening of Wednesday 30th.", SEPTEMBER)
+    assert found["the evening of Wednesday 30th"].value == "2017-08-30TEV"
+    assert by_text(nlp, "It opened on the morning of the 3rd.", SEPTEMBER)[
+        "the morning of the 3rd"].value == "2017-09-03TMO"
+
+
+def test_a_clock_time_on_a_part_of_a_day_takes_that_day(nlp):
+    text = ("The exam was set for Thursday 31st August. Students got an email after 11pm on "
+            "the evening of Wednesday 30th.")
+    assert by_text(nlp, text, SEPTEMBER)["11pm on the evening of Wednesday 30th"].value == \
+        "2017-08-30T23:00"
+    found = {m.text: m.value for m in run_with(nlp, text, SEPTEMBER, timeml_extents=True)}
+    assert (found["11pm"], found["the evening of Wednesday 30th"]) == (
+        "2017-08-30T23:00", "2017-08-30TEV")
+
+
+@pytest.mark.parametrize(("text", "published", "value"), [
+    # the end of the 2015/16 financial year is in 2016, its start in 2015
+    ("The cuts take effect at the end of the financial year.", dt.date(2016, 1, 15), "2016"),
+    ("The pool will close at the end of this academic year.", dt.date(2018, 2, 2), "2018"),
+    ("Fees were cut at the close of the financial year.", dt.date(2016, 1, 15), "2016"),
+    ("Fees were cut at the beginning of the academic year.", dt.date(2015, 1, 16), "2014"),
+    # a calendar-year kind ends in the year it starts
+    ("Sales fell at the end of the fiscal year.", dt.date(2016, 1, 15), "2016"),
+])
+def test_the_end_of_a_kind_of_year_is_in_the_year_it_ends(nlp, text, published, value):
+    found = {m.text: m.value for m in by_text(nlp, text, published).values()}
+    assert value in found.values() and len(found) == 1
+
+
+@pytest.mark.parametrize(("published", "value"), [
+    (dt.date(2010, 2, 5), "2010"),  # in February: the one starting in September
+    (dt.date(2010, 10, 5), "2010"),  # in October: the one just begun
+    (dt.date(2011, 6, 5), "2011"),
+])
+def test_the_new_academic_year_is_the_coming_or_just_begun_one(nlp, published, value):
+    found = by_text(nlp, "The bar will reopen by the new academic year.", published)
+    assert found["the new academic year"].value == value
+
+
+@pytest.mark.parametrize("text", [
+    "The team is three third year Mechanical Engineering students from the college.",
+    "The three students are all in their third year of MEng Chemical Engineering.",
+    "All the first years, with their older hosts, marched along the road.",
+    "It counted the first year students who progress to their second year.",
+])
+def test_a_year_of_a_course_of_study_is_no_time(nlp, text):
+    assert not [m for m in by_text(nlp, text, SEPTEMBER).values() if "year" in m.text]
+
+
+def test_a_year_in_office_is_still_a_length_of_time(nlp):
+    assert by_text(nlp, "In his first year in office he cut taxes.", SEPTEMBER)[
+        "his first year"].value == "P1Y"
