@@ -348,8 +348,9 @@ class TimexResolver:
             rf"(?: and a half)?(?: long| old)?$")
         # "two difficult years": the extractor offers this shape only with an adjective between
         self.re_qualified_duration = re.compile(
-            rf"^(?!an? )(?P<n>\d+|{num}) (?!(?:{unit}|{num}|and|or|to|of|light)\b)[a-z]+ "
-            rf"(?P<unit>{unit})$")  # ("a good month", "a first year" student: no count)
+            rf"^(?!an? )(?P<n>\d+|{num}) (?!(?:{unit}|{num}|{alt(self.ordinals)}|and|or|to|of|"
+            rf"light)\b)[a-z]+ (?P<unit>{unit})$")
+        # ("a good month", "a first year" student, "its thirty first year": no count)
         # "a wet European summer", "a slow summer", a headline's "Mild winter drives oil
         # down": the season the tense points to. ("spring" is left out: "a hot spring" is water.)
         self.re_qualified_season = re.compile(
@@ -916,7 +917,8 @@ class TimexResolver:
 
     def _financial_year(self, text, dct, future, context_day):
         relative = re.fullmatch(r"(?:the (?P<part>end|close|start|beginning|middle) of )?(?:the )?"
-                                r"(?:(?P<rel>this|last|past|latest|next|current|previous|coming|(?<=the )new) |(?<=the ))"
+                                r"(?:(?P<rel>this|last|past|latest|next|current|previous|coming|"
+                                r"(?<=the )new) |(?<=the ))"
                                 r"(?P<kind>\w+) year", text)
         if relative and relative.group("kind") in self.year_kinds:
             if not dct:
@@ -1425,6 +1427,8 @@ class TimexResolver:
             day = _weekday_on_or_after(dct + dt.timedelta(days=1), weekday)
         elif re.search(r"\b(?:last|past)\b", text.replace("last night", "")):
             day = _weekday_on_or_before(dct - dt.timedelta(days=1), weekday)
+        elif re.search(r"\bthis coming\b", text):  # said on a Thursday, "this coming
+            day = _weekday_on_or_after(dct + dt.timedelta(days=1), weekday)  # Thursday": a week on
         elif re.search(r"\bthis\b", text.replace("this morning", "").replace(
                 "this afternoon", "").replace("this evening", "")):
             # "this Sunday": the one of this week, unless the tense says it is gone or to come
@@ -1491,7 +1495,7 @@ class TimexResolver:
     def _single_unit(self, text, dct, future, context_day):
         """ "its largest single-day gain", "the best single week since 2003", "the peso's
         decade-long peg": one unit's length, as "one-day" is."""
-        match = re.fullmatch(r"single[- ](?P<unit>day|week|month|year)|"
+        match = re.fullmatch(r"single[- ](?P<unit>day|week|month|year)|all (?P<all>day|week|month|year)|"
                              r"(?:an? )?(?P<long>hour|day|week|month|year|decade|century)[- ]long|"
                              r"(?P<many>hours|days|weeks|months|years|decades|centuries)[- ]long",
                              text)
@@ -1499,8 +1503,8 @@ class TimexResolver:
             return None
         if match.group("many"):  # "the government's decades-long policy": some number of them
             return Timex("DURATION", _period("X", self.units[match.group("many")]), "absolute")
-        return Timex("DURATION", _period("1", self.units[match.group("unit") or match.group("long")]),
-                     "absolute")
+        unit = match.group("unit") or match.group("long") or match.group("all")  # "all day"
+        return Timex("DURATION", _period("1", self.units[unit]), "absolute")
 
     def _clock_on_day(self, text, dct, future, context_day):
         """ "11pm on the evening of Wednesday 30th": the clock time of the day the rest names,
@@ -1972,9 +1976,15 @@ class DateExtractor:
             end -= 1  # the base model may end an entity on a line break ("Christmas\n")
         while start < end and doc[start].is_space:
             start += 1
-        if end - start == 1 and re.fullmatch(r"(?:1[5-9]|20)\d0", doc[start].text) and start and \
-                doc[start - 1].lower_ == "the" and end < len(doc) and doc[end].text in ("'s", "’s"):
-            return doc[start - 1:end + 1]  # "the 1980's": the decade, written with an apostrophe
+        year_end = end - (end - start > 1 and doc[end - 1].text in ("'s", "’s"))
+        if re.fullmatch(r"(?:1[0-9]|20)\d0", doc[year_end - 1].text) and year_end < len(doc) and \
+                doc[year_end].text in ("'s", "’s") and year_end - start <= 3:
+            # "the 1980's", "early 1800’s": the decade, written with an apostrophe ("2010's
+            # profits" are that year's)
+            first = start - (start > 0 and doc[start - 1].lower_ == "the")
+            lead = [token.lower_ for token in doc[first:year_end - 1]]
+            if lead and all(word in ("the", "early", "mid", "late", "-") for word in lead):
+                return doc[first:year_end + 1]
         if end - start == 3 and doc[start].like_num and doc[start + 1].lower_ in (
                 "this", "last", "next") and doc[start + 2].lower_ in self.units:
             start += 1  # "hasn't held one this year": a count, then the year
@@ -1982,7 +1992,8 @@ class DateExtractor:
                 _YEAR_TOKEN.fullmatch(doc[start + 1].text):
             start += 1  # "the annual 2004 rate of growth": the year
         while start < end and doc[start].lower_ in self.lead_drop and not (
-                end - start == 2 and doc[start].lower_ == "per") and not (  # "per week": a rate's unit
+                end - start == 2 and doc[start].lower_ in ("per", "all")) and not (
+                # "per week": a rate's unit; "all day": a day's length
                 doc[start].lower_ == "another" and start + 1 < end and start and
                 doc[start - 1].lower_ == "for" and doc[start + 1].lower_ in self.units and
                 not doc[start + 1].lower_.endswith("s")) and not (
@@ -2702,6 +2713,8 @@ class DateExtractor:
             return True  # students: "first years", "second and third years"
         if self._year_of_study(span):
             return True
+        if text == "all year" and span.end < len(doc) and doc[span.end].lower_ == "round":
+            return True  # "open all year round": always
         if text in ("the fall", "fall") and not (
                 before is not None and before.lower_ in _SEASON_PREPOSITIONS and not (
                     span.end + 1 < len(doc) and doc[span.end].lower_ == "of"

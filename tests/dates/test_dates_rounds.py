@@ -235,3 +235,53 @@ def test_a_year_of_a_course_of_study_is_no_time(nlp, text):
 def test_a_year_in_office_is_still_a_length_of_time(nlp):
     assert by_text(nlp, "In his first year in office he cut taxes.", SEPTEMBER)[
         "his first year"].value == "P1Y"
+
+
+def test_this_coming_weekday_said_on_that_weekday_is_a_week_on(nlp):
+    thursday = dt.date(2013, 1, 17)
+    assert by_text(nlp, "The panel will speak at the launch this coming Thursday.", thursday)[
+        "this coming Thursday"].value == "2013-01-24"
+    assert by_text(nlp, "The panel will speak at the launch this coming Monday.", thursday)[
+        "this coming Monday"].value == "2013-01-21"
+
+
+def test_a_day_ordinal_of_a_month_without_the(nlp):
+    found = by_text(nlp, "The vote will be held next Tuesday (9th of December).",
+                    dt.date(2014, 12, 2))
+    assert found["9th of December"].value == "2014-12-09"
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("The work dates back to the early 1800’s.", "the early 1800’s", "18"),
+    ("Prices in the late 1990's were lower.", "the late 1990's", "199"),
+    ("Profits beat 2010's record.", "2010", "2010"),  # that year's record
+])
+def test_a_decade_written_with_an_apostrophe(nlp, text, mention, value):
+    assert by_text(nlp, text, MARCH)[mention].value == value
+
+
+def test_the_present_time_is_now_in_timex3s_reading(nlp):
+    found = {m.text: m.value for m in run_with(nlp, "At the present time, it is impossible to "
+                                                    "give a figure.", MARCH, vague_references=True)}
+    assert found == {"the present time": "PRESENT_REF"}
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("The crew had been shooting scenes all day.", "all day", "P1D"),
+    ("The two councils have argued about the road all year.", "all year", "P1Y"),
+    ("The squad has trained hard all week.", "all week", "P1W"),
+])
+def test_all_of_a_unit_is_its_length(nlp, text, mention, value):
+    assert by_text(nlp, text, MARCH)[mention].value == value
+
+
+def test_all_year_round_is_always_no_length(nlp):
+    assert by_text(nlp, "The cafe is open all year round.", MARCH) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "The fair, now in its thirty first year, returns to the campus.",
+    "The society was set up by two fourth year physics students.",
+])
+def test_an_ordinal_year_is_no_count_of_years(nlp, text):
+    assert not [m for m in by_text(nlp, text, MARCH).values() if "year" in m.text]
