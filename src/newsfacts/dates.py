@@ -764,9 +764,11 @@ class TimexResolver:
         """ "the festive season", "the holiday shopping season", "the Christmas period": the
         December the tense points to, as a month is; "the holiday quarter" is that year's last
         quarter. ("the Christmas shopping season" is Christmas before a kind of season.)
-        "the holidays" are those of December only when said from November to January; in
-        summer they are the school holidays, which no calendar fixes."""
+        "the holidays" are those of December when said from November to January, and the
+        summer's when said from June to August (the school and university holidays)."""
         if text == "the holidays":
+            if dct and dct.month in (6, 7, 8):
+                return Timex("DATE", f"{dct.year:04d}-SU", "published")
             if not dct or dct.month not in (11, 12, 1):
                 return False
             return Timex("DATE", f"{_month_year(dct, 12, None, text, future):04d}-12",
@@ -2160,6 +2162,10 @@ class DateExtractor:
             # verb it hangs on (not so a result told after it: "went into administration,
             # putting jobs at risk weeks before Christmas")
             verb = verb.head
+        elif verb.tag_ == "VBG" and verb.dep_ == "pcomp" and verb.head.lower_ in (
+                "after", "before", "while", "when") and verb.head.head.tag_ == "VBD" \
+                and not any(child.dep_ in ("aux", "auxpass") for child in verb.children):
+            verb = verb.head.head  # "had a shock after coming back over the summer": then
         if verb.dep_ == "advcl" and verb.tag_ == "VBD" and \
                 _introduced_by(verb, ("if", "unless"), deps=("mark",)):
             consequence = {child.lower_ for child in verb.head.children if child.dep_ == "aux"}
@@ -2715,6 +2721,9 @@ class DateExtractor:
             return True
         if text == "all year" and span.end < len(doc) and doc[span.end].lower_ == "round":
             return True  # "open all year round": always
+        if re.fullmatch(r"the (?:morning|afternoon|evening|night)", text) and \
+                span[-1].dep_ in ("nsubj", "nsubjpass", "dobj"):
+            return True  # an occasion: "The evening began with a talk", "hosted the evening"
         if text in ("the fall", "fall") and not (
                 before is not None and before.lower_ in _SEASON_PREPOSITIONS and not (
                     span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
@@ -2883,9 +2892,11 @@ class DateExtractor:
         if span[-1].lower_ in self.resolver.decade_words and span.start and \
                 doc[span.start - 1].tag_ == "PRP$":
             return True  # an age: "in his late thirties", "in their twenties"
-        if re.fullmatch(r"spring|summer|autumn|winter", text) and \
-                span.start and doc[span.start - 1].lower_ not in self.season_leads:
-            return True  # a bare season after no preposition: "the hot spring", "prices fall"
+        if re.fullmatch(r"spring|summer|autumn|winter", text) and span.start and \
+                not span[0].is_sent_start and doc[span.start - 1].lower_ not in self.season_leads:
+            # a bare season after no preposition: "the hot spring", "prices fall" (not one that
+            # opens its sentence: "Summer is approaching")
+            return True
         if len(span) == 1 and text in self.resolver.holidays and span[0].is_lower:
             return True  # a common noun: "a service of thanksgiving"
         if len(span) == 1 and text in self.resolver.parts and span.start and \

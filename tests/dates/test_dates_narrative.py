@@ -296,9 +296,12 @@ def test_not_a_date(nlp, sentence, mention):
     assert mention not in by_text(nlp, sentence)
 
 
-def test_the_holidays_of_summer_are_no_date(nlp):
+def test_the_holidays_said_in_summer_are_that_summer(nlp):
+    # the school and university holidays: no calendar fixes their days, but they are that summer
+    assert by_text(nlp, "The children are away for the holidays.", dt.date(2016, 7, 20))[
+        "the holidays"].value == "2016-SU"
     assert "the holidays" not in by_text(nlp, "The children are away for the holidays.",
-                                         dt.date(2016, 7, 20))
+                                         dt.date(2016, 4, 20))
 
 
 def test_vague_years_stay_in_timex3(nlp):

@@ -285,3 +285,32 @@ def test_all_year_round_is_always_no_length(nlp):
 ])
 def test_an_ordinal_year_is_no_count_of_years(nlp, text):
     assert not [m for m in by_text(nlp, text, MARCH).values() if "year" in m.text]
+
+
+def test_a_participle_after_a_preposition_has_the_tense_of_a_past_verb(nlp):
+    february = dt.date(2016, 2, 19)
+    found = by_text(nlp, "Staff had a surprise after coming back over the summer.", february)
+    assert found["the summer"].value == "2015-SU"
+    found = by_text(nlp, "Shares rose 1% before ending Friday lower.", february)
+    assert found["Friday"].value == "2016-02-19"
+    found = by_text(nlp, "Shares rose 1% before ending Thursday lower.", february)
+    assert found["Thursday"].value == "2016-02-18"
+
+
+def test_a_season_that_opens_its_sentence_is_a_season(nlp):
+    found = by_text(nlp, "Runners train for the race\nSummer is coming, and the club is busy.",
+                    dt.date(2013, 5, 2))
+    assert found["Summer"].value == "2013-SU"
+
+
+@pytest.mark.parametrize("text", [
+    "The evening began with short speeches from the organisers.",
+    "The evening was a celebration of student film.",
+])
+def test_the_evening_as_an_occasion_is_no_time(nlp, text):
+    assert by_text(nlp, text, dt.date(2019, 3, 15)) == {}
+
+
+def test_the_evening_as_a_time_is_still_one(nlp):
+    assert by_text(nlp, "Police were called to the hall in the evening.", dt.date(2019, 3, 15))[
+        "the evening"].value == "2019-03-15TEV"
