@@ -2403,6 +2403,26 @@ class DateExtractor:
             not any(token.tag_ == "VBD" for token in span.sent if token.dep_ == "ROOT") and \
             self.tense(span) is None  # (not a timetable: "the match kicks off in the evening")
 
+    def _clock_of_no_day(self, span: Span) -> bool:
+        """ "there would be three timeslots: 09:00-12:00, ...", "if pubs were allowed to open
+        until four in the morning", "extending the day to 8am on Mondays and Thursdays": a clock
+        time of a plan, a condition or a routine, with no day named in its sentence or the ones
+        before (TIMEX3 only)."""
+        if not self.resolver.re_clock_any.search(canonical(span.text)) or any(
+                self.resolver.re_weekday.fullmatch(token.lower_) or token.lower_ in (
+                    "today", "tonight", "yesterday", "tomorrow") or token.lower_ in
+                self.resolver.parts and token.i and token.nbor(-1).lower_ in ("this", "last")
+                or token.ent_type_ == "DATE" and token.is_title and
+                token.lower_ not in self.resolver.weekdays_plural for token in span.sent):
+            return False
+        verb = _verb_above(span.root, 4)
+        climbed = [verb, *list(verb.ancestors)[:2]]
+        if any(child.dep_ == "aux" and child.lower_ in ("would", "could", "might")
+               for token in climbed for child in token.children):
+            return True  # a plan or a condition
+        return any(token.lower_ in self.resolver.weekdays_plural or token.lower_ in
+                   _HABITUAL_ADVERBS for token in span.sent)  # a routine
+
     def _holiday_soon(self, text: str, published: dt.date) -> bool:
         """The holiday named comes within the next three months."""
         coming = self.resolver.resolve(text, published, True, None)
@@ -3110,6 +3130,10 @@ class DateExtractor:
             if timex is not None and self.vague_references and timex.value and \
                     re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|MI)", timex.value) and \
                     self._habitual_part_of_day(span, text):
+                timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
+            if timex is not None and self.vague_references and context_day is None and \
+                    timex.value and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", timex.value) and \
+                    self._clock_of_no_day(span):
                 timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
             if timex is not None and future is not False and self._part_of_day_kind(span):
                 # "morning or evening exams", "lunchtime lectures", "early morning cartoon
@@ -3861,10 +3885,14 @@ class DateExtractor:
                                               self.tense(span) if span is not None else None)
                 if timex is None or not timex.value:
                     continue
+                if self.vague_references and span is not None and re.fullmatch(
+                        r"\d{4}-\d\d-\d\dT\d\d:\d\d", timex.value) and self._clock_of_no_day(span):
+                    timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
                 found = _added_mention(text, *end_at, timex)
                 mentions.append(found)
                 added = True
-            if not found.value or not re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", found.value):
+            if not found.value or not re.fullmatch(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d",
+                                                    found.value):
                 continue
             start_clock = self._start_clock(match) if twelve_hour else \
                 f"{int(match.group('h1')):02d}:{match.group('m1')}"
@@ -3872,7 +3900,7 @@ class DateExtractor:
                 continue
             day = found.value[:10]
             if (not twelve_hour or match.group("ap1")) and start_clock > found.value[11:] and \
-                    self.resolver.re_clock.match(canonical(found.text)):
+                    self.resolver.re_clock.match(canonical(found.text)) and day[0] != "X":
                 # "10pm to 6am": the end is the next morning
                 next_day = dt.date.fromisoformat(day) + dt.timedelta(days=1)
                 found.value = next_day.isoformat() + found.value[10:]

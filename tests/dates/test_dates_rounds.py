@@ -314,3 +314,21 @@ def test_the_evening_as_an_occasion_is_no_time(nlp, text):
 def test_the_evening_as_a_time_is_still_one(nlp):
     assert by_text(nlp, "Police were called to the hall in the evening.", dt.date(2019, 3, 15))[
         "the evening"].value == "2019-03-15TEV"
+
+
+@pytest.mark.parametrize(("text", "clocks"), [
+    ("Instead of evening exams there would be two slots: 09:00-12:00 and 14:00-17:00.",
+     {"09:00": "XXXX-XX-XXT09:00", "12:00": "XXXX-XX-XXT12:00", "14:00": "XXXX-XX-XXT14:00",
+      "17:00": "XXXX-XX-XXT17:00"}),
+    ("The plan would extend the teaching day to 8am until 7pm on Tuesdays and Fridays.",
+     {"8am": "XXXX-XX-XXT08:00", "7pm": "XXXX-XX-XXT19:00"}),
+    ("The gym usually opens at 7am.", {"7am": "XXXX-XX-XXT07:00"}),
+    # a day named, or a clock of what happened: that day's
+    ("The union said it would close the bar at 11pm on Friday.", {"11pm": "2009-03-06T23:00"}),
+    ("Trading was halted at 11:30am, and the exchange said it would review its rules.",
+     {"11:30am": "2009-03-04T11:30"}),
+])
+def test_a_clock_time_of_a_plan_or_routine_has_no_day_in_timex3(nlp, text, clocks):
+    found = {m.text: m.value for m in run_with(nlp, text, MARCH, vague_references=True,
+                                               timeml_extents=True)}
+    assert {text: found.get(text) for text in clocks} == clocks
