@@ -582,6 +582,11 @@ class TimexResolver:
             # "Wednesday afternoons", "Tuesday nights": every such part of that weekday
             day = self.weekdays.get(words[0]) or self.weekdays_plural[words[0]]
             return Timex("SET", f"XXXX-WXX-{day}T{self.parts[words[1]]}", "absolute")
+        match = re.fullmatch(r"(?:every|each) (\w+) (\w+)", text)
+        if match and match.group(1) in self.weekdays and match.group(2) in self.parts:
+            # "every Thursday morning"
+            return Timex("SET", f"XXXX-WXX-{self.weekdays[match.group(1)]}T"
+                                f"{self.parts[match.group(2)]}", "absolute")
         match = re.fullmatch(r"(?:every|each|per) (?:single )?(\w+)", text)
         if match:
             word = match.group(1)
@@ -2397,6 +2402,10 @@ class DateExtractor:
         if any(token.lemma_ == "tend" for token in climbed) or any(
                 child.lower_ in _HABITUAL_ADVERBS for token in climbed for child in token.children):
             return True
+        clause = verb.head if verb.dep_ == "csubj" else verb
+        if any(child.dep_ == "aux" and child.lower_ in ("should", "can", "must")
+               for child in clause.children):
+            return True  # what holds of any night: "walking home at night should not be scary"
         return verb.tag_ in ("VBZ", "VBP") and verb.dep_ in ("ROOT", "conj") and not any(
             child.dep_ in ("aux", "auxpass") for child in verb.children) and \
             verb.lemma_ not in self.reporting_verbs and span.start > verb.i - 6 and \
@@ -2741,6 +2750,9 @@ class DateExtractor:
             return True
         if text == "all year" and span.end < len(doc) and doc[span.end].lower_ == "round":
             return True  # "open all year round": always
+        if span[-1].lower_ in ("night", "nights") and span.end < len(doc) and \
+                doc[span.end].lower_ == "out":
+            return True  # "the ultimate night out": an outing
         if re.fullmatch(r"the (?:morning|afternoon|evening|night)", text) and \
                 span[-1].dep_ in ("nsubj", "nsubjpass", "dobj"):
             return True  # an occasion: "The evening began with a talk", "hosted the evening"
@@ -3071,7 +3083,10 @@ class DateExtractor:
             elif future and len(span) == 1 and span.end < len(doc) and \
                     doc[span.end].lower_ in ("'s", "’s") and (
                         self.resolver.re_weekday.fullmatch(text) or
-                        self.resolver.re_month.fullmatch(text)):
+                        self.resolver.re_month.fullmatch(text)) and not (
+                        span.root.head.dep_ == "nsubj" and
+                        span.root.head.head.lemma_ in ("loom", "approach", "near")):
+                # (but "as Tuesday's vote looms": the event itself is ahead)
                 # "Proceeds from Thursday's show will go to charity", "December's share fall
                 # means it could be relegated next month": the day or month names its event,
                 # which the clause's future need not reach; the nearest such day or month
@@ -3380,7 +3395,10 @@ class DateExtractor:
             mentions = _short_year_ranges(doc_text(doc), mentions)
         if self.timeml_extents and _EARLIER_IN.search(doc_text(doc)):
             mentions = _earlier_in(doc_text(doc), mentions)
-        return self._range_years(doc, mentions)
+        mentions = self._range_years(doc, mentions)
+        if "://" in doc_text(doc) or "www." in doc_text(doc):
+            mentions = _outside_links(doc_text(doc), mentions)
+        return mentions
 
     def _weekday_beside_day(self, text: str, mentions: list[DateMention]) -> list[DateMention]:
         """ "sales on the last Saturday before Christmas", "the first Monday after Easter": the
@@ -4173,6 +4191,22 @@ def _added_mention(text: str, start: int, end: int, timex: Timex) -> DateMention
     """A mention a later pass adds (numbered by `_renumber` once the pass is done)."""
     return DateMention(id="", text=text[start:end], start=start, end=end, type=timex.type,
                        value=timex.value, anchor=timex.anchor)
+
+
+# a web address, bare or as a Markdown link's target: "[proposals](http://felixonline.co.uk/news/
+# 1251/two-hour-lunchtime-could-be-abolished/)"
+_LINK = re.compile(r"\]\([^)\s]*\)|(?:https?://|www\.)[^\s)\]]+")
+
+
+def _outside_links(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """The mentions not inside a web address: words of a URL are no time ("/summer-ball/",
+    "/2011-05-23-report.pdf")."""
+    links = [match.span() for match in _LINK.finditer(text)]
+    kept = [mention for mention in mentions
+            if not any(start < mention.end and mention.start < end for start, end in links)]
+    if len(kept) != len(mentions):
+        _renumber(kept)
+    return kept
 
 
 def _renumber(mentions: list[DateMention]) -> None:

@@ -332,3 +332,46 @@ def test_a_clock_time_of_a_plan_or_routine_has_no_day_in_timex3(nlp, text, clock
     found = {m.text: m.value for m in run_with(nlp, text, MARCH, vague_references=True,
                                                timeml_extents=True)}
     assert {text: found.get(text) for text in clocks} == clocks
+
+
+@pytest.mark.parametrize("text", [
+    "[The latest proposals](http://example.org/news/1251/two-hour-lunchtime-could-go/) were "
+    "discussed.",
+    "The full report is at https://example.org/2011/summer-ball-report.pdf for members.",
+])
+def test_words_of_a_web_address_are_no_time(nlp, text):
+    assert by_text(nlp, text, MARCH) == {}
+
+
+def test_a_link_text_keeps_its_time(nlp):
+    found = by_text(nlp, "The union [met on Monday](http://example.org/2009/minutes) to vote.",
+                    MARCH)
+    assert list(found) == ["Monday"]
+
+
+def test_late_or_early_before_a_year_is_that_year(nlp):
+    found = by_text(nlp, "The levy will be increased to more than £8 an hour by late 2019, and "
+                         "bonuses will be banned.", dt.date(2015, 5, 1))
+    assert found["late 2019"].value == "2019"
+
+
+def test_a_night_out_is_an_outing(nlp):
+    assert by_text(nlp, "The winners get the ultimate night out on campus.", MARCH) == {}
+
+
+def test_every_weekday_part_is_a_set(nlp):
+    found = by_text(nlp, "Every Thursday morning, the shop releases new stock.", MARCH)
+    assert found["Every Thursday morning"].value == "XXXX-WXX-4TMO"
+
+
+def test_an_event_that_looms_is_ahead(nlp):
+    friday = dt.date(2018, 12, 7)
+    found = by_text(nlp, "Students wait. As Tuesday's vote looms, the college says little.", friday)
+    assert found["Tuesday"].value == "2018-12-11"
+
+
+def test_what_holds_of_any_night_is_of_no_night_in_timex3(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "Campaign launched\nWalking home at night should not be frightening.",
+        dt.date(2012, 11, 22), vague_references=True, timeml_extents=True)}
+    assert found == {"night": "XXXX-XX-XXTNI"}
