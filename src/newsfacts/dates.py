@@ -1584,7 +1584,8 @@ def _month_year(dct: dt.date, month: int, day_number: int | None, text: str,
         return dct.year if (month, day_number or 1) < (dct.month, day_number and dct.day or 1) \
             and dct.month - month > 2 else dct.year - 1
     if re.search(r"\bthis\b", text):
-        return dct.year
+        # ("This January, the college will trial it", said in December: the coming one)
+        return dct.year + (future is True and month < dct.month - 2)
     if re.search(r"\bnext\b", text):
         future = True
     probe = (month, day_number or 1)
@@ -1867,6 +1868,11 @@ class DateExtractor:
         # Terrorism Act 2000") is still a year
         spans += [doc[token.i:token.i + 1] for ent in doc.ents if ent.label_ in ("EVENT", "LAW")
                   for token in ent if _YEAR_TOKEN.fullmatch(token.text)]
+        # and the year that ends a name when it numbers an edition ("Discover Islam Week
+        # 2013", "VarsityFest 2017"), however the base model took the name
+        spans += [doc[ent.end - 1:ent.end] for ent in doc.ents if len(ent) > 1 and
+                  _YEAR_TOKEN.fullmatch(ent[-1].text) and ent[-1].dep_ == "nummod" and
+                  ent[-1].head.i == ent.end - 2 and self._dates_an_edition(ent[-1:])]
         # and so is the year of a law it did not take ("the 1701 Act of Settlement", "the
         # Anti-Terrorism Crimes and Security Act 2001")
         spans += [year for year in (doc.char_span(*found.span(1 if found.group(1) else 2))
@@ -2398,9 +2404,7 @@ class DateExtractor:
                for token in span.sent):
             return False
         verb = _verb_above(span.root, 4)
-        climbed = [verb, *list(verb.ancestors)[:2]]
-        if any(token.lemma_ == "tend" for token in climbed) or any(
-                child.lower_ in _HABITUAL_ADVERBS for token in climbed for child in token.children):
+        if self._habitual(span):
             return True
         clause = verb.head if verb.dep_ == "csubj" else verb
         if any(child.dep_ == "aux" and child.lower_ in ("should", "can", "must")
@@ -2411,6 +2415,19 @@ class DateExtractor:
             verb.lemma_ not in self.reporting_verbs and span.start > verb.i - 6 and \
             not any(token.tag_ == "VBD" for token in span.sent if token.dep_ == "ROOT") and \
             self.tense(span) is None  # (not a timetable: "the match kicks off in the evening")
+
+    @staticmethod
+    def _habitual(span: Span, above: int = 2) -> bool:
+        """The clause of the span, or the ones above it (two at most), says what tends or
+        usually happens."""
+        verb = _verb_above(span.root, 4)
+        climbed = [verb, *list(verb.ancestors)[:above]]
+        # (the parser may hang the adverb on an auxiliary: "which often gets damaged")
+        words = [child for token in climbed for child in token.children]
+        words += [child for word in words if word.dep_ in ("aux", "auxpass")
+                  for child in word.children]
+        return any(token.lemma_ == "tend" for token in climbed) or any(
+            word.lower_ in _HABITUAL_ADVERBS for word in words)
 
     def _clock_of_no_day(self, span: Span) -> bool:
         """ "there would be three timeslots: 09:00-12:00, ...", "if pubs were allowed to open
@@ -2506,9 +2523,10 @@ class DateExtractor:
         """ "the Autosport International 2005 show", "the 2004 Hinton Lecture", "Elections 2005":
         a year in the name of a yearly event dates that edition (not so "Windows 2000")."""
         doc = year.doc
-        if year.start and doc[year.start - 1].is_title and \
-                doc[year.start - 1].lower_ in self.edition_heads:
-            return True
+        before = doc[year.start - 1] if year.start else None
+        if before is not None and before.text[:1].isupper() and (
+                before.lower_ in self.edition_heads or before.lower_.endswith("fest")):
+            return True  # ("Discover Islam Week 2013", "VarsityFest 2017")
         for token in doc[year.end:year.end + 3]:
             if token.lower_ in self.edition_heads:
                 # a count of things: "2000 festival tickets"
@@ -2754,8 +2772,11 @@ class DateExtractor:
                 doc[span.end].lower_ == "out":
             return True  # "the ultimate night out": an outing
         if re.fullmatch(r"the (?:morning|afternoon|evening|night)", text) and \
-                span[-1].dep_ in ("nsubj", "nsubjpass", "dobj"):
-            return True  # an occasion: "The evening began with a talk", "hosted the evening"
+                span[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and \
+                span[-1].head.lemma_ not in ("progress", "wear", "pass", "draw", "go"):
+            # an occasion: "The evening began with a talk", "hosted the evening" (not the time
+            # passing: "as the evening progressed", "as the night wore on")
+            return True
         if text in ("the fall", "fall") and not (
                 before is not None and before.lower_ in _SEASON_PREPOSITIONS and not (
                     span.end + 1 < len(doc) and doc[span.end].lower_ == "of"
@@ -3146,6 +3167,13 @@ class DateExtractor:
                     re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|MI)", timex.value) and \
                     self._habitual_part_of_day(span, text):
                 timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
+            if timex is not None and self.vague_references and timex.value and \
+                    re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", timex.value) and \
+                    re.fullmatch(r"(?:the )?(?:spring|summer|autumn|fall|winter)", text) and \
+                    self._habitual(span, above=1):
+                # "the lawn often becomes damaged in winter": any winter (not "we have always
+                # said we will introduce the bill in the spring")
+                timex = Timex("DATE", "XXXX" + timex.value[4:], "absolute")
             if timex is not None and self.vague_references and context_day is None and \
                     timex.value and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", timex.value) and \
                     self._clock_of_no_day(span):
@@ -3396,6 +3424,8 @@ class DateExtractor:
         if self.timeml_extents and _EARLIER_IN.search(doc_text(doc)):
             mentions = _earlier_in(doc_text(doc), mentions)
         mentions = self._range_years(doc, mentions)
+        if len(_LIVE_STAMP.findall(doc_text(doc))) >= 2:
+            mentions = _live_stamps(doc_text(doc), mentions, published)
         if "://" in doc_text(doc) or "www." in doc_text(doc):
             mentions = _outside_links(doc_text(doc), mentions)
         return mentions
@@ -4191,6 +4221,25 @@ def _added_mention(text: str, start: int, end: int, timex: Timex) -> DateMention
     """A mention a later pass adds (numbered by `_renumber` once the pass is done)."""
     return DateMention(id="", text=text[start:end], start=start, end=end, type=timex.type,
                        value=timex.value, anchor=timex.anchor)
+
+
+# a live report's time stamps, a 24-hour clock opening its lines: "1850: Members are debating"
+_LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d(?=:\s)", re.MULTILINE)
+
+
+def _live_stamps(text: str, mentions: list[DateMention],
+                 published: dt.date | None) -> list[DateMention]:
+    """Lines stamped "1850:", "1904:" (two or more) are times of the day of publication, not
+    years."""
+    for match in _LIVE_STAMP.finditer(text):
+        start, end = match.span()
+        mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+        value = f"{published.isoformat()}T{match.group()[:2]}:{match.group()[2:]}" \
+            if published else None
+        mentions.append(_added_mention(text, start, end, Timex(
+            "TIME", value, "published" if published else None)))
+    _renumber(mentions)
+    return mentions
 
 
 # a web address, bare or as a Markdown link's target: "[proposals](http://felixonline.co.uk/news/

@@ -375,3 +375,40 @@ def test_what_holds_of_any_night_is_of_no_night_in_timex3(nlp):
         nlp, "Campaign launched\nWalking home at night should not be frightening.",
         dt.date(2012, 11, 22), vague_references=True, timeml_extents=True)}
     assert found == {"night": "XXXX-XX-XXTNI"}
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Monday marks the start of Discover Science Week 2013, the society's yearly project.", "2013"),
+    ("The team played the opening match at VarsityFest 2017 last year.", "2017"),
+])
+def test_a_year_ending_the_name_of_a_yearly_event_dates_that_edition(nlp, text, year):
+    assert by_text(nlp, text, MARCH)[year].value == year
+
+
+def test_the_evening_passing_is_a_time(nlp):
+    found = by_text(nlp, "The venue filled up quickly as the evening progressed.", MARCH)
+    assert found["the evening"].value == "2009-03-04TEV"
+
+
+def test_this_month_said_long_after_it_with_a_future_is_the_coming_one(nlp):
+    december = dt.date(2018, 12, 7)
+    assert by_text(nlp, "This January, the college will trial a new menu.", december)[
+        "This January"].value == "2019-01"
+    assert by_text(nlp, "This January was the wettest on record.", december)[
+        "This January"].value == "2018-01"
+
+
+def test_a_season_of_what_usually_happens_is_any_such_season_in_timex3(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "The plan protects the grass, which often gets badly damaged in winter.", MARCH,
+        vague_references=True, timeml_extents=True)}
+    assert found == {"winter": "XXXX-WI"}
+
+
+def test_time_stamps_of_a_live_report_are_times_of_that_day(nlp):
+    text = ("Council meets on fees\n1850: Members are discussing the first paper.\n"
+            "1904: The motion has passed.")
+    found = by_text(nlp, text, dt.date(2013, 12, 10))
+    assert (found["1850"].value, found["1904"].value) == ("2013-12-10T18:50", "2013-12-10T19:04")
+    assert by_text(nlp, "The society was founded in 1850: it was the first.", MARCH)[
+        "1850"].value == "1850"
