@@ -170,7 +170,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpn7": "polnear7", "realpn8": "polnear8",
              "realtech8": "bbctech8", "realfelix3": "felix3",
              "realpol5": "bbcpol5", "realfelix4": "felix4",
-             "realfelix5": "felix5", "realfelix6": "felix6", "realfelix7": "felix7"}
+             "realfelix5": "felix5", "realfelix6": "felix6", "realfelix7": "felix7",
+             "realfelix8": "felix8"}
 LEAD_PARAGRAPHS = 3
 
 
