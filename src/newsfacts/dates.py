@@ -188,6 +188,8 @@ _GLUED_MONTH_DAY = re.compile(  # as written, with its capital
     rf"\b(?:{_MONTH_ABBREVIATIONS.title()})\.\d{{1,2}}\b(?:,? (?:1[89]|20)\d\d\b)?")
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€])(?:19[5-9]\d|20[0-3]\d)(?![\d,.]\d|%)")
 _YEAR_OF_ACT = re.compile(r"\b((?:1[5-9]|20)\d\d) Acts?\b|\bAct,? ((?:1[5-9]|20)\d\d)\b")
+_WEEKDAY_RUN = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day ?(?:to|-|–|through|until) ?"
+                          r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _HABITUAL_ADVERBS = ("usually", "often", "typically", "generally", "normally", "always",
                      "rarely", "seldom", "regularly", "sometimes", "frequently", "routinely")
 _PART_OF_DAY_KIND = re.compile(r"\b(?:(?:early|late) )?(?:morning|afternoon|evening|night|"
@@ -551,7 +553,7 @@ class TimexResolver:
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
-                     self._quarters, self._seasons, self._decade, self._anchored_month,
+                     self._quarters, self._season_of_year, self._seasons, self._decade, self._anchored_month,
                      self._month_dates,
                      self._weekday, self._part_or_clock, self._qualified_duration,
                      self._single_unit, self._qualified_season, self._clock_on_day,
@@ -1484,6 +1486,16 @@ class TimexResolver:
             base -= dt.timedelta(days=1)
         return Timex(_type_with_time(suffix), base.isoformat() + suffix, "published", base)
 
+    def _season_of_year(self, text, dct, future, context_day):
+        """ "autumn this year", "the summer last year": that year's season."""
+        match = re.fullmatch(r"(?:the )?(?P<season>\w+) (?P<rel>this|last|next) year", text)
+        if not match or match.group("season") not in self.seasons:
+            return None
+        if not dct:
+            return Timex("DATE", None, None)
+        year = dct.year + _STEPS.get(match.group("rel"), 0)
+        return Timex("DATE", f"{year:04d}-{self.seasons[match.group('season')]}", "published")
+
     def _qualified_duration(self, text, dct, future, context_day):
         """ "two difficult years", "three long weeks": the count of units, whatever they were
         like."""
@@ -2047,8 +2059,9 @@ class DateExtractor:
     def _split_range(self, span: Span, published: dt.date | None) -> list[Span]:
         """ "8am to 5pm today", "2010-2012": TIMEX3 marks each end of a range on its own."""
         probe = published or _PROBE_DAY
-        if re.search(r"\b(?:financial|fiscal|tax|academic|school) year\b", span.text.lower()):
-            return [span]  # "the 2012-2013 academic year" is one year
+        if not self.timeml_extents and re.search(r"\b(?:financial|fiscal|tax|academic|school) "
+                                                 r"year\b", span.text.lower()):
+            return [span]  # "the 2012-2013 academic year" is one year (TimeML marks both)
         if "quarter-century" in span.text.lower():
             return [span]  # "a quarter-century ago": 25 years, no range
         for token in span[1:-1]:
@@ -2115,8 +2128,9 @@ class DateExtractor:
                 left_text) and not gap.text.strip() and re.fullmatch(r"(?:this|last|next) week",
                                                                        right_text):
             return True  # "Tuesday" + "last week"
-        # "June" + "last year"
-        if resolver.re_month.search(left_text) and not gap.text.strip() and re.fullmatch(
+        # "June" + "last year", "autumn" + "this year"
+        if (resolver.re_month.search(left_text) or re.sub(r"^the ", "", left_text) in
+                resolver.seasons) and not gap.text.strip() and re.fullmatch(
                 r"(?:this|last|next) year", right_text):
             return True
         # "December 12" + ", 2016", "March" + "in" + "2010"
@@ -2416,6 +2430,17 @@ class DateExtractor:
             not any(token.tag_ == "VBD" for token in span.sent if token.dep_ == "ROOT") and \
             self.tense(span) is None  # (not a timetable: "the match kicks off in the evening")
 
+    def _weekday_routine(self, sentence: Span) -> bool:
+        """A sentence in the present that names a run of weekdays, "Monday to Friday", and no
+        day of its own: what happens every week ("It is open 10am-5pm Monday to Friday")."""
+        match = _WEEKDAY_RUN.search(sentence.text)
+        if match is None or any(token.lower_ in ("this", "next", "last", "today", "tomorrow",
+                                                 "yesterday") for token in sentence):
+            return False
+        verb = sentence.root
+        return verb.tag_ in ("VBZ", "VBP") and not any(
+            child.dep_ == "aux" and child.lower_ in ("will", "'ll", "’ll") for child in verb.children)
+
     @staticmethod
     def _habitual(span: Span, above: int = 2) -> bool:
         """The clause of the span, or the ones above it (two at most), says what tends or
@@ -2434,6 +2459,8 @@ class DateExtractor:
         until four in the morning", "extending the day to 8am on Mondays and Thursdays": a clock
         time of a plan, a condition or a routine, with no day named in its sentence or the ones
         before (TIMEX3 only)."""
+        if self._weekday_routine(span.sent):
+            return True  # "open 10am-5pm Monday to Friday"
         if not self.resolver.re_clock_any.search(canonical(span.text)) or any(
                 self.resolver.re_weekday.fullmatch(token.lower_) or token.lower_ in (
                     "today", "tonight", "yesterday", "tomorrow") or token.lower_ in
@@ -2441,6 +2468,10 @@ class DateExtractor:
                 or token.ent_type_ == "DATE" and token.is_title and
                 token.lower_ not in self.resolver.weekdays_plural for token in span.sent):
             return False
+        if span.root.dep_ in ("compound", "nummod", "amod", "nmod") and \
+                span.root.head.i >= span.end and span.root.head.pos_ == "NOUN" and \
+                span.root.head.lower_ != "deadline":
+            return True  # a kind of thing: "the 4:50am ferry", "the show's 9 a.m. hour"
         verb = _verb_above(span.root, 4)
         climbed = [verb, *list(verb.ancestors)[:2]]
         if any(child.dep_ == "aux" and child.lower_ in ("would", "could", "might")
@@ -2771,6 +2802,8 @@ class DateExtractor:
         if span[-1].lower_ in ("night", "nights") and span.end < len(doc) and \
                 doc[span.end].lower_ == "out":
             return True  # "the ultimate night out": an outing
+        if text == "this point" and self.tense(span) is False:
+            return True  # a point in a story told in the past: "At this point we realised"
         if re.fullmatch(r"the (?:morning|afternoon|evening|night)", text) and \
                 span[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and \
                 span[-1].head.lemma_ not in ("progress", "wear", "pass", "draw", "go"):
@@ -3167,6 +3200,12 @@ class DateExtractor:
                     re.fullmatch(r"\d{4}-\d\d-\d\dT(?:MO|AF|EV|NI|MI)", timex.value) and \
                     self._habitual_part_of_day(span, text):
                 timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
+            if timex is not None and self.resolver.re_weekday.fullmatch(text) and \
+                    timex.value and self._weekday_routine(span.sent) and \
+                    _WEEKDAY_RUN.search(doc.text[max(span.start_char - 14, 0):span.end_char + 14]):
+                if not self.vague_references:
+                    continue  # a generic day, as "on a typical Tuesday"
+                timex = Timex("DATE", f"XXXX-WXX-{self.resolver.weekdays[text]}", "absolute")
             if timex is not None and self.vague_references and timex.value and \
                     re.fullmatch(r"\d{4}-(?:SP|SU|FA|WI)", timex.value) and \
                     re.fullmatch(r"(?:the )?(?:spring|summer|autumn|fall|winter)", text) and \

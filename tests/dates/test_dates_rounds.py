@@ -412,3 +412,46 @@ def test_time_stamps_of_a_live_report_are_times_of_that_day(nlp):
     assert (found["1850"].value, found["1904"].value) == ("2013-12-10T18:50", "2013-12-10T19:04")
     assert by_text(nlp, "The society was founded in 1850: it was the first.", MARCH)[
         "1850"].value == "1850"
+
+
+def test_at_this_point_of_a_story_told_in_the_past_is_no_time(nlp):
+    found = {m.text for m in run_with(nlp, "We searched the building. At this point we realised "
+                                           "the mascot was gone.", MARCH, vague_references=True)}
+    assert "this point" not in found
+    found = {m.text: m.value for m in run_with(nlp, "At this point, the plan is on track.", MARCH,
+                                               vague_references=True)}
+    assert found == {"this point": "PRESENT_REF"}
+
+
+def test_a_season_and_a_year_are_one_date(nlp):
+    found = by_text(nlp, "The halls were meant to reopen by autumn this year.",
+                    dt.date(2016, 12, 15))
+    assert found["autumn this year"].value == "2016-FA"
+    found = by_text(nlp, "Prices rose in the summer last year.", dt.date(2016, 12, 15))
+    assert found["the summer last year"].value == "2015-SU"
+
+
+def test_a_split_year_label_is_two_dates_in_timex3_and_one_in_the_records(nlp):
+    text = "The grant for the 2014-2015 academic year will be cut."
+    found = {m.text: m.value for m in run_with(nlp, text, MARCH, vague_references=True,
+                                               timeml_extents=True)}
+    assert found == {"2014": "2014", "2015 academic year": "2015"}
+    assert [m.value for m in by_text(nlp, text, MARCH).values()] == ["2014"]
+
+
+def test_a_clock_time_naming_a_kind_of_thing_has_no_day_in_timex3(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "The students tried to board the 4:50am ferry but were turned away.", MARCH,
+        vague_references=True, timeml_extents=True)}
+    assert found == {"4:50am": "XXXX-XX-XXT04:50"}
+
+
+def test_a_run_of_weekdays_in_the_present_is_every_week(nlp):
+    text = "The advice centre is on the first floor. It is open 9am-4pm Monday to Thursday."
+    found = {m.text: m.value for m in run_with(nlp, text, MARCH, vague_references=True,
+                                               timeml_extents=True)}
+    assert found == {"9am": "XXXX-XX-XXT09:00", "4pm": "XXXX-XX-XXT16:00",
+                     "Monday": "XXXX-WXX-1", "Thursday": "XXXX-WXX-4"}
+    assert "Monday" not in by_text(nlp, text, MARCH)  # a generic day, left out of the records
+    found = by_text(nlp, "The festival will run from Monday to Thursday next week.", MARCH)
+    assert found["Monday"].value == "2009-03-09"
