@@ -455,3 +455,10 @@ def test_a_run_of_weekdays_in_the_present_is_every_week(nlp):
     assert "Monday" not in by_text(nlp, text, MARCH)  # a generic day, left out of the records
     found = by_text(nlp, "The festival will run from Monday to Thursday next week.", MARCH)
     assert found["Monday"].value == "2009-03-09"
+
+
+@pytest.mark.parametrize("phrase", ["this point in time", "this current point in time"])
+def test_this_point_in_time_is_now_in_timex3s_reading(nlp, phrase):
+    found = {m.text: m.value for m in run_with(
+        nlp, f"The cause of the fault is unknown at {phrase}.", MARCH, vague_references=True)}
+    assert found == {phrase: "PRESENT_REF"}
