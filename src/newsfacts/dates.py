@@ -2457,8 +2457,8 @@ class DateExtractor:
     def _clock_of_no_day(self, span: Span) -> bool:
         """ "there would be three timeslots: 09:00-12:00, ...", "if pubs were allowed to open
         until four in the morning", "extending the day to 8am on Mondays and Thursdays": a clock
-        time of a plan, a condition or a routine, with no day named in its sentence or the ones
-        before (TIMEX3 only)."""
+        time of a plan, a condition or a routine, with no day named in its sentence (TIMEX3
+        only; a caller with a day from the sentences before keeps that day)."""
         if self._weekday_routine(span.sent):
             return True  # "open 10am-5pm Monday to Friday"
         if not self.resolver.re_clock_any.search(canonical(span.text)) or any(
@@ -2762,7 +2762,8 @@ class DateExtractor:
             return False
         doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
-        if after is not None and after.pos_ in ("NOUN", "PROPN") and after.head.i > span.end - 1:
+        if after is not None and after.pos_ in ("NOUN", "PROPN") and (
+                span[-1].head.i >= span.end or after.head.i >= span.end):
             return True  # the year names a kind of student: "third year students"
         if words[-1] == "years" and (after is None or after.lower_ != "of"):
             return True  # "the first years" arrived
