@@ -1361,15 +1361,29 @@ class TimexResolver:
         elif weekday and day_number and dct:
             # "Monday, Oct. 26": the year in which that day is a Monday, nearest first.
             anchor = "published"
-            year = _month_year(dct, month, day_number, text, None)
+            # ("last Thursday 11th March": "last" goes with the weekday, not the month)
+            year = _month_year(dct, month, day_number,
+                               re.sub(r"\b(?:last|next|this) (?=\w+day\b)", "", text), None)
+            wanted = self.weekdays[weekday.group("wd")]
             for candidate in (year, year - 1, year + 1):
                 try:
                     probe = dt.date(candidate, month, day_number)
                 except ValueError:
                     continue
-                if probe.isoweekday() == self.weekdays[weekday.group("wd")]:
+                if probe.isoweekday() == wanted and (
+                        candidate == year or abs((probe - dct).days) <= 300):
                     year = candidate
                     break
+            else:
+                # no such day near publication: a slip of the pen ("Tuesday 18 January" in
+                # January 2012, a Wednesday), read as that weekday nearest the date written
+                try:
+                    written = dt.date(year, month, day_number)
+                except ValueError:
+                    return False
+                shift = (wanted - written.isoweekday() + 3) % 7 - 3
+                day = written + dt.timedelta(days=shift)
+                return Timex(_type_with_time(suffix), day.isoformat() + suffix, anchor, day)
         elif not dct:
             return Timex(_type_with_time(suffix), None, None)
         else:
@@ -2803,6 +2817,9 @@ class DateExtractor:
         if span[-1].lower_ in ("night", "nights") and span.end < len(doc) and \
                 doc[span.end].lower_ == "out":
             return True  # "the ultimate night out": an outing
+        if re.fullmatch(r"(?:that|the) time of (?:the )?year", text) and not (
+                before is not None and before.lower_ in ("'s", "’s", "is")):
+            return True  # now only as "It's that time of year (again)"; else a season of its own
         if text == "this point" and self.tense(span) is False:
             return True  # a point in a story told in the past: "At this point we realised"
         if re.fullmatch(r"the (?:morning|afternoon|evening|night)", text) and \

@@ -462,3 +462,31 @@ def test_this_point_in_time_is_now_in_timex3s_reading(nlp, phrase):
     found = {m.text: m.value for m in run_with(
         nlp, f"The cause of the fault is unknown at {phrase}.", MARCH, vague_references=True)}
     assert found == {phrase: "PRESENT_REF"}
+
+
+@pytest.mark.parametrize(("text", "published", "mention", "value"), [
+    # the 18th of January 2012 was a Wednesday: the Tuesday nearest it, not January 2011
+    ("The society launched the contest on Tuesday 18 January after a year's pause.",
+     dt.date(2012, 1, 19), "Tuesday 18 January", "2012-01-17"),
+    ("The flood warning was issued last Thursday 11th March.", dt.date(2015, 3, 19),
+     "last Thursday 11th March", "2015-03-12"),
+    # a weekday and date that agree in a year close by keep that year
+    ("The deal closed on Tuesday, Dec. 28.", dt.date(2000, 1, 5), "Tuesday, Dec. 28",
+     "1999-12-28"),
+    ("The band will play on Saturday 20 August.", dt.date(2005, 2, 16), "Saturday 20 August",
+     "2005-08-20"),
+])
+def test_a_weekday_that_does_not_fit_its_date_is_the_nearest_such_day(nlp, text, published,
+                                                                       mention, value):
+    assert by_text(nlp, text, published)[mention].value == value
+
+
+def test_its_that_time_of_year_is_now_in_timex3s_reading(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "It's that time of year again when we all make resolutions.", MARCH,
+        vague_references=True)}
+    assert found == {"that time of year": "PRESENT_REF"}
+    found = {m.text for m in run_with(
+        nlp, "Prices rise at the time of year when students arrive.", MARCH,
+        vague_references=True)}
+    assert "the time of year" not in found
