@@ -402,7 +402,7 @@ class TimexResolver:
         self.re_season = re.compile(
             rf"^(?:(?:the )?(?P<mod>early|late|mid|the end of|the start of) )?"
             rf"(?:(?P<rel>this|last|next|the) |(?P<y0>\d{{4}}) )?(?P<s>{alt(self.seasons)})"
-            rf"(?: (?:of )?(?P<y>\d{{4}})| of (?P<rel2>this|last|next) year)?$")
+            rf"(?: (?:of )?(?P<y>\d{{4}})| (?:of )?(?P<rel2>this|last|next) year)?$")
 
     # -- small readers -------------------------------------------------------------------
 
@@ -553,7 +553,7 @@ class TimexResolver:
                      self._first_hour, self._compound_duration, self._financial_year, self._numeric,
                      self._week_of, self._adjacent_day, self._relative_word, self._ago,
                      self._duration, self._relative_unit,
-                     self._quarters, self._season_of_year, self._seasons, self._decade, self._anchored_month,
+                     self._quarters, self._seasons, self._decade, self._anchored_month,
                      self._month_dates,
                      self._weekday, self._part_or_clock, self._qualified_duration,
                      self._single_unit, self._qualified_season, self._clock_on_day,
@@ -1259,7 +1259,7 @@ class TimexResolver:
             return Timex("DATE", f"{match.group('y') or match.group('y0')}-{season}", "absolute")
         if not dct:
             return Timex("DATE", None, None)
-        if match.group("rel2"):  # "the autumn of next year": that year's autumn
+        if match.group("rel2"):  # "the autumn of next year", "autumn this year": that year's
             return Timex("DATE", f"{dct.year + _STEPS.get(match.group('rel2'), 0):04d}-{season}",
                          "published")
         rel = match.group("rel") or ""
@@ -1499,16 +1499,6 @@ class TimexResolver:
             # overnight", "agreed after overnight talks": the night just gone, as "last night"
             base -= dt.timedelta(days=1)
         return Timex(_type_with_time(suffix), base.isoformat() + suffix, "published", base)
-
-    def _season_of_year(self, text, dct, future, context_day):
-        """ "autumn this year", "the summer last year": that year's season."""
-        match = re.fullmatch(r"(?:the )?(?P<season>\w+) (?P<rel>this|last|next) year", text)
-        if not match or match.group("season") not in self.seasons:
-            return None
-        if not dct:
-            return Timex("DATE", None, None)
-        year = dct.year + _STEPS.get(match.group("rel"), 0)
-        return Timex("DATE", f"{year:04d}-{self.seasons[match.group('season')]}", "published")
 
     def _qualified_duration(self, text, dct, future, context_day):
         """ "two difficult years", "three long weeks": the count of units, whatever they were
@@ -2468,6 +2458,14 @@ class DateExtractor:
         return any(token.lemma_ == "tend" for token in climbed) or any(
             word.lower_ in _HABITUAL_ADVERBS for word in words)
 
+    def _undated_clock(self, span: Span, timex: Timex) -> Timex:
+        """The clock time of the publication day made a clock time of no day, when
+        `_clock_of_no_day` says it is one (TIMEX3 only)."""
+        if self.vague_references and timex.value and re.fullmatch(
+                r"\d{4}-\d\d-\d\dT\d\d:\d\d", timex.value) and self._clock_of_no_day(span):
+            return Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
+        return timex
+
     def _clock_of_no_day(self, span: Span) -> bool:
         """ "there would be three timeslots: 09:00-12:00, ...", "if pubs were allowed to open
         until four in the morning", "extending the day to 8am on Mondays and Thursdays": a clock
@@ -2769,12 +2767,18 @@ class DateExtractor:
         """ "three third year Mechanical Engineering students", "All the first years", "first
         year students who progress to their second year": a year of a course, or its students,
         not a length of time ("the first year" of a plan, "its final year" are)."""
+        doc = span.doc
+        before = doc[span.start - 1] if span.start else None
+        if canonical(span.text) in ("years", "year") and before is not None and (
+                before.lower_ in ("first", "second", "third", "fourth", "final") or
+                before.lower_ == "and" and span.start >= 2 and doc[span.start - 2].lower_ in (
+                    "first", "second", "third", "fourth")):
+            return True  # students: "first years", "second and third years"
         words = [token.lower_ for token in span]
         if len(words) < 2 or words[-1] not in ("year", "years") or words[-2] not in (
                 "first", "second", "third", "fourth", "fifth", "final", "1st", "2nd", "3rd",
                 "4th"):
             return False
-        doc = span.doc
         after = doc[span.end] if span.end < len(doc) else None
         if after is not None and after.pos_ in ("NOUN", "PROPN") and (
                 span[-1].head.i >= span.end or after.head.i >= span.end):
@@ -2805,11 +2809,6 @@ class DateExtractor:
                     text.split()[2] in self.resolver.units or
                     self.resolver.re_weekday.fullmatch(text.split()[2])):
             return True  # "the last week of term": the final one of a period we cannot date
-        if text in ("years", "year") and before is not None and (
-                before.lower_ in ("first", "second", "third", "fourth", "final") or
-                before.lower_ == "and" and span.start >= 2 and doc[span.start - 2].lower_ in (
-                    "first", "second", "third", "fourth")):
-            return True  # students: "first years", "second and third years"
         if self._year_of_study(span):
             return True
         if text == "all year" and span.end < len(doc) and doc[span.end].lower_ == "round":
@@ -3231,10 +3230,8 @@ class DateExtractor:
                 # "the lawn often becomes damaged in winter": any winter (not "we have always
                 # said we will introduce the bill in the spring")
                 timex = Timex("DATE", "XXXX" + timex.value[4:], "absolute")
-            if timex is not None and self.vague_references and context_day is None and \
-                    timex.value and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d", timex.value) and \
-                    self._clock_of_no_day(span):
-                timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
+            if timex is not None and context_day is None:
+                timex = self._undated_clock(span, timex)
             if timex is not None and future is not False and self._part_of_day_kind(span):
                 # "morning or evening exams", "lunchtime lectures", "early morning cartoon
                 # shows will be replaced": any day's, a kind, as "Saturday exams" are
@@ -3481,8 +3478,9 @@ class DateExtractor:
         if self.timeml_extents and _EARLIER_IN.search(doc_text(doc)):
             mentions = _earlier_in(doc_text(doc), mentions)
         mentions = self._range_years(doc, mentions)
-        if len(_LIVE_STAMP.findall(doc_text(doc))) >= 2:
-            mentions = _live_stamps(doc_text(doc), mentions, published)
+        stamps = list(_LIVE_STAMP.finditer(doc_text(doc)))
+        if len(stamps) >= 2:
+            mentions = _live_stamps(doc_text(doc), stamps, mentions, published)
         if "://" in doc_text(doc) or "www." in doc_text(doc):
             mentions = _outside_links(doc_text(doc), mentions)
         return mentions
@@ -3990,9 +3988,8 @@ class DateExtractor:
                                               self.tense(span) if span is not None else None)
                 if timex is None or not timex.value:
                     continue
-                if self.vague_references and span is not None and re.fullmatch(
-                        r"\d{4}-\d\d-\d\dT\d\d:\d\d", timex.value) and self._clock_of_no_day(span):
-                    timex = Timex("TIME", "XXXX-XX-XX" + timex.value[10:], "absolute")
+                if span is not None:
+                    timex = self._undated_clock(span, timex)
                 found = _added_mention(text, *end_at, timex)
                 mentions.append(found)
                 added = True
@@ -4284,11 +4281,11 @@ def _added_mention(text: str, start: int, end: int, timex: Timex) -> DateMention
 _LIVE_STAMP = re.compile(r"^(?:[01]\d|2[0-3])[0-5]\d(?=:\s)", re.MULTILINE)
 
 
-def _live_stamps(text: str, mentions: list[DateMention],
+def _live_stamps(text: str, stamps: list[re.Match], mentions: list[DateMention],
                  published: dt.date | None) -> list[DateMention]:
     """Lines stamped "1850:", "1904:" (two or more) are times of the day of publication, not
     years."""
-    for match in _LIVE_STAMP.finditer(text):
+    for match in stamps:
         start, end = match.span()
         mentions = [m for m in mentions if not (m.start < end and start < m.end)]
         value = f"{published.isoformat()}T{match.group()[:2]}:{match.group()[2:]}" \
