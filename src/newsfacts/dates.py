@@ -2434,6 +2434,20 @@ class DateExtractor:
             not any(token.tag_ == "VBD" for token in span.sent if token.dep_ == "ROOT") and \
             self.tense(span) is None  # (not a timetable: "the match kicks off in the evening")
 
+    def _occasion_part_of_day(self, span: Span, text: str) -> bool:
+        """ "a really great night", "that heady night in Sydney", "another night in March",
+        "night of glory": a part of day told of as an occasion, not a time (not "by
+        mid-morning", "early morning", nor "the biggest night in UK film": the one an event is
+        held on, dated as any night is)."""
+        if len(span) != 1 or text not in ("morning", "afternoon", "evening", "night"):
+            return False
+        return any(child.dep_ in ("amod", "nummod") and child.tag_ != "JJS" and
+                   child.lower_ not in ("early", "late", "mid") or
+                   child.lower_ in ("a", "an", "another") or
+                   child.dep_ == "prep" and child.lower_ == "of" and any(
+                       object_.pos_ == "NOUN" for object_ in child.children)
+                   for child in span[0].children)
+
     def _weekday_routine(self, sentence: Span) -> bool:
         """A sentence in the present that names a run of weekdays, "Monday to Friday", and no
         day of its own: what happens every week ("It is open 10am-5pm Monday to Friday")."""
@@ -2816,6 +2830,8 @@ class DateExtractor:
         if span[-1].lower_ in ("night", "nights") and span.end < len(doc) and \
                 doc[span.end].lower_ == "out":
             return True  # "the ultimate night out": an outing
+        if self._occasion_part_of_day(span, text):
+            return True
         if re.fullmatch(r"(?:that|the) time of (?:the )?year", text) and not (
                 before is not None and before.lower_ in ("'s", "’s", "is")):
             return True  # now only as "It's that time of year (again)"; else a season of its own

@@ -490,3 +490,18 @@ def test_its_that_time_of_year_is_now_in_timex3s_reading(nlp):
         nlp, "Prices rise at the time of year when students arrive.", MARCH,
         vague_references=True)}
     assert "the time of year" not in found
+
+
+@pytest.mark.parametrize("text", [
+    "Fans sang for hours. It was a really great night.",
+    "The coach spoke. He said the award reinforces what we did on that fantastic night.",
+    "Wales have lost nine of their 14 matches since that heady night in Sydney.",
+    "The club is thriving. Liverpool revel in night of glory.",
+])
+def test_a_part_of_day_told_of_as_an_occasion_is_no_time(nlp, text):
+    assert "night" not in by_text(nlp, text, MARCH)
+
+
+def test_a_part_of_day_of_the_clock_keeps_its_value(nlp):
+    found = by_text(nlp, "Trading was slow. Shares were up 56 pence by mid-morning.", MARCH)
+    assert found["morning"].value == "2009-03-04TMO"
