@@ -1887,7 +1887,7 @@ class DateExtractor:
         # and the year that ends a name when it numbers an edition ("Discover Islam Week
         # 2013", "VarsityFest 2017"), however the base model took the name
         spans += [doc[ent.end - 1:ent.end] for ent in doc.ents if len(ent) > 1 and
-                  _YEAR_TOKEN.fullmatch(ent[-1].text) and ent[-1].dep_ == "nummod" and
+                  _YEAR_TOKEN.fullmatch(ent[-1].text) and ent[-1].dep_ in ("nummod", "appos") and
                   ent[-1].head.i == ent.end - 2 and self._dates_an_edition(ent[-1:])]
         # and so is the year of a law it did not take ("the 1701 Act of Settlement", "the
         # Anti-Terrorism Crimes and Security Act 2001")
@@ -1995,9 +1995,15 @@ class DateExtractor:
                                          doc[start - 1].lower_ not in ("heat", "spur")):
                 return None  # not the idioms "in the heat of the moment", "on the spur of"
             return doc[start:end]
-        if words == ["at", "this", "point"] and end < len(doc) and doc[end].lower_ in (
-                "of", "in", "when", "that"):
-            return None  # "at this point in the game", "of the campaign": a point in a story
+        if words[:2] == ["at", "this"] and end < len(doc) and (doc[end].lower_ in (
+                "of", "in", "when", "that", "last", "next", "yesterday", "tomorrow") or
+                words[2] == "time" and (doc[end].lower_ in ("a", "(", "on", "around") or
+                                        doc[end].like_num or doc[end].pos_ == "NOUN")):
+            # "at this point in the game", "of the campaign": a point in a story; "at this
+            # time last year", "at this time of year", "at this time (between 5-7pm)"
+            return None
+        if words == ["at", "this", "time"] and "last year" in doc[max(0, start - 5):start].text:
+            return None  # "lower than last year's level at this time": that time of last year
         if words == ["at", "present"] and end < len(doc) and (doc[end].pos_ == "NOUN" or
                                                              doc[end].dep_ == "amod"):
             return None  # "at present prices": of the present, no time of its own
@@ -2835,7 +2841,7 @@ class DateExtractor:
         if re.fullmatch(r"(?:that|the) time of (?:the )?year", text) and not (
                 before is not None and before.lower_ in ("'s", "’s", "is")):
             return True  # now only as "It's that time of year (again)"; else a season of its own
-        if text == "this point" and self.tense(span) is False:
+        if text in ("this point", "this juncture", "this time") and self.tense(span) is False:
             return True  # a point in a story told in the past: "At this point we realised"
         if re.fullmatch(r"the (?:morning|afternoon|evening|night)", text) and \
                 span[-1].dep_ in ("nsubj", "nsubjpass", "dobj") and \
@@ -3114,7 +3120,8 @@ class DateExtractor:
         if isinstance(published, dt.datetime):
             published = published.date()
         mentions: list[DateMention] = []
-        recent_days: list[tuple[int, dt.date]] = []  # (sentence start, day) in reading order
+        # (sentence, day, the token after its mention), in reading order
+        recent_days: list[tuple[int, dt.date, int]] = []
         recent_dates: list[tuple[int, str]] = []  # (sentence, "2015-03"): calendar dates named
         recent_quarters: list[tuple[int, str]] = []  # (sentence, "1989-Q3"): quarters named
         recent_periods: list[tuple[int, int, str]] = []  # (sentence, token, "2015-03"): periods
@@ -3187,9 +3194,15 @@ class DateExtractor:
                 weekday = self.resolver.weekdays[text.lower()]
                 future = (published.isoweekday() - weekday) % 7 not in (1, 2)
             context_day = None
-            for index, day in reversed(recent_days):
-                if published and day > published and future is not True:
-                    continue  # a deadline named before does not date what has happened
+            for index, day, after in reversed(recent_days):
+                if published and day > published and future is not True and not (
+                        index == sent_index and 0 <= span.start - after <= 4 and
+                        self.resolver.re_clock.match(text) and not any(
+                            token.pos_ in ("VERB", "AUX") for token in doc[after:span.start])):
+                    # a deadline named before does not date what has happened (but a clock
+                    # time said with its day does: "was to speak Saturday morning between 10-11
+                    # a.m.")
+                    continue
                 if sent_index - index <= CONTEXT_SENTENCES:
                     context_day = day
                 break
@@ -3455,7 +3468,7 @@ class DateExtractor:
                     and not self._past_perfect(span):
                 # (a day told in the past perfect, "it had forecast sales on August 12", is
                 # background: the story's clock times stay on its own day)
-                recent_days.append((sent_index, timex.day))
+                recent_days.append((sent_index, timex.day, span.end))
             if timex.value and re.match(r"\d{4}(?:-\d\d)?(?:-\d\d)?(?:T|$)", timex.value) and \
                     not compared_with:
                 recent_dates.append((sent_index, timex.value.split("T")[0]))

@@ -505,3 +505,38 @@ def test_a_part_of_day_told_of_as_an_occasion_is_no_time(nlp, text):
 def test_a_part_of_day_of_the_clock_keeps_its_value(nlp):
     found = by_text(nlp, "Trading was slow. Shares were up 56 pence by mid-morning.", MARCH)
     assert found["morning"].value == "2009-03-04TMO"
+
+
+def test_a_clock_time_said_with_its_day_ahead_takes_that_day_in_a_past_telling(nlp):
+    # published on a Friday: the plan told in the past is for the next day
+    found = by_text(nlp, "Plans changed. Palin was scheduled to speak to the delegates Saturday "
+                    "morning between 10-11 a.m. with Cruz.", dt.date(2016, 4, 15))
+    assert found["Saturday morning"].value == "2016-04-16TMO"
+    assert found["10"].value == "2016-04-16T10:00"
+    assert found["11 a.m."].value == "2016-04-16T11:00"
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("Clinton has said she would not go above a $12 minimum wage at this time.", "this time"),
+    ("Of those who can win, at this juncture, Cruz is the most consistent.", "this juncture"),
+])
+def test_at_this_time_is_now_in_timex3s_reading(nlp, text, mention):
+    found = {m.text: m.value for m in run_with(nlp, text, MARCH, vague_references=True)}
+    assert found[mention] == "PRESENT_REF"
+
+
+@pytest.mark.parametrize("text", [
+    "Applications are 9% lower than last year's level at this time.",
+    "Many people have flu at this time of year.",
+    "At this time (between 5-7pm), dinner is served.",
+    "This time she might claim the top prize.",
+])
+def test_at_this_time_of_another_period_or_occasion_is_not_now(nlp, text):
+    found = {m.text for m in run_with(nlp, text, MARCH, vague_references=True)}
+    assert "this time" not in found
+
+
+def test_a_year_set_beside_a_festival_name_dates_that_edition(nlp):
+    found = by_text(nlp, "The fete was a success. Silfest 2011 supported the Wildlife Trust.",
+                    dt.date(2011, 10, 6))
+    assert found["2011"].value == "2011"
