@@ -172,7 +172,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realpol5": "bbcpol5", "realfelix4": "felix4",
              "realfelix5": "felix5", "realfelix6": "felix6", "realfelix7": "felix7",
              "realfelix8": "felix8", "realfelix9": "felix9",
-             "realfelix10": "felix10", "realpn9": "polnear9"}
+             "realfelix10": "felix10", "realpn9": "polnear9",
+             "realfelix11": "felix11", "realpn10": "polnear10", "realsport": "bbcsport"}
 LEAD_PARAGRAPHS = 3
 
 
