@@ -1819,6 +1819,7 @@ class DateExtractor:
         self.edition_heads = set(lists["edition_heads"])
         self.quarter_leads = set(lists["quarter_duration_leads"])
         self.season_leads = set(lists["season_leads"])
+        self.plan_nouns = set(lists["plan_nouns"])
         self.season_event_heads = set(lists["season_event_heads"])
         self.season_weather_heads = set(lists["season_weather_heads"])
         self.triggers = {word.lower() for name in (
@@ -2630,6 +2631,16 @@ class DateExtractor:
         doc = span.doc
         if span.root.dep_ == "poss" and self._prepared_for(span.root):
             return True
+        event = span.root.head
+        if span.root.dep_ == "poss" and event.dep_ == "pobj" and event.head.lower_ == "for":
+            # "will take care of team affairs for Saturday's match", "is the team for Sunday's
+            # final": what a present or future clause readies for (not "tickets for Saturday's
+            # game sold out")
+            verb = _verb_above(event.head, 4)
+            if verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and any(
+                    child.dep_ == "aux" and child.lower_ in ("will", "'ll", "’ll")
+                    for child in verb.children):
+                return True
         before = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
         if before[-2:] == ["ahead", "of"]:
             verb = _verb_above(doc[span.start - 2], 4)
@@ -2651,6 +2662,18 @@ class DateExtractor:
         return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "VBG") and bool(
             auxiliaries & {"has", "have", "'s", "’s", "is", "are", "'re", "’re"})
 
+    def _plan_of_a_noun(self, span: Span) -> bool:
+        """ "was named in the team to face Scotland on Saturday", "his plan to open the store
+        on Monday": a weekday in an infinitive that says what a team or a plan is for, a thing
+        still to do (not "shook off an upset stomach to win at Sunday's meeting")."""
+        if not self.resolver.re_weekday.fullmatch(span[-1].lower_):
+            return False
+        verb = _verb_above(span.root, 3)
+        if verb.tag_ != "VB" or verb.i < 2 or verb.i > span.start:
+            return False
+        to, noun = span.doc[verb.i - 1], span.doc[verb.i - 2]
+        return to.lower_ == "to" and noun.lower_ in self.plan_nouns
+
     def _prepared_for(self, token: Token) -> bool:
         """The event a clause of the present prepares for or looks to: an ancestor is one of
         `preparation_words` and no verb on the way up is past."""
@@ -2661,7 +2684,8 @@ class DateExtractor:
                         "had", "was", "were", "did", "would", "could")
                     for child in ancestor.children):
                 return False
-            prepared = prepared or ancestor.lemma_.lower() in self.preparation_words
+            prepared = prepared or ancestor.lemma_.lower() in self.preparation_words or \
+                ancestor.lower_ in self.preparation_words  # (the lemmatiser gives "hop")
         return prepared
 
     @staticmethod
@@ -3166,6 +3190,8 @@ class DateExtractor:
                 future = True
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
+            elif self._plan_of_a_noun(span):
+                future = True  # "was named in the team to face Scotland on Saturday"
             elif self._contract_month(span, text):
                 future = True
             elif span[-1].dep_ in ("compound", "amod", "nmod") and any(

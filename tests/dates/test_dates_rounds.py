@@ -540,3 +540,32 @@ def test_a_year_set_beside_a_festival_name_dates_that_edition(nlp):
     found = by_text(nlp, "The fete was a success. Silfest 2011 supported the Wildlife Trust.",
                     dt.date(2011, 10, 6))
     assert found["2011"].value == "2011"
+
+
+WEDNESDAY = dt.date(2005, 2, 23)
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("He will take care of team affairs for Saturday's Premiership match.", "Saturday",
+     "2005-02-26"),
+    ("He says he is totally focused on Sunday's Six Nations clash with England.", "Sunday",
+     "2005-02-27"),
+    ("Robinson is likely to make changes as he contemplates Sunday's set-to with France.",
+     "Sunday", "2005-02-27"),
+    ("Holloway is hoping to complete the signing before Saturday's match at Ipswich.",
+     "Saturday", "2005-02-26"),
+    ("Bergamasco was replaced at flanker in Italy's team to face Scotland on Saturday.",
+     "Saturday", "2005-02-26"),
+])
+def test_a_day_a_team_readies_for_is_ahead(nlp, text, mention, value):
+    assert by_text(nlp, "Rugby news. " + text, WEDNESDAY)[mention].value == value
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("Gardener shook off an upset stomach to win the 60m at Sunday's Leipzig meeting.",
+     "Sunday", "2005-02-20"),
+    ("Tickets for Saturday's game sold out in an hour.", "Saturday", "2005-02-19"),
+    ("Many had expected sales to fall slightly on Monday.", "Monday", "2005-02-21"),
+])
+def test_a_day_gone_stays_gone_beside_a_plan_or_a_purpose(nlp, text, mention, value):
+    assert by_text(nlp, "Sport news. " + text, WEDNESDAY)[mention].value == value
