@@ -1819,7 +1819,7 @@ class DateExtractor:
         self.edition_heads = set(lists["edition_heads"])
         self.quarter_leads = set(lists["quarter_duration_leads"])
         self.season_leads = set(lists["season_leads"])
-        self.plan_nouns = set(lists["plan_nouns"])
+        self.team_nouns = set(lists["team_nouns"])
         self.season_event_heads = set(lists["season_event_heads"])
         self.season_weather_heads = set(lists["season_weather_heads"])
         self.triggers = {word.lower() for name in (
@@ -2662,17 +2662,18 @@ class DateExtractor:
         return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "VBG") and bool(
             auxiliaries & {"has", "have", "'s", "’s", "is", "are", "'re", "’re"})
 
-    def _plan_of_a_noun(self, span: Span) -> bool:
-        """ "was named in the team to face Scotland on Saturday", "his plan to open the store
-        on Monday": a weekday in an infinitive that says what a team or a plan is for, a thing
-        still to do (not "shook off an upset stomach to win at Sunday's meeting")."""
+    def _team_to_play(self, span: Span) -> bool:
+        """ "was named in the team to face Scotland on Saturday": a weekday in an infinitive
+        that says what a team is picked for, a match still to play, however the naming is told
+        (not "shook off an upset stomach to win at Sunday's meeting", nor "his bid to win on
+        Saturday failed")."""
         if not self.resolver.re_weekday.fullmatch(span[-1].lower_):
             return False
         verb = _verb_above(span.root, 3)
         if verb.tag_ != "VB" or verb.i < 2 or verb.i > span.start:
             return False
         to, noun = span.doc[verb.i - 1], span.doc[verb.i - 2]
-        return to.lower_ == "to" and noun.lower_ in self.plan_nouns
+        return to.lower_ == "to" and noun.lower_ in self.team_nouns
 
     def _prepared_for(self, token: Token) -> bool:
         """The event a clause of the present prepares for or looks to: an ancestor is one of
@@ -3190,7 +3191,7 @@ class DateExtractor:
                 future = True
             elif self._ahead_of(span):
                 future = True  # "has become the main issue ahead of Sunday's election"
-            elif self._plan_of_a_noun(span):
+            elif self._team_to_play(span):
                 future = True  # "was named in the team to face Scotland on Saturday"
             elif self._contract_month(span, text):
                 future = True
