@@ -2631,14 +2631,16 @@ class DateExtractor:
         doc = span.doc
         if span.root.dep_ == "poss" and self._prepared_for(span.root):
             return True
-        event = span.root.head
-        if span.root.dep_ == "poss" and event.dep_ == "pobj" and event.head.lower_ == "for":
+        event = span.root.head if span.root.dep_ == "poss" else span.root.head.head if \
+            span.root.dep_ == "pobj" and span.root.head.lower_ == "on" else None
+        if event is not None and event.dep_ == "pobj" and \
+                event.head.lower_ == "for":
             # "will take care of team affairs for Saturday's match", "is the team for Sunday's
-            # final": what a present or future clause readies for (not "tickets for Saturday's
-            # game sold out")
+            # final", "whether he would return for the clash with Chelsea on Sunday": what a
+            # present or future clause readies for (not "tickets for Saturday's game sold out")
             verb = _verb_above(event.head, 4)
             if verb.tag_ in ("VBZ", "VBP") or verb.tag_ == "VB" and any(
-                    child.dep_ == "aux" and child.lower_ in ("will", "'ll", "’ll")
+                    child.dep_ == "aux" and child.lower_ in ("will", "'ll", "’ll", "would")
                     for child in verb.children):
                 return True
         before = [token.lower_ for token in doc[max(0, span.start - 3):span.start]]
@@ -3004,9 +3006,11 @@ class DateExtractor:
                 doc[span.start - 1].dep_ == "compound" and doc[span.start - 1].head.i == \
                 span.start and doc[span.start - 1].lower_ not in self.resolver.weekdays:
             return True  # an event: "a film quiz night", "opening night"
-        if len(span) == 1 and span.end < len(doc) and self.resolver.re_weekday.fullmatch(text) \
-                and doc[span.end].is_title and doc[span.end].lower_ in self.name_heads:
-            return True  # a name: "the Sunday Times League Table"
+        if span[-1].is_title and span.end < len(doc) and doc[span.end].is_title and \
+                doc[span.end].lower_ in self.name_heads and (
+                    len(span) == 1 and self.resolver.re_weekday.fullmatch(text) or
+                    re.fullmatch(r"(?:the )?(?:morning|evening)", text)):
+            return True  # a name: "the Sunday Times League Table", "the Evening Standard"
         if len(span) == 1 and span[0].is_title and span[0].lower_.endswith("days") and \
                 before is not None and before.is_title and not before.is_sent_start and \
                 before.pos_ in ("ADJ", "PROPN") and before.lower_ not in self.resolver.weekdays:

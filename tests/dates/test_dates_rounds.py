@@ -569,3 +569,22 @@ def test_a_day_a_team_readies_for_is_ahead(nlp, text, mention, value):
 ])
 def test_a_day_gone_stays_gone_beside_a_plan_or_a_purpose(nlp, text, mention, value):
     assert by_text(nlp, "Sport news. " + text, WEDNESDAY)[mention].value == value
+
+
+def test_a_day_of_an_event_one_would_return_for_is_ahead(nlp):
+    found = by_text(nlp, "Football news. Wenger would not be drawn on whether Lehmann would "
+                    "return for the top-of-the table clash with Chelsea on Sunday.",
+                    dt.date(2004, 12, 9))
+    assert found["Sunday"].value == "2004-12-12"
+    found = by_text(nlp, "Football news. He was suspended for the game on Sunday.",
+                    dt.date(2004, 12, 9))
+    assert found["Sunday"].value == "2004-12-05"
+
+
+@pytest.mark.parametrize("text", [
+    'But he told the Evening Standard: "I do not feel it will be necessary."',
+    "Evening Standard film critic Derek Malcolm said the film was a triumph.",
+])
+def test_a_newspaper_named_for_a_part_of_day_is_a_name(nlp, text):
+    found = {m.text for m in run_with(nlp, "Film news. " + text, MARCH, vague_references=True)}
+    assert not found & {"the Evening", "Evening"}
