@@ -2288,8 +2288,11 @@ class DateExtractor:
                 # "expects to resume on Monday", "ready to meet on Monday", "expects to have
                 # sent them all by the end of March"; not "analysts had expected February's
                 # figure to be stronger"
-                if verb.head.tag_ == "VBD" and self.resolver.re_month.search(canonical(span.text)):
-                    return None  # "agreed to suspend talks at the beginning of December"
+                if verb.head.tag_ == "VBD" and (self.resolver.re_month.search(canonical(
+                        span.text)) or _SEASON_WORD.search(span.text.lower())):
+                    # "agreed to suspend talks at the beginning of December", "decided to
+                    # press charges in the summer": the nearest
+                    return None
                 if verb.head.tag_ == "VBD" and verb.head.dep_ == "advcl" and \
                         _introduced_by(verb.head, ("as", "when", "while")):
                     return False  # "as Trump prepared to speak on Tuesday, a girl was hurt": then
@@ -4310,6 +4313,7 @@ def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMenti
 
 
 # "five trading days": days of a kind that are still counted as time
+_SEASON_WORD = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b")
 _COUNTED_DAYS = {"trading", "working", "business", "school", "sitting", "calendar"}
 _EARLIER_IN = re.compile(r"\b(?:[Ee]arlier|[Ll]ater) in ")
 

@@ -588,3 +588,15 @@ def test_a_day_of_an_event_one_would_return_for_is_ahead(nlp):
 def test_a_newspaper_named_for_a_part_of_day_is_a_name(nlp, text):
     found = {m.text for m in run_with(nlp, "Film news. " + text, MARCH, vague_references=True)}
     assert not found & {"the Evening", "Evening"}
+
+
+def test_a_season_in_a_past_decision_to_act_is_the_nearest(nlp):
+    found = by_text(nlp, "Athletics news. The agency decided to press charges against Collins in "
+                    "the summer. She has protested.", dt.date(2004, 12, 10))
+    assert found["the summer"].value == "2004-SU"
+
+
+def test_a_month_someone_is_urged_to_act_in_is_ahead(nlp):
+    found = by_text(nlp, "Football news. Gerrard has urged the board to sign Morientes in the "
+                    "January transfer window.", dt.date(2004, 12, 13))
+    assert found["January"].value == "2005-01"
