@@ -3541,6 +3541,8 @@ class DateExtractor:
         if self.timeml_extents and _EARLIER_IN.search(doc_text(doc)):
             mentions = _earlier_in(doc_text(doc), mentions)
         mentions = self._range_years(doc, mentions)
+        if _CLOCK_DURATION_JOIN.search(doc_text(doc)):
+            mentions = _clock_durations(doc_text(doc), mentions)
         stamps = list(_LIVE_STAMP.finditer(doc_text(doc)))
         if len(stamps) >= 2:
             mentions = _live_stamps(doc_text(doc), stamps, mentions, published)
@@ -4374,6 +4376,37 @@ def _outside_links(text: str, mentions: list[DateMention]) -> list[DateMention]:
     if len(kept) != len(mentions):
         _renumber(kept)
     return kept
+
+
+# the parts of a time told in hours, minutes and seconds, as a race is won in ("two hours, 23
+# minutes and 10 seconds", "14 minutes 32.93 seconds")
+_CLOCK_DURATION_JOIN = re.compile(r"(?:hours?|minutes?|mins?)(?:,? and|,)? \S+ "
+                                  r"(?:minutes?|mins?|seconds?|secs?)\b")
+_CLOCK_PARTS = re.compile(r"PT(?:\d+(?:\.\d+)?[HMS])+")
+
+
+def _clock_durations(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """ "two hours, 23 minutes and 10 seconds", "one minute, 47.97 seconds": the parts of one
+    length of time, each below the unit before it, are one DURATION (PT2H23M10S); not "three
+    hours, and 20 minutes later" (a second time)."""
+    joined: list[DateMention] = []
+    for mention in sorted(mentions, key=lambda m: m.start):
+        previous = joined[-1] if joined else None
+        if previous is not None and mention.type == previous.type == "DURATION" and \
+                _CLOCK_PARTS.fullmatch(mention.value or "") and \
+                _CLOCK_PARTS.fullmatch(previous.value or "") and \
+                re.fullmatch(r" and |, | ", text[previous.end:mention.start]) and \
+                "HMS".index(mention.value[re.search(r"[HMS]", mention.value).start()]) > \
+                "HMS".index(previous.value[-1]) and \
+                not re.match(r"\s*(?:later|earlier|ago|after|before)\b", text[mention.end:]):
+            parts = re.findall(r"(\d+(?:\.\d+)?)([HMS])", mention.value)
+            previous.value += "".join(f"{float(n):g}{unit}" for n, unit in parts)
+            previous.end, previous.text = mention.end, text[previous.start:mention.end]
+            continue
+        joined.append(mention)
+    if len(joined) < len(mentions):
+        _renumber(joined)
+    return joined
 
 
 def _renumber(mentions: list[DateMention]) -> None:

@@ -600,3 +600,21 @@ def test_a_month_someone_is_urged_to_act_in_is_ahead(nlp):
     found = by_text(nlp, "Football news. Gerrard has urged the board to sign Morientes in the "
                     "January transfer window.", dt.date(2004, 12, 13))
     assert found["January"].value == "2005-01"
+
+
+@pytest.mark.parametrize(("text", "mention", "value"), [
+    ("Radcliffe sprinted clear to win in two hours, 23 minutes and 10 seconds.",
+     "two hours, 23 minutes and 10 seconds", "PT2H23M10S"),
+    ("McIlroy won the 800m in a time of one minute, 47.97 seconds.",
+     "one minute, 47.97 seconds", "PT1M47.97S"),
+    ("The record stands at eight minutes, 04.69 seconds.", "eight minutes, 04.69 seconds",
+     "PT8M4.69S"),
+])
+def test_the_parts_of_a_time_won_in_are_one_duration(nlp, text, mention, value):
+    assert by_text(nlp, "Athletics news. " + text, MARCH)[mention].value == value
+
+
+def test_a_second_length_of_time_after_a_comma_stays_apart(nlp):
+    found = by_text(nlp, "Talks news. The talks lasted three hours, and 20 minutes later he left.",
+                    MARCH)
+    assert found["three hours"].value == "PT3H"
