@@ -1858,6 +1858,12 @@ class DateExtractor:
             r"(?<![\d:./£$€])(?P<h1>[01]?\d|2[0-3]):(?P<m1>[0-5]\d)\s*(?:-|–|—|to|until|till)\s*"
             r"(?P<h2>[01]?\d|2[0-3]):(?P<m2>[0-5]\d)(?![\d:]|\s*[ap]\.?m\b)",
             re.IGNORECASE)
+        # with dots only between dashes, as British listings write them ("from 17.00-18.00";
+        # "rose from 13.00 to 14.00" is a price)
+        self.re_clock_range_dots = re.compile(
+            r"(?<![\d:./£$€])(?P<h1>[01]?\d|2[0-3])\.(?P<m1>[0-5]\d)\s*(?:-|–|—)\s*"
+            r"(?P<h2>[01]?\d|2[0-3])\.(?P<m2>[0-5]\d)(?![\d.:%]|\s*(?:[ap]\.?m\b|per\b))",
+            re.IGNORECASE)
         self.re_day_range = re.compile(
             rf"(?:(?P<wd1>{weekday}),? )?(?P<d1>{day}){to}(?:(?:{weekday}),? )?(?P<d2>{day})"
             rf"(?: of)? (?P<mo>{month})\b{year}|"
@@ -2694,6 +2700,20 @@ class DateExtractor:
                 ancestor.lower_ in self.preparation_words  # (the lemmatiser gives "hop")
         return prepared
 
+    def _counts_a_plural(self, span: Span) -> bool:
+        """The number is followed by the plural noun it counts, "more" or "fewer" between at
+        most, and is no year near the publication ("received 1793 votes", "1500 more students",
+        in 2013; not "reported 2004 profits", in 2005)."""
+        doc = span.doc
+        published = doc._.published
+        year = int(span.text)
+        if abs(year - (published.year if published else 2000)) <= 25:
+            return False
+        index = span.end + (span.end < len(doc) and doc[span.end].lower_ in ("more", "fewer"))
+        return index < len(doc) and doc[index].tag_ == "NNS" and \
+            doc[index].lower_ not in self.resolver.units and \
+            doc[index].lower_ not in self.resolver.year_kinds
+
     @staticmethod
     def _past_perfect(span: Span) -> bool:
         verb = _verb_above(span.root, 4)
@@ -3088,6 +3108,11 @@ class DateExtractor:
         if re.fullmatch(r"\d{4}", text) and span.end < len(doc) and \
                 doc[span.end].lower_ in self.measures:
             return True  # a height: "Newtontoppen (1717m)"
+        if re.fullmatch(r"\d{4}", text) and before is not None and (
+                before.pos_ in ("VERB", "AUX") or before.lower_ in (
+                    "with", "of", "about", "around", "nearly", "almost", "over", "some",
+                    "than")) and self._counts_a_plural(span):
+            return True  # a count: "elected with 1897 votes", "a boost of 1500 more students"
         if text == "new year" and (not span[-1].is_title or before is not None and (
                 before.is_title and before.pos_ in ("ADJ", "PROPN") or before.lower_ == "a")):
             return True  # "a new year", "Happy New Year", "Chinese New Year": not 1 January
@@ -4043,16 +4068,28 @@ class DateExtractor:
         text = doc_text(doc)
         added = False
         for match in itertools.chain(self.re_clock_range.finditer(text),
-                                     filter(_is_24_hour_range, self.re_clock_range_24.finditer(text))):
+                                     filter(_is_24_hour_range, itertools.chain(
+                                         self.re_clock_range_24.finditer(text),
+                                         self.re_clock_range_dots.finditer(text)))):
             twelve_hour = "ap2" in match.re.groupindex
             end_at = (match.start("h2"), match.end("ap2") if twelve_hour else match.end("m2"))
             found = _overlapping(mentions, *end_at)
             if found is None:
                 span = doc.char_span(*end_at, alignment_mode="expand")
-                timex = self.resolver.resolve(text[end_at[0]:end_at[1]], published,
-                                              self.tense(span) if span is not None else None)
+                timex = self.resolver.resolve(
+                    text[end_at[0]:end_at[1]].replace(".", ":") if
+                    match.re is self.re_clock_range_dots else text[end_at[0]:end_at[1]],
+                    published, self.tense(span) if span is not None else None)
                 if timex is None or not timex.value:
                     continue
+                named = [m.value[:10] for m in sorted(mentions, key=lambda m: m.start)
+                         if span is not None and m.value and
+                         re.match(r"\d{4}-\d\d-\d\d", m.value) and
+                         span.sent.start_char <= m.start < match.start()]
+                if named and re.match(r"\d{4}-\d\d-\d\dT", timex.value):
+                    # "on 17 April from 13.00-14.00": the day named before in the sentence
+                    timex = Timex(timex.type, named[-1] + timex.value[10:], timex.anchor,
+                                  dt.date.fromisoformat(named[-1]))
                 if span is not None:
                     timex = self._undated_clock(span, timex)
                 found = _added_mention(text, *end_at, timex)

@@ -618,3 +618,29 @@ def test_a_second_length_of_time_after_a_comma_stays_apart(nlp):
     found = by_text(nlp, "Talks news. The talks lasted three hours, and 20 minutes later he left.",
                     MARCH)
     assert found["three hours"].value == "PT3H"
+
+
+MAY_2013 = dt.date(2013, 5, 2)
+
+
+@pytest.mark.parametrize("text", [
+    "He was elected in the third round with 1897 votes.",
+    "Joe Letts received 1793 votes in the first round.",
+    "Hunt's plan gives a boost of 1500 more students.",
+])
+def test_a_number_counting_a_plural_far_from_any_year_near_is_no_year(nlp, text):
+    assert by_text(nlp, "Election news. " + text, MAY_2013) == {}
+
+
+def test_a_year_near_the_publication_before_a_plural_is_still_a_year(nlp):
+    found = by_text(nlp, "Results news. The firm reported 2012 profits above forecasts.",
+                    MAY_2013)
+    assert found["2012"].value == "2012"
+
+
+def test_a_clock_range_with_dots_between_dashes_is_two_times_of_the_day_named(nlp):
+    found = by_text(nlp, "Strategy news. There will be open meetings on 17 April from 13.00 -14.00 "
+                    "and on 25 April from 17.00-18.00 in the Clore Lecture Theatre.", MAY_2013)
+    assert [found[t].value for t in ("13.00", "14.00", "17.00", "18.00")] == [
+        "2013-04-17T13:00", "2013-04-17T14:00", "2013-04-25T17:00", "2013-04-25T18:00"]
+    assert "13.00" not in by_text(nlp, "Markets news. Shares rose from 13.00 to 14.00.", MAY_2013)
