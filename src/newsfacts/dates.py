@@ -1833,7 +1833,8 @@ class DateExtractor:
         # A month written with a capital: "may" and "march" in lower case are verbs.
         month = "|".join(sorted((re.escape(name.title()) for name in lists["months"]),
                                 key=len, reverse=True))
-        to = r"\s*(?:-|–|—|to|and|until|till|through)\s*"
+        # ("the 9th/10th of March": a slash only after an ordinal's ending)
+        to = r"\s*(?:-|–|—|to|and|until|till|through|(?<=st|nd|rd|th)/)\s*"
         day = r"(?<![\d£$€.,:/])[0-3]?\d(?:st|nd|rd|th)?"
         year = r"(?:,? (?P<y>(?:1[89]|20)\d\d)\b)?"
         month_word = rf"(?:{month})\.?"
@@ -1844,7 +1845,7 @@ class DateExtractor:
             rf"(?P<m2>{month_word})(?P<noun> (?:period|quarter|half))?\b")
         # Most articles have no two numbers joined by a range word: a cheap scan first.
         self.re_range_gate = re.compile(
-            r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—]|to|and|until|till|through)\s*"
+            r"\d\s?(?:st|nd|rd|th|[ap]\.?m\.?)?\s*(?:[-–—/]|to|and|until|till|through)\s*"
             r"(?:[A-Z][a-z]+day,?\s+)?\d",
             re.IGNORECASE)
         clock = r"(?P<h{n}>\d{{1,2}})(?:[:.](?P<m{n}>\d\d))?"
@@ -2138,6 +2139,10 @@ class DateExtractor:
         if re.fullmatch(r"(?:the )?week(?:end)?", left_text) and gap.text.strip() == "of" and \
                 right_day:
             return True  # "the weekend" + "of" + "February 16"
+        if re.fullmatch(r"(?:the )?\w+ of the \d{1,2}(?:st|nd|rd|th)", left_text) and \
+                gap.text.strip() in ("", "of") and resolver.re_month.fullmatch(
+                    re.sub(r",? (?:19|20)\d\d$", "", right_text)):
+            return True  # "the morning of the 19th" + "February 2018"
         if re.fullmatch(DAY_BEFORE_AFTER, left_text) and not gap and right_day and \
                 not resolver._clock(right_text):
             return True  # "the day before" + "last Tuesday"
@@ -2600,12 +2605,12 @@ class DateExtractor:
         if before is not None and before.text[:1].isupper() and (
                 before.lower_ in self.edition_heads or before.lower_.endswith("fest")):
             return True  # ("Discover Islam Week 2013", "VarsityFest 2017")
-        for token in doc[year.end:year.end + 3]:
+        for token in doc[year.end:year.end + 6]:
             if token.lower_ in self.edition_heads:
                 # a count of things: "2000 festival tickets"
                 return token.i + 1 == len(doc) or doc[token.i + 1].tag_ != "NNS"
-            if not token.is_title:
-                return False
+            if not token.is_title and not (token.lower_ in ("and", "&") and token.i > year.end):
+                return False  # ("the 2011 Sabbatical and Student Trustee elections")
         return False
 
     def _month_opening_a_name(self, span: Span) -> bool:

@@ -40,6 +40,8 @@ WEB_COPY_INFIXES = (
     r"\](?=\()",
     r"(?<=\])\(",
     r"(?<=\w)[,.;:!?](?=\]\()",  # '[Andy Slaughter,](http://...)'
+    # two days of a month '9th/10th': each its own token, so each is a day
+    r"(?<=\d[snrt][tdh])/(?=\d)",
 )
 
 

@@ -644,3 +644,24 @@ def test_a_clock_range_with_dots_between_dashes_is_two_times_of_the_day_named(nl
     assert [found[t].value for t in ("13.00", "14.00", "17.00", "18.00")] == [
         "2013-04-17T13:00", "2013-04-17T14:00", "2013-04-25T17:00", "2013-04-25T18:00"]
     assert "13.00" not in by_text(nlp, "Markets news. Shares rose from 13.00 to 14.00.", MAY_2013)
+
+
+@pytest.mark.parametrize(("text", "year"), [
+    ("Changes to alcohol policy for Varsity 2014 were announced.", "2014"),
+    ("The society returns with Malaysian Night 2013, the annual production.", "2013"),
+    ("When the 2011 Sabbatical and Student Trustee elections opened, the site crashed.", "2011"),
+])
+def test_a_year_beside_the_name_of_a_yearly_event_dates_that_edition(nlp, text, year):
+    assert by_text(nlp, "Union news. " + text, dt.date(2014, 1, 31))[year].value == year
+
+
+def test_a_part_of_day_of_an_ordinal_day_takes_the_month_after_it(nlp):
+    found = by_text(nlp, "Inquest news. He fell to his death on the morning of the 19th February "
+                    "2018.", dt.date(2018, 6, 15))
+    assert found["the morning of the 19th February 2018"].value == "2018-02-19TMO"
+
+
+def test_two_ordinal_days_of_a_month_written_with_a_slash_are_two_days(nlp):
+    found = by_text(nlp, "Society news. Keep yourselves free on the 9th/10th of March.",
+                    dt.date(2013, 3, 1))
+    assert (found["the 9th"].value, found["10th of March"].value) == ("2013-03-09", "2013-03-10")
