@@ -149,8 +149,10 @@ _BARE_PART = re.compile(r"the (?:first|second|third|fourth|final|latter) (?:quar
 _COMPARED = re.compile(r"\byear (?:ago|earlier|before)|\blast year|\bsame\b|\bprevious\b|"
                        r"\bprior\b")
 _THE_BARE_PERIOD = re.compile(r"\b[Tt]he (?:year|week|month|day)\b")
-# "the EU budget for 2007-13", "the 2006/07 season": a range of years, its end written short.
-_SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*(?P<end>\d\d?)"
+# "the EU budget for 2007-13", "the 2006/07 season", "in 2012/2013": a range of years, its end
+# written short or whole.
+_SHORT_YEAR_RANGE = re.compile(r"(?<![\w/.-])(?P<first>(?:19|20)\d\d)\s*[-–/]\s*"
+                               r"(?P<end>(?:19|20)\d\d|\d\d?)"
                                r"(?![\w/-]|\.\d)")
 # "this year and next": the second word stands for its own unit.
 _ELIDED_UNIT = re.compile(r"\b(?:this|last|next) (?P<unit>week|month|quarter|year) (?:and|or) "

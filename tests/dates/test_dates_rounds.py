@@ -665,3 +665,10 @@ def test_two_ordinal_days_of_a_month_written_with_a_slash_are_two_days(nlp):
     found = by_text(nlp, "Society news. Keep yourselves free on the 9th/10th of March.",
                     dt.date(2013, 3, 1))
     assert (found["the 9th"].value, found["10th of March"].value) == ("2013-03-09", "2013-03-10")
+
+
+def test_a_split_year_written_whole_is_two_years_in_timex3(nlp):
+    found = {m.text: m.value for m in run_with(
+        nlp, "Credit news. Students left credit at the end of the 2012/2013 academic year.",
+        dt.date(2014, 2, 7), vague_references=True, timeml_extents=True)}
+    assert (found["2012"], found["2013"]) == ("2012", "2013")
