@@ -2240,6 +2240,8 @@ class DateExtractor:
             head = verb.head if verb.dep_ == "advcl" else _verb_above(verb.head, 3)
             main = " ".join(token.lower_ for token in head.subtree
                             if not verb.left_edge.i <= token.i <= verb.right_edge.i)
+            main = re.split(r"[“\"]", main)[0]  # (not the words quoted: "he said, “We're
+            # going to do a wall”" tells when he said it)
             if any(child.lower_ == "would" and child.dep_ == "aux" for child in head.children) \
                     or any(phrase in main for phrase in self.future_phrases):
                 # a time clause takes the tense of its main clause, shifted back in a report:
@@ -2279,7 +2281,8 @@ class DateExtractor:
                 return None if self._past_intent(plan) else True
             if verb.head.lower_ in self.future_heads and verb.dep_ not in ("conj", "relcl") and \
                     not (verb.dep_ == "ROOT" and verb.tag_ == "VBD" and
-                         span.root.head.lower_ not in ("date", "deadline")) or (
+                         span.root.head.lower_ not in ("date", "deadline")) and \
+                    not (verb.tag_ == "VBD" and _introduced_by(verb, ("when", "once"))) or (
                     verb.lemma_ in self.future_heads and (auxiliaries or verb.tag_ not in (
                         "VBD", "VBN") or verb.tag_ == "VBN" and any(
                         child.lower_ in ("to", "for") or child.dep_ == "xcomp"
@@ -3250,6 +3253,17 @@ class DateExtractor:
                 # "Proceeds from Thursday's show will go to charity", "December's share fall
                 # means it could be relegated next month": the day or month names its event,
                 # which the clause's future need not reach; the nearest such day or month
+                future = None
+            elif future and len(span) == 1 and self.resolver.re_month.fullmatch(text) and \
+                    span[0].dep_ in ("compound", "nmod") and span[0].head.pos_ == "NOUN" and \
+                    span[0].head.i > span[0].i and any(
+                        child.dep_ == "det" and child.lower_ in ("a", "an")
+                        for child in span[0].head.children) and \
+                    _told_as_past(_verb_above(span.root, 4)):
+                # "who helped launch the movement with a March speech, will not be present":
+                # a month naming one event of its kind in a clause told as past, which the
+                # sentence's future need not reach; the nearest such month (not "may launch a
+                # January bid")
                 future = None
             elif future and published and len(span) == 1 and span.root.dep_ == "npadvmod" and \
                     span.root.head.pos_ == "NOUN" and span.root.head.i < span.start and \
@@ -4549,6 +4563,11 @@ def _in_other_relative_clause(token: Token, span: Span) -> bool:
         if ancestor.dep_ == "relcl":
             return not ancestor.left_edge.i <= span.start < ancestor.right_edge.i + 1
     return False
+
+
+def _told_as_past(verb: Token) -> bool:
+    """A verb in the simple past, or an infinitive hung on one ("helped launch")."""
+    return verb.tag_ == "VBD" or verb.tag_ == "VB" and verb.head.tag_ == "VBD"
 
 
 def _verb_above(token, steps: int):

@@ -672,3 +672,19 @@ def test_a_split_year_written_whole_is_two_years_in_timex3(nlp):
         nlp, "Credit news. Students left credit at the end of the 2012/2013 academic year.",
         dt.date(2014, 2, 7), vague_references=True, timeml_extents=True)}
     assert (found["2012"], found["2013"]) == ("2012", "2013")
+
+
+def test_a_month_naming_an_event_in_a_clause_told_as_past_is_the_nearest(nlp):
+    found = by_text(nlp, "Campaign news. Mitt Romney, who helped launch the movement with a March "
+                    "speech, will not be present at the convention.", dt.date(2016, 5, 5))
+    assert found["March"].value == "2016-03"
+    found = by_text(nlp, "Football news. Liverpool may launch an £8m January bid for Morientes.",
+                    dt.date(2005, 2, 16))
+    assert found["January"].value == "2006-01"
+
+
+def test_a_time_clause_told_as_past_is_not_made_future_by_a_quote_after_it(nlp):
+    found = by_text(nlp, "Campaign news. When he first described the wall in December, he said, "
+                    "“We’re going to do a wall; we’re going to have a big, fat beautiful door.”",
+                    dt.date(2016, 8, 25))
+    assert found["December"].value == "2015-12"
