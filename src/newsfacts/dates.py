@@ -4372,8 +4372,8 @@ def _short_year_ranges(text: str, mentions: list[DateMention]) -> list[DateMenti
     return mentions
 
 
-# "five trading days": days of a kind that are still counted as time
 _SEASON_WORD = re.compile(r"\b(?:spring|summer|autumn|fall|winter)\b")
+# "five trading days": days of a kind that are still counted as time
 _COUNTED_DAYS = {"trading", "working", "business", "school", "sitting", "calendar"}
 _EARLIER_IN = re.compile(r"\b(?:[Ee]arlier|[Ll]ater) in ")
 
