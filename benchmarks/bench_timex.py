@@ -173,7 +173,8 @@ REAL_SETS = {"realbiz": "bbcbiz", "realtech": "bbctech", "realfelix": "felix",
              "realfelix5": "felix5", "realfelix6": "felix6", "realfelix7": "felix7",
              "realfelix8": "felix8", "realfelix9": "felix9",
              "realfelix10": "felix10", "realpn9": "polnear9",
-             "realfelix11": "felix11", "realpn10": "polnear10", "realsport": "bbcsport"}
+             "realfelix11": "felix11", "realpn10": "polnear10", "realsport": "bbcsport",
+             "realfelix12": "felix12", "realsport2": "bbcsport2"}
 LEAD_PARAGRAPHS = 3
 
 
