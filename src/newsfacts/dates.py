@@ -2254,6 +2254,12 @@ class DateExtractor:
         if verb.pos_ in ("VERB", "AUX"):
             auxiliaries = {child.lower_ for child in verb.children
                            if child.dep_ in ("aux", "auxpass")}
+            if not auxiliaries and verb.dep_ == "conj" and verb.tag_ in ("VB", "VBN"):
+                # a second verb shares the first one's "will": "will be held and broadcast on
+                # Friday" (the parser may also take "the 54th ranked Chinese" for one)
+                auxiliaries = {child.lower_ for child in verb.head.children
+                               if child.dep_ == "aux" and child.lower_ in (
+                                   "will", "'ll", "’ll", "shall")}
             if auxiliaries & {"will", "'ll", "’ll", "shall", "wo"}:
                 return True
             if verb.lemma_ in self.expectation_verbs and (

@@ -688,3 +688,12 @@ def test_a_time_clause_told_as_past_is_not_made_future_by_a_quote_after_it(nlp):
                     "“We’re going to do a wall; we’re going to have a big, fat beautiful door.”",
                     dt.date(2016, 8, 25))
     assert found["December"].value == "2015-12"
+
+
+@pytest.mark.parametrize("text", [
+    "The side will face the 54th ranked Chinese on 29 March.",
+    "The match will be played and broadcast on 29 March.",
+])
+def test_a_verb_joined_to_one_with_will_shares_its_future(nlp, text):
+    assert by_text(nlp, "Football news. " + text, dt.date(2005, 2, 2))["29 March"].value == \
+        "2005-03-29"
