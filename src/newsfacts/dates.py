@@ -4109,14 +4109,13 @@ class DateExtractor:
                     published, self.tense(span) if span is not None else None)
                 if timex is None or not timex.value:
                     continue
-                named = [m.value[:10] for m in sorted(mentions, key=lambda m: m.start)
-                         if span is not None and m.value and
-                         re.match(r"\d{4}-\d\d-\d\d", m.value) and
-                         span.sent.start_char <= m.start < match.start()]
+                start = doc.char_span(match.start(), match.end("h1"), alignment_mode="expand")
+                named = _named_in_context(doc, mentions, start[0], r"\d{4}-\d\d-\d\d(?:T.+)?",
+                                          sentences=1) if start is not None else None
                 if named and re.match(r"\d{4}-\d\d-\d\dT", timex.value):
                     # "on 17 April from 13.00-14.00": the day named before in the sentence
-                    timex = Timex(timex.type, named[-1] + timex.value[10:], timex.anchor,
-                                  dt.date.fromisoformat(named[-1]))
+                    timex = Timex(timex.type, named[:10] + timex.value[10:], timex.anchor,
+                                  dt.date.fromisoformat(named[:10]))
                 if span is not None:
                     timex = self._undated_clock(span, timex)
                 found = _added_mention(text, *end_at, timex)
@@ -4447,6 +4446,7 @@ def _outside_links(text: str, mentions: list[DateMention]) -> list[DateMention]:
 _CLOCK_DURATION_JOIN = re.compile(r"(?:hours?|minutes?|mins?)(?:,? and|,)? \S+ "
                                   r"(?:minutes?|mins?|seconds?|secs?)\b")
 _CLOCK_PARTS = re.compile(r"PT(?:\d+(?:\.\d+)?[HMS])+")
+_CLOCK_PART = re.compile(r"(\d+(?:\.\d+)?)([HMS])")
 
 
 def _clock_durations(text: str, mentions: list[DateMention]) -> list[DateMention]:
@@ -4456,14 +4456,13 @@ def _clock_durations(text: str, mentions: list[DateMention]) -> list[DateMention
     joined: list[DateMention] = []
     for mention in sorted(mentions, key=lambda m: m.start):
         previous = joined[-1] if joined else None
-        if previous is not None and mention.type == previous.type == "DURATION" and \
-                _CLOCK_PARTS.fullmatch(mention.value or "") and \
+        parts = _CLOCK_PART.findall(mention.value) if mention.type == "DURATION" and \
+            _CLOCK_PARTS.fullmatch(mention.value or "") else []
+        if parts and previous is not None and previous.type == "DURATION" and \
                 _CLOCK_PARTS.fullmatch(previous.value or "") and \
                 re.fullmatch(r" and |, | ", text[previous.end:mention.start]) and \
-                "HMS".index(mention.value[re.search(r"[HMS]", mention.value).start()]) > \
-                "HMS".index(previous.value[-1]) and \
+                "HMS".index(parts[0][1]) > "HMS".index(previous.value[-1]) and \
                 not re.match(r"\s*(?:later|earlier|ago|after|before)\b", text[mention.end:]):
-            parts = re.findall(r"(\d+(?:\.\d+)?)([HMS])", mention.value)
             previous.value += "".join(f"{float(n):g}{unit}" for n, unit in parts)
             previous.end, previous.text = mention.end, text[previous.start:mention.end]
             continue
@@ -4695,13 +4694,15 @@ def _digits_kind(shape: str) -> str:
 
 
 def _named_in_context(doc: Doc, mentions: list[DateMention], token: Token,
-                      value: str) -> str | None:
-    """The value matching `value` named last in the sentence of `token` or the two before it."""
-    sentences = [sent for sent in doc.sents if sent.start <= token.i]
-    first = sentences[-3].start_char if len(sentences) >= 3 else 0
-    named = [m.value for m in mentions if m.value and re.fullmatch(value, m.value)
+                      value: str, sentences: int = 3) -> str | None:
+    """The value matching `value` named last before `token`, in its sentence or the ones before
+    it (`sentences` in all)."""
+    starts = [sent.start_char for sent in doc.sents if sent.start <= token.i]
+    first = starts[-sentences] if len(starts) >= sentences else 0
+    named = [m for m in mentions if m.value and re.fullmatch(value, m.value)
              and first <= m.start < token.idx]
-    return named[-1] if named else None
+    # (in the order of the text: a range pass appends the mentions it adds)
+    return max(named, key=lambda m: m.start).value if named else None
 
 
 def _a_days_length(words: Span) -> bool:
