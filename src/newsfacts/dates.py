@@ -1755,6 +1755,7 @@ class DateExtractor:
         # The records keep "8am on Tuesday" as one moment; TimeML marks "8am" and "Tuesday".
         self.timeml_extents = timeml_extents
         self.scheduled_verbs = set(lists["scheduled_verbs"])
+        self.present_states = set(lists["present_states"])
         self.state_verbs = set(lists["state_verbs"])  # "today we have 380 staff"
         self.intent_heads = set(lists["intent_heads"])
         self.preparation_words = set(lists["preparation_words"])
@@ -2344,6 +2345,8 @@ class DateExtractor:
                     return True
             if verb.tag_ in ("VBZ", "VBP") and verb.lower_ in self.scheduled_verbs:
                 return True  # a timetable: "the strike ends at 7am on Saturday"
+            if not auxiliaries and self._present_plan(verb, span):
+                return True  # "Arafat and Netanyahu meet separately Monday": a day planned
             if "would" in auxiliaries and "have" not in auxiliaries:
                 return True  # the future seen from a past report: "said it would close on Monday"
             modal = auxiliaries & {"must", "should", "would", "could", "might", "may", "can"}
@@ -2393,6 +2396,28 @@ class DateExtractor:
             # talks with the LSE on Friday, the bourse said it may raise its offer")
             return False
         return None
+
+    def _present_plan(self, verb: Token, span: Span) -> bool:
+        """A day or date hung straight on a verb in the plain present, in the story's prose (not
+        its headline, whose present tells of the past): news uses that tense for what is
+        planned ("England play Wales on 7 September", "voters go to the polls on Tuesday"),
+        not for a telling ("says"), a state ("is", "compares with"), a habit ("opens on
+        Sundays", a set) nor in a sentence that also tells the past ("stocks hurt the index,
+        which fell on Friday": "hurt" is a past there)."""
+        if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ == "AUX" or verb.lower_[0] in "'’" or \
+                any(token.tag_ == "VBD" for token in span.sent) or \
+                verb.lemma_ in self.reporting_verbs or verb.lemma_ in self.present_states or \
+                span.end < len(span.doc) and span.doc[span.end].tag_ == "POS" or \
+                span.start_char < doc_text(span.doc).find("\n"):
+            return False
+        head = span.root.head
+        if not (head == verb and span.root.dep_ in ("npadvmod", "tmod") and span.start > verb.i or
+                head.dep_ == "prep" and head.head == verb and head.lower_ in ("on", "at")):
+            return False
+        text = canonical(span.text)
+        resolver = self.resolver
+        return bool(resolver.re_weekday.search(text) or resolver.re_day_month.search(text) or
+                    resolver.re_month_day.search(text))
 
     def _telling_verb(self, verb: Token, span: Span) -> Token:
         """ "GM said on Tuesday it would cut jobs": the parser hangs the day on the reported

@@ -697,3 +697,29 @@ def test_a_time_clause_told_as_past_is_not_made_future_by_a_quote_after_it(nlp):
 def test_a_verb_joined_to_one_with_will_shares_its_future(nlp, text):
     assert by_text(nlp, "Football news. " + text, dt.date(2005, 2, 2))["29 March"].value == \
         "2005-03-29"
+
+
+@pytest.mark.parametrize(("text", "day", "published", "value"), [
+    # the plain present of a plan points ahead, past the nearest such day
+    ("He and Arafat meet separately Monday with Albright.", "Monday", "1998-05-01",
+     "1998-05-04"),
+    ("Voters go to the polls on Tuesday.", "Tuesday", "1998-05-01", "1998-05-05"),
+    ("The gadget goes on sale on Tuesday in Europe.", "Tuesday", "1998-05-01", "1998-05-05"),
+    ("England play France on 7 September and Cyprus on 8 October.", "7 September",
+     "2005-02-02", "2005-09-07"),
+])
+def test_a_day_hung_on_a_verb_in_the_plain_present_is_ahead(nlp, text, day, published, value):
+    found = by_text(nlp, "Sport news\n" + text, dt.date.fromisoformat(published))
+    assert found[day].value == value
+
+
+@pytest.mark.parametrize(("text", "day", "value"), [
+    # a telling, a state, a sentence that also tells the past, a headline: the latest
+    ("The minister says on Monday that talks failed.", "Monday", "1998-04-27"),
+    ("This compares with $1.35 in late trading on Monday.", "Monday", "1998-04-27"),
+    ("Tech stocks hurt the index, which fell 1% on Monday.", "Monday", "1998-04-27"),
+])
+def test_a_plain_present_that_tells_no_plan_keeps_the_latest_day(nlp, text, day, value):
+    assert by_text(nlp, "Market news\n" + text, dt.date(1998, 5, 1))[day].value == value
+    assert by_text(nlp, "Arafat meets Albright on Monday\nThe talks were long.",
+                   dt.date(1998, 5, 1))["Monday"].value == "1998-04-27"
