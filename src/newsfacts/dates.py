@@ -1756,6 +1756,7 @@ class DateExtractor:
         self.timeml_extents = timeml_extents
         self.scheduled_verbs = set(lists["scheduled_verbs"])
         self.present_states = set(lists["present_states"])
+        self.fixture_events = set(lists["fixture_events"])
         self.state_verbs = set(lists["state_verbs"])  # "today we have 380 staff"
         self.intent_heads = set(lists["intent_heads"])
         self.preparation_words = set(lists["preparation_words"])
@@ -2714,6 +2715,19 @@ class DateExtractor:
         return verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "VBG") and bool(
             auxiliaries & {"has", "have", "'s", "’s", "is", "are", "'re", "’re"})
 
+    def _fixture_taken_part_in(self, span: Span) -> bool:
+        """ "will miss Sunday's final", "will face him in Tuesday's primary": a fixture (one of
+        `fixture_events`) that the clause's own verb takes part in, as its object or after "in",
+        "for" or "at", is the time ahead (not "the FA will look at Saturday's incident", nor
+        "proceeds from Thursday's show will go to charity", the event only named)."""
+        event = span.root.head
+        if span.root.dep_ != "poss" or event.lemma_.lower() not in self.fixture_events:
+            return False
+        if event.dep_ == "dobj":
+            return event.head.pos_ == "VERB"
+        return event.dep_ == "pobj" and event.head.lower_ in ("in", "for", "at") and \
+            event.head.head.pos_ == "VERB"
+
     def _team_to_play(self, span: Span) -> bool:
         """ "was named in the team to face Scotland on Saturday": a weekday in an infinitive
         that says what a team is picked for, a match still to play, however the naming is told
@@ -3279,8 +3293,10 @@ class DateExtractor:
                         self.resolver.re_weekday.fullmatch(text) or
                         self.resolver.re_month.fullmatch(text)) and not (
                         span.root.head.dep_ == "nsubj" and
-                        span.root.head.head.lemma_ in ("loom", "approach", "near")):
-                # (but "as Tuesday's vote looms": the event itself is ahead)
+                        span.root.head.head.lemma_ in ("loom", "approach", "near") or
+                        self._fixture_taken_part_in(span)):
+                # (but "as Tuesday's vote looms", "will miss Sunday's final": the event itself
+                # is ahead)
                 # "Proceeds from Thursday's show will go to charity", "December's share fall
                 # means it could be relegated next month": the day or month names its event,
                 # which the clause's future need not reach; the nearest such day or month

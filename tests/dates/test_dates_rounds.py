@@ -723,3 +723,16 @@ def test_a_plain_present_that_tells_no_plan_keeps_the_latest_day(nlp, text, day,
     assert by_text(nlp, "Market news\n" + text, dt.date(1998, 5, 1))[day].value == value
     assert by_text(nlp, "Arafat meets Albright on Monday\nThe talks were long.",
                    dt.date(1998, 5, 1))["Monday"].value == "1998-04-27"
+
+
+@pytest.mark.parametrize(("text", "day", "value"), [
+    # published on Thursday 3 March 2016
+    ("Kane will miss Sunday's final against Chelsea.", "Sunday", "2016-03-06"),
+    ("The fly-half will start Sunday's match at Murrayfield.", "Sunday", "2016-03-06"),
+    ("Rubio will face Trump in Tuesday's primary in Florida.", "Tuesday", "2016-03-08"),
+    # the event only named, not taken part in: the nearest such day
+    ("Proceeds from Monday's show will go to charity.", "Monday", "2016-02-29"),
+    ("The FA will look into Monday's incident.", "Monday", "2016-02-29"),
+])
+def test_a_fixture_a_future_clause_takes_part_in_is_ahead(nlp, text, day, value):
+    assert by_text(nlp, "Sport news\n" + text, dt.date(2016, 3, 3))[day].value == value
