@@ -2405,9 +2405,13 @@ class DateExtractor:
         not for a telling ("says"), a state ("is", "compares with"), a habit ("opens on
         Sundays", a set) nor in a sentence that also tells the past ("stocks hurt the index,
         which fell on Friday": "hurt" is a past there)."""
-        if verb.tag_ not in ("VBZ", "VBP") or verb.pos_ == "AUX" or verb.lower_[0] in "'’" or \
+        fixture_is = verb.lemma_ == "be" and any(
+            child.dep_ == "nsubj" and child.lemma_.lower() in self.fixture_events
+            for child in verb.children)  # "the final is on Saturday"
+        if verb.tag_ not in ("VBZ", "VBP") or verb.lower_[0] in "'’" or not fixture_is and (
+                verb.pos_ == "AUX" or verb.lemma_ in self.present_states) or \
                 any(token.tag_ == "VBD" for token in span.sent) or \
-                verb.lemma_ in self.reporting_verbs or verb.lemma_ in self.present_states or \
+                verb.lemma_ in self.reporting_verbs or \
                 span.end < len(span.doc) and span.doc[span.end].tag_ == "POS" or \
                 span.start_char < doc_text(span.doc).find("\n"):
             return False

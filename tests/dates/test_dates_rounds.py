@@ -736,3 +736,13 @@ def test_a_plain_present_that_tells_no_plan_keeps_the_latest_day(nlp, text, day,
 ])
 def test_a_fixture_a_future_clause_takes_part_in_is_ahead(nlp, text, day, value):
     assert by_text(nlp, "Sport news\n" + text, dt.date(2016, 3, 3))[day].value == value
+
+
+def test_a_fixture_that_is_on_a_day_is_ahead(nlp):
+    # published on Wednesday 16 February 2005
+    found = by_text(nlp, "Sport news\nThe final is on Saturday. It was on Monday.",
+                    dt.date(2005, 2, 16))
+    assert (found["Saturday"].value, found["Monday"].value) == ("2005-02-19", "2005-02-14")
+    found = by_text(nlp, "Film news\nStars are expected to attend Saturday's ceremony.",
+                    dt.date(2005, 2, 16))
+    assert found["Saturday"].value == "2005-02-19"
