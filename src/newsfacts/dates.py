@@ -1757,6 +1757,10 @@ class DateExtractor:
         self.scheduled_verbs = set(lists["scheduled_verbs"])
         self.present_states = set(lists["present_states"])
         self.fixture_events = set(lists["fixture_events"])
+        # a clock written as four digits before the channel showing it: "from 1930 on BBC One"
+        channels = "|".join(re.escape(name) for name in lists["broadcast_channels"])
+        self.re_broadcast_clock = re.compile(
+            rf"\b(?:at|from|until|till) (?P<clock>([01]\d|2[0-3])([0-5]\d))(?= on (?:{channels})\b)")
         self.state_verbs = set(lists["state_verbs"])  # "today we have 380 staff"
         self.intent_heads = set(lists["intent_heads"])
         self.preparation_words = set(lists["preparation_words"])
@@ -3618,6 +3622,8 @@ class DateExtractor:
             mentions = self._headline_year(doc, mentions, published)
         mentions = self._elided_units(doc, mentions, published)
         mentions = _glossed_days(doc_text(doc), mentions)
+        if self.re_broadcast_clock.search(doc_text(doc)):
+            mentions = self._broadcast_clocks(doc, mentions, published)
         mentions = _clock_days(doc, mentions)
         mentions = self._weekday_pairs(doc_text(doc), mentions, published)
         if month_spans:
@@ -3645,6 +3651,30 @@ class DateExtractor:
             mentions = _live_stamps(doc_text(doc), stamps, mentions, published)
         if "://" in doc_text(doc) or "www." in doc_text(doc):
             mentions = _outside_links(doc_text(doc), mentions)
+        return mentions
+
+    def _broadcast_clocks(self, doc: Doc, mentions: list[DateMention],
+                          published: dt.date | None) -> list[DateMention]:
+        """ "coverage from 1930 on BBC One": a 24-hour clock before the channel showing it is a
+        time, not a year; on the day the sentence named before it, else the day of publication
+        (as a clock with no day)."""
+        text = doc_text(doc)
+        for match in self.re_broadcast_clock.finditer(text):
+            start, end = match.span("clock")
+            sentence = doc.char_span(start, end, alignment_mode="expand")
+            if sentence is None:
+                continue
+            sentence = sentence.sent
+            mentions = [m for m in mentions if not (m.start < end and start < m.end)]
+            days = [m for m in mentions if sentence.start_char <= m.start < start and m.value
+                    and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)]
+            timex = self.resolver.resolve(f"{match.group(2)}:{match.group(3)}", published, None)
+            if timex is None:
+                continue
+            if days and timex.value:
+                timex = Timex("TIME", days[-1].value + timex.value[10:], "published")
+            mentions.append(_added_mention(text, start, end, timex))
+        _renumber(mentions)
         return mentions
 
     def _weekday_beside_day(self, text: str, mentions: list[DateMention]) -> list[DateMention]:

@@ -746,3 +746,12 @@ def test_a_fixture_that_is_on_a_day_is_ahead(nlp):
     found = by_text(nlp, "Film news\nStars are expected to attend Saturday's ceremony.",
                     dt.date(2005, 2, 16))
     assert found["Saturday"].value == "2005-02-19"
+
+
+def test_a_four_digit_clock_before_the_channel_showing_it_is_a_time(nlp):
+    found = by_text(nlp, "Sport news\nWatch the replay live on Wednesday 19 January, from 1930 "
+                    "on BBC One.", dt.date(2005, 1, 17))
+    assert (found["1930"].type, found["1930"].value) == ("TIME", "2005-01-19T19:30")
+    found = by_text(nlp, "TV news\nThe series ran from 1930 to 1945 on the radio.",
+                    dt.date(2005, 1, 17))
+    assert found["1930"].value == "1930"
