@@ -2727,14 +2727,29 @@ class DateExtractor:
         """ "will miss Sunday's final", "will face him in Tuesday's primary": a fixture (one of
         `fixture_events`) that the clause's own verb takes part in, as its object or after "in",
         "for" or "at", is the time ahead (not "the FA will look at Saturday's incident", nor
-        "proceeds from Thursday's show will go to charity", the event only named)."""
+        "proceeds from Thursday's show will go to charity", the event only named, nor "will take
+        no action following his sending-off in Sunday's final")."""
         event = span.root.head
-        if span.root.dep_ != "poss" or event.lemma_.lower() not in self.fixture_events:
+        # (the parser may leave the fixture word outside the name it heads: "Sunday's Carling
+        # Cup final")
+        words = span.doc[span.end:min(event.i + 2, len(span.doc))]
+        if span.root.dep_ != "poss" or not any(
+                word.lemma_.lower() in self.fixture_events or word.lower_ in self.fixture_events
+                for word in words):
             return False
         if event.dep_ == "dobj":
-            return event.head.pos_ == "VERB"
-        return event.dep_ == "pobj" and event.head.lower_ in ("in", "for", "at") and \
-            event.head.head.pos_ == "VERB"
+            verb = event.head
+        elif event.dep_ == "pobj" and event.head.lower_ in ("in", "for", "at"):
+            verb = event.head.head
+        else:
+            return False
+        # the clause's verb itself, not a participle on the way
+        # (the parser may hang an event that only caused the clause on its verb: "will take no
+        # action following his sending-off in Sunday's final")
+        return verb.pos_ == "VERB" and (verb.tag_ in ("VBZ", "VBP") or any(
+            child.dep_ == "aux" for child in verb.children)) and not any(
+            token.lower_ in ("following", "after", "since", "over", "despite")
+            for token in span.doc[verb.i + 1:span.start])
 
     def _team_to_play(self, span: Span) -> bool:
         """ "was named in the team to face Scotland on Saturday": a weekday in an infinitive

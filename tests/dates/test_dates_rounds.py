@@ -730,9 +730,12 @@ def test_a_plain_present_that_tells_no_plan_keeps_the_latest_day(nlp, text, day,
     ("Kane will miss Sunday's final against Chelsea.", "Sunday", "2016-03-06"),
     ("The fly-half will start Sunday's match at Murrayfield.", "Sunday", "2016-03-06"),
     ("Rubio will face Trump in Tuesday's primary in Florida.", "Tuesday", "2016-03-08"),
+    ("Cudicini will miss Sunday's Carling Cup final.", "Sunday", "2016-03-06"),
     # the event only named, not taken part in: the nearest such day
     ("Proceeds from Monday's show will go to charity.", "Monday", "2016-02-29"),
     ("The FA will look into Monday's incident.", "Monday", "2016-02-29"),
+    ("The FA will take no action following his sending-off in Monday's Carling Cup final.",
+     "Monday", "2016-02-29"),
 ])
 def test_a_fixture_a_future_clause_takes_part_in_is_ahead(nlp, text, day, value):
     assert by_text(nlp, "Sport news\n" + text, dt.date(2016, 3, 3))[day].value == value
