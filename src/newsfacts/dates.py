@@ -3680,12 +3680,12 @@ class DateExtractor:
             if sentence is None:
                 continue
             sentence = sentence.sent
+            timex = self.resolver.resolve(f"{match.group(2)}:{match.group(3)}", published, None)
+            if timex is None:
+                continue  # (the year read before stays)
             mentions = [m for m in mentions if not (m.start < end and start < m.end)]
             days = [m for m in mentions if sentence.start_char <= m.start < start and m.value
                     and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)]
-            timex = self.resolver.resolve(f"{match.group(2)}:{match.group(3)}", published, None)
-            if timex is None:
-                continue
             if days and timex.value:
                 timex = Timex("TIME", days[-1].value + timex.value[10:], "published")
             mentions.append(_added_mention(text, start, end, timex))
