@@ -2409,24 +2409,25 @@ class DateExtractor:
         not for a telling ("says"), a state ("is", "compares with"), a habit ("opens on
         Sundays", a set) nor in a sentence that also tells the past ("stocks hurt the index,
         which fell on Friday": "hurt" is a past there)."""
-        fixture_is = verb.lemma_ == "be" and any(
-            child.dep_ == "nsubj" and child.lemma_.lower() in self.fixture_events
-            for child in verb.children)  # "the final is on Saturday"
-        if verb.tag_ not in ("VBZ", "VBP") or verb.lower_[0] in "'’" or not fixture_is and (
-                verb.pos_ == "AUX" or verb.lemma_ in self.present_states) or \
-                any(token.tag_ == "VBD" for token in span.sent) or \
-                verb.lemma_ in self.reporting_verbs or \
-                span.end < len(span.doc) and span.doc[span.end].tag_ == "POS" or \
-                span.start_char < doc_text(span.doc).find("\n"):
-            return False
-        head = span.root.head
-        if not (head == verb and span.root.dep_ in ("npadvmod", "tmod") and span.start > verb.i or
-                head.dep_ == "prep" and head.head == verb and head.lower_ in ("on", "at")):
+        if verb.tag_ not in ("VBZ", "VBP") or verb.lower_[0] in "'’" or \
+                verb.lemma_ in self.reporting_verbs:
             return False
         text = canonical(span.text)
         resolver = self.resolver
-        return bool(resolver.re_weekday.search(text) or resolver.re_day_month.search(text) or
-                    resolver.re_month_day.search(text))
+        if not (resolver.re_weekday.search(text) or resolver.re_day_month.search(text) or
+                resolver.re_month_day.search(text)):
+            return False
+        fixture_is = verb.lemma_ == "be" and any(
+            child.dep_ == "nsubj" and child.lemma_.lower() in self.fixture_events
+            for child in verb.children)  # "the final is on Saturday"
+        if not fixture_is and (verb.pos_ == "AUX" or verb.lemma_ in self.present_states) or \
+                span.end < len(span.doc) and span.doc[span.end].tag_ == "POS" or \
+                span.start_char < doc_text(span.doc).find("\n") or \
+                any(token.tag_ == "VBD" for token in span.sent):
+            return False
+        head = span.root.head
+        return head == verb and span.root.dep_ in ("npadvmod", "tmod") and span.start > verb.i or \
+            head.dep_ == "prep" and head.head == verb and head.lower_ in ("on", "at")
 
     def _telling_verb(self, verb: Token, span: Span) -> Token:
         """ "GM said on Tuesday it would cut jobs": the parser hangs the day on the reported
@@ -3676,18 +3677,16 @@ class DateExtractor:
         text = doc_text(doc)
         for match in self.re_broadcast_clock.finditer(text):
             start, end = match.span("clock")
-            sentence = doc.char_span(start, end, alignment_mode="expand")
-            if sentence is None:
+            clock = doc.char_span(start, end, alignment_mode="expand")
+            if clock is None:
                 continue
-            sentence = sentence.sent
             timex = self.resolver.resolve(f"{match.group(2)}:{match.group(3)}", published, None)
             if timex is None:
                 continue  # (the year read before stays)
             mentions = [m for m in mentions if not (m.start < end and start < m.end)]
-            days = [m for m in mentions if sentence.start_char <= m.start < start and m.value
-                    and re.fullmatch(r"\d{4}-\d\d-\d\d", m.value)]
-            if days and timex.value:
-                timex = Timex("TIME", days[-1].value + timex.value[10:], "published")
+            day = _named_in_context(doc, mentions, clock[0], r"\d{4}-\d\d-\d\d", sentences=1)
+            if day and timex.value:
+                timex = Timex("TIME", day + timex.value[10:], "published")
             mentions.append(_added_mention(text, start, end, timex))
         _renumber(mentions)
         return mentions
