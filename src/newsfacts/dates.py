@@ -1,7 +1,9 @@
 """Dates: every temporal expression of an article, typed and resolved to a TIMEX3-style value.
 
 Candidates come from the base model's DATE and TIME entities plus our own token patterns
-(`models/date_patterns.json`, run by one spaCy `Matcher` built when the component is made).
+(`models/date_patterns.json`, run by spaCy's `Matcher` on the stretches of text around words that
+can start a time expression, each stretch with only the patterns whose required words it holds:
+`newsfacts.matching.GatedMatcher`).
 Each candidate is trimmed to its temporal words, glued to a neighbouring candidate when the two
 name one moment ("8am" + "on" + "Tuesday"), then resolved by `TimexResolver`; a candidate the
 resolver cannot read as time ("11 day case procedures", "the last minute") is dropped.
@@ -86,12 +88,13 @@ import dateparser
 from dateutil.easter import easter
 from spacy.attrs import LIKE_NUM, LOWER, SHAPE
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from newsfacts.assets import load_json_asset
 from newsfacts.doctext import doc_text
+from newsfacts.matching import GatedMatcher
 from newsfacts.records import DateMention
 
 PATTERNS_ASSET = "date_patterns.json"
@@ -1765,10 +1768,10 @@ class DateExtractor:
         self.intent_heads = set(lists["intent_heads"])
         self.preparation_words = set(lists["preparation_words"])
         self.resolver = TimexResolver(lists)
-        self.matcher = Matcher(nlp.vocab)
+        # run per window on the patterns whose required words the window holds
+        self.matcher = GatedMatcher(nlp.vocab)
         for index, entry in enumerate(patterns["patterns"]):
-            self.matcher.add(f"{entry['label']}_{index}", [_expand_pattern(entry["pattern"],
-                                                                          lists)])
+            self.matcher.add(f"{entry['label']}_{index}", _expand_pattern(entry["pattern"], lists))
         self.lead_drop = set(lists["lead_words_dropped"])
         self.trail_drop = set(lists["trail_words_dropped"])
         self.future_cues = set(lists["future_cues"])

@@ -6,7 +6,9 @@ document that contains, for each of its required tokens (a token without an opti
 that names an ORTH / TEXT / LOWER / LEMMA / SHAPE value or IN list), one of the values named.
 `matcher_for(doc)` returns a Matcher with just the patterns whose required words all occur in the
 document, in the order they were added; the matches it finds are the ones the full Matcher would.
-One Matcher is kept per set of patterns in play (few sets occur).
+One Matcher is kept per set of patterns in play (few sets occur over whole documents). Over a
+short stretch of text, where nearly every stretch brings its own few patterns into play, calling
+the GatedMatcher itself runs each of those patterns' own Matcher instead of building one per set.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import re
 
 from spacy.attrs import LEMMA, LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 _COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "SHAPE": SHAPE}
@@ -32,6 +34,11 @@ class GatedMatcher:
         self.gates: list[list[tuple[int, set[int]]]] = []
         self.attrs: list[int] = []  # token attributes read from each document
         self.matchers: dict[tuple[int, ...], Matcher] = {}
+        self.singles: list[Matcher | None] = []  # each pattern's own Matcher, built when first run
+        # each pattern under the values of its first gate, or among those with no gate: only the
+        # patterns these bring up are checked against all their gates
+        self.by_value: dict[tuple[int, int], list[int]] = {}
+        self.ungated: list[int] = []
 
     def add(self, key: str, pattern: list[dict]) -> None:
         if self.validate:
@@ -41,12 +48,20 @@ class GatedMatcher:
             if _COLUMNS[attr] not in self.attrs:
                 self.attrs.append(_COLUMNS[attr])
             gate.append((self.attrs.index(_COLUMNS[attr]), {self.vocab.strings.add(v) for v in values}))
+        number = len(self.entries)
+        if gate:
+            column, values = gate[0]
+            for value in values:
+                self.by_value.setdefault((column, value), []).append(number)
+        else:
+            self.ungated.append(number)
         self.entries.append((key, pattern))
         self.gates.append(gate)
+        self.singles.append(None)
         self.matchers.clear()
 
-    def matcher_for(self, doc: Doc) -> Matcher | None:
-        """The Matcher for this document, None when no pattern can match in it."""
+    def active(self, doc: Doc | Span) -> tuple[int, ...]:
+        """The numbers of the patterns whose required words all occur in `doc`, in order."""
         if self.attrs and len(doc):
             columns = doc.to_array(self.attrs)
             if columns.ndim == 1:
@@ -54,8 +69,28 @@ class GatedMatcher:
             present = [set(columns[:, k].tolist()) for k in range(len(self.attrs))]
         else:
             present = [set() for _ in self.attrs]
-        active = tuple(n for n, gate in enumerate(self.gates)
-                       if all(present[column] & values for column, values in gate))
+        candidates = set(self.ungated)
+        for column, values in enumerate(present):
+            for value in values:
+                candidates.update(self.by_value.get((column, value), ()))
+        return tuple(n for n in sorted(candidates)
+                     if all(present[column] & values for column, values in self.gates[n]))
+
+    def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
+        """(match id, start, end) of every match in a short stretch of text, pattern by pattern."""
+        matches = []
+        for n in self.active(doc):
+            single = self.singles[n]
+            if single is None:
+                key, pattern = self.entries[n]
+                single = self.singles[n] = Matcher(self.vocab)
+                single.add(key, [pattern])
+            matches += single(doc)
+        return matches
+
+    def matcher_for(self, doc: Doc | Span) -> Matcher | None:
+        """The Matcher for this document, None when no pattern can match in it."""
+        active = self.active(doc)
         if not active:
             return None
         matcher = self.matchers.get(active)
