@@ -1924,9 +1924,10 @@ class DateExtractor:
                 holidays.append((start, end))
             else:
                 spans.append(doc[start:end])
-        for window in self._windows(doc):
-            spans += [doc[window.start + start:window.start + end]
-                      for _, start, end in self.matcher(window)]
+        windows = self._windows(doc)
+        spans += [doc[start:end] for _, start, end in
+                  self.matcher.matches_in(doc, [(window.start, window.end) for window in windows])]
+        for window in windows:
             spans += [self._with_year(doc[start:end]) for start, end in holidays
                       if window.start <= start and end <= window.end]
         trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}

@@ -6,9 +6,9 @@ document that contains, for each of its required tokens (a token without an opti
 that names an ORTH / TEXT / LOWER / LEMMA / SHAPE value or IN list), one of the values named.
 `matcher_for(doc)` returns a Matcher with just the patterns whose required words all occur in the
 document, in the order they were added; the matches it finds are the ones the full Matcher would.
-One Matcher is kept per set of patterns in play (few sets occur over whole documents). Over a
-short stretch of text, where nearly every stretch brings its own few patterns into play, calling
-the GatedMatcher itself runs each of those patterns' own Matcher instead of building one per set.
+One Matcher is kept per set of patterns in play (few sets occur over whole documents).
+`matches_in(doc, stretches)` runs short stretches of a document instead, each with its own few
+patterns in play, pattern by pattern.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import re
 
 from spacy.attrs import LEMMA, LOWER, ORTH, SHAPE
 from spacy.matcher import Matcher
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 _COLUMNS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "SHAPE": SHAPE}
@@ -60,15 +60,17 @@ class GatedMatcher:
         self.singles.append(None)
         self.matchers.clear()
 
-    def active(self, doc: Doc | Span) -> tuple[int, ...]:
-        """The numbers of the patterns whose required words all occur in `doc`, in order."""
-        if self.attrs and len(doc):
-            columns = doc.to_array(self.attrs)
-            if columns.ndim == 1:
-                columns = columns.reshape(-1, 1)
-            present = [set(columns[:, k].tolist()) for k in range(len(self.attrs))]
-        else:
-            present = [set() for _ in self.attrs]
+    def _present(self, doc: Doc) -> list[list[int]]:
+        """Each gate attribute's value at every token of `doc`, a column per attribute."""
+        if not (self.attrs and len(doc)):
+            return [[] for _ in self.attrs]
+        columns = doc.to_array(self.attrs)
+        if columns.ndim == 1:
+            columns = columns.reshape(-1, 1)
+        return [columns[:, k].tolist() for k in range(len(self.attrs))]
+
+    def _active(self, present: list[set[int]]) -> tuple[int, ...]:
+        """The numbers of the patterns whose required words all occur, in order."""
         candidates = set(self.ungated)
         for column, values in enumerate(present):
             for value in values:
@@ -76,21 +78,29 @@ class GatedMatcher:
         return tuple(n for n in sorted(candidates)
                      if all(present[column] & values for column, values in self.gates[n]))
 
-    def __call__(self, doc: Doc | Span) -> list[tuple[int, int, int]]:
-        """(match id, start, end) of every match in a short stretch of text, pattern by pattern."""
+    def matches_in(self, doc: Doc, stretches: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+        """(match id, start, end) in `doc` of every match inside each stretch `[start, end)`.
+
+        Each stretch runs only its patterns in play, each by its own Matcher: nearly every short
+        stretch brings a set of its own, and a Matcher built per set would rarely be used twice.
+        """
+        columns = self._present(doc)
         matches = []
-        for n in self.active(doc):
-            single = self.singles[n]
-            if single is None:
-                key, pattern = self.entries[n]
-                single = self.singles[n] = Matcher(self.vocab)
-                single.add(key, [pattern])
-            matches += single(doc)
+        for start, end in stretches:
+            stretch = doc[start:end]
+            for n in self._active([set(column[start:end]) for column in columns]):
+                single = self.singles[n]
+                if single is None:
+                    key, pattern = self.entries[n]
+                    single = self.singles[n] = Matcher(self.vocab)
+                    single.add(key, [pattern])
+                matches += [(match_id, start + first, start + last)
+                            for match_id, first, last in single(stretch)]
         return matches
 
-    def matcher_for(self, doc: Doc | Span) -> Matcher | None:
+    def matcher_for(self, doc: Doc) -> Matcher | None:
         """The Matcher for this document, None when no pattern can match in it."""
-        active = self.active(doc)
+        active = self._active([set(column) for column in self._present(doc)])
         if not active:
             return None
         matcher = self.matchers.get(active)
