@@ -104,7 +104,7 @@ def main() -> None:
         print(json.dumps(_run(args.child, args.data, limit, args.batch_size)))
         return
     results = {}
-    for kind in ("base", "newsfacts", "peer")[:3 if args.peer_limit else 2]:
+    for kind in ["base", "newsfacts"] + (["peer"] if args.peer_limit else []):
         out = subprocess.run([sys.executable, __file__, "--data", str(args.data), "--limit", str(args.limit),
                               "--peer-limit", str(args.peer_limit), "--batch-size", str(args.batch_size),
                               "--child", kind], capture_output=True, text=True, check=True)

@@ -1925,11 +1925,10 @@ class DateExtractor:
             else:
                 spans.append(doc[start:end])
         windows = self._windows(doc)
-        spans += [doc[start:end] for _, start, end in
-                  self.matcher.matches_in(doc, [(window.start, window.end) for window in windows])]
-        for window in windows:
+        spans += [doc[start:end] for _, start, end in self.matcher.matches_in(doc, windows)]
+        for first, last in windows:
             spans += [self._with_year(doc[start:end]) for start, end in holidays
-                      if window.start <= start and end <= window.end]
+                      if first <= start and end <= last]
         trimmed = {span for span in (self._trim(span) for span in spans) if span is not None}
         trimmed = {part for span in trimmed for part in self._split_range(span, published)}
         # The longest candidate that reads as time wins: the base model's "the first nine
@@ -1976,9 +1975,9 @@ class DateExtractor:
             return doc[span.start:end + 1]
         return span
 
-    def _windows(self, doc: Doc) -> list[Span]:
-        """Stretches of the doc around words that can start a time expression; the Matcher
-        runs on these only (most of an article has none)."""
+    def _windows(self, doc: Doc) -> list[tuple[int, int]]:
+        """Stretches `[start, end)` of the doc around words that can start a time expression;
+        the Matcher runs on these only (most of an article has none)."""
         windows: list[list[int]] = []
         if not len(doc):
             return []
@@ -1994,7 +1993,7 @@ class DateExtractor:
                     windows[-1][1] = end
                 else:
                     windows.append([start, end])
-        return [doc[start:end] for start, end in windows]
+        return [(start, end) for start, end in windows]
 
     def _trim(self, span: Span) -> Span | None:
         start, end = span.start, span.end
